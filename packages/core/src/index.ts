@@ -1,0 +1,15 @@
+export type { Bank, BankInput } from './model/bank';
+export { BankSchema } from './model/bank';
+export type { Context } from './model/context';
+export { ContextSchema } from './model/context';
+export type { Diagnostic, Severity } from './model/diagnostic';
+export { DiagnosticSchema, formatDiagnostic } from './model/diagnostic';
+export { BankError, QuizdeckError } from './model/errors';
+export type { Note, NoteKind } from './model/note';
+export { NoteSchema } from './model/note';
+export type { Option, OptionKey } from './model/option';
+export { OptionKeySchema, OptionSchema } from './model/option';
+export type { Question, QuestionInput } from './model/question';
+export { QuestionSchema } from './model/question';
+export type { Check } from './rnn/check-schema';
+export { CheckSchema } from './rnn/check-schema';

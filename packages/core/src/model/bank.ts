@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ContextSchema } from './context';
+import { QuestionSchema } from './question';
+import { SlugSchema } from './slug';
+
+const BankShape = z.object({
+  id: SlugSchema,
+  title: z.string().min(1),
+  description: z.string().optional(),
+  source: z.string().optional().describe('Where the questions come from'),
+  tags: z.array(z.string().min(1)).default([]),
+  contexts: z.array(ContextSchema).default([]),
+  questions: z.array(QuestionSchema),
+});
+
+/**
+ * A question bank. Cross-references are checked here so every format gets the same rules:
+ * unique ids, keys among the options, contexts that exist and come before their use.
+ */
+export const BankSchema = BankShape.superRefine((bank, ctx) => {
+  const contextIds = new Set<string>();
+  bank.contexts.forEach((c, i) => {
+    if (contextIds.has(c.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contexts', i, 'id'],
+        message: `duplicate context id "${c.id}"`,
+      });
+    }
+    if (c.continues !== undefined && !contextIds.has(c.continues)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contexts', i, 'continues'],
+        message: `context "${c.id}" continues "${c.continues}", which is not an earlier context`,
+      });
+    }
+    contextIds.add(c.id);
+  });
+  const questionIds = new Set<string>();
+  bank.questions.forEach((q, i) => {
+    if (questionIds.has(q.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'id'],
+        message: `duplicate question id "${q.id}"`,
+      });
+    }
+    questionIds.add(q.id);
+    if (q.context !== undefined && !contextIds.has(q.context)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'context'],
+        message: `unknown context "${q.context}"`,
+      });
+    }
+    const keys = new Set<string>();
+    q.options.forEach((o, j) => {
+      if (keys.has(o.key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'options', j, 'key'],
+          message: `duplicate option ${o.key}`,
+        });
+      }
+      keys.add(o.key);
+    });
+    q.answer.forEach((k, j) => {
+      if (!keys.has(k)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'answer', j],
+          message: `key ${k} is not among the options (${[...keys].join(', ')})`,
+        });
+      }
+    });
+    if (new Set(q.answer).size !== q.answer.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'answer'],
+        message: 'a key is listed twice',
+      });
+    }
+    if (q.answer.length > 1 && !q.multiple) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'multiple'],
+        message: 'a question with several keys must have multiple: true',
+      });
+    }
+  });
+});
+export type Bank = z.infer<typeof BankSchema>;
+export type BankInput = z.input<typeof BankSchema>;
