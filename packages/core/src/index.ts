@@ -1,3 +1,6 @@
+// Public entry of @quizdeck/core. Named exports only; each section is owned by one area.
+
+// --- model ---
 export type { Bank, BankInput } from './model/bank';
 export { BankSchema } from './model/bank';
 export type { Context } from './model/context';
@@ -11,5 +14,15 @@ export type { Option, OptionKey } from './model/option';
 export { OptionKeySchema, OptionSchema } from './model/option';
 export type { Question, QuestionInput } from './model/question';
 export { QuestionSchema } from './model/question';
+
+// --- formats ---
+
+// --- grading ---
+
+// --- render ---
+
+export type { KeyCheckIssue } from './rnn/check-keys';
+export { checkAnswerKeys } from './rnn/check-keys';
+// --- rnn ---
 export type { Check } from './rnn/check-schema';
 export { CheckSchema } from './rnn/check-schema';
