@@ -18,6 +18,14 @@ export { QuestionSchema } from './model/question';
 // --- formats ---
 
 // --- grading ---
+export { grade, isMultipleChoice } from './grading/grade';
+export type { GradeResult, Verdict } from './grading/grade-result';
+export { GradeResultSchema, VerdictSchema } from './grading/grade-result';
+export { seededRandom } from './grading/prng';
+export type { ScoringPolicy } from './grading/scoring-policy';
+export { ScoringPolicySchema } from './grading/scoring-policy';
+export type { ShuffledQuestion } from './grading/shuffle';
+export { shuffleQuestion } from './grading/shuffle';
 
 // --- render ---
 
