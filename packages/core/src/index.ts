@@ -34,3 +34,13 @@ export { checkAnswerKeys } from './rnn/check-keys';
 // --- rnn ---
 export type { Check } from './rnn/check-schema';
 export { CheckSchema } from './rnn/check-schema';
+export type { ShapeReport, ShapeTotals } from './rnn/compute-shapes';
+export { computeShapes, findTensor } from './rnn/compute-shapes';
+export type { Conv2d } from './rnn/cost';
+export { conv2dOutputSize, macsPerSequence, macsPerStep, unrolledDepth } from './rnn/cost';
+export { ShapeSpecError } from './rnn/errors';
+export { formatCount, formatShape, formatShapeTable } from './rnn/format-shape-table';
+export type { Cell, Convention, ShapeSpec, ShapeSpecInput } from './rnn/shape-spec';
+export { CellSchema, ConventionSchema, parseShapeSpec, ShapeSpecSchema } from './rnn/shape-spec';
+export type { Direction, ShapeTensor } from './rnn/tensor';
+export { GATE_ORDER, gateCount } from './rnn/tensor';
