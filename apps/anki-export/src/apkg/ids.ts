@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+
+// Anki's guid alphabet (anki/utils.py base91): letters, digits and these punctuation marks.
+const BASE91 =
+  'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
+
+function sha1(text: string): Buffer {
+  return createHash('sha1').update(text, 'utf8').digest();
+}
+
+/** Anki-style guid (base91 of 64 bits), stable for a bank id + question id. */
+export function noteGuid(bankId: string, questionId: string): string {
+  let n = sha1(`quizdeck\u0000${bankId}\u0000${questionId}`).readBigUInt64BE(0);
+  let out = '';
+  const base = BigInt(BASE91.length);
+  while (n > 0n) {
+    out = BASE91[Number(n % base)] + out;
+    n /= base;
+  }
+  return out;
+}
+
+/** Deck id from the full deck name (`Parent::Child`), so re-exports land in the same deck. */
+export function deckId(name: string): number {
+  // 47 bits: a positive safe integer that never collides with Anki's Default deck (1).
+  return sha1(`quizdeck-deck\u0000${name}`).readUIntBE(0, 6) / 2 + 2 ** 40;
+}
+
+/** Anki's field checksum: first 8 hex digits of sha1 of the HTML-stripped field, as an integer. */
+export function fieldChecksum(field: string): number {
+  return sha1(stripHtmlPreservingMedia(field)).readUInt32BE(0);
+}
+
+const MEDIA_TAG =
+  /<\b(?:img|audio|video|object)\b[^>]+\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^ >]+))[^>]*>/gis;
+// Anki's strip_html: comments, style and script blocks, then any tag.
+const HTML = /(<!--.*?-->)|(<style.*?>.*?<\/style>)|(<script.*?>.*?<\/script>)|(<.*?>)/gis;
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : +name.slice(1);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** What Anki stores as `sfld` and hashes for `csum`: tags removed, media file names kept. */
+export function stripHtmlPreservingMedia(html: string): string {
+  const withMedia = html.replace(
+    MEDIA_TAG,
+    (_m, a?: string, b?: string, c?: string) => ` ${a ?? b ?? c ?? ''} `,
+  );
+  return decodeEntities(withMedia.replace(HTML, ''));
+}

@@ -1,0 +1,238 @@
+import { collectionTemplate } from './collection-template';
+import { Exporter } from './exporter';
+import { deckId, fieldChecksum, stripHtmlPreservingMedia } from './ids';
+import { loadSql } from './sql';
+
+export interface NoteTypeSpec {
+  /** Constant per note-type version: Anki updates a note type in place only when the id matches. */
+  id: number;
+  name: string;
+  /** Seconds; constant per version so a re-import does not rewrite an unchanged note type. */
+  mod: number;
+  fields: readonly string[];
+  sortField: number;
+  templates: readonly { name: string; qfmt: string; afmt: string }[];
+  css: string;
+}
+
+export interface ApkgNote {
+  guid: string;
+  /** Full deck name, `Parent::Child`. */
+  deck: string;
+  /** In the note type's field order. */
+  fields: readonly string[];
+  tags: readonly string[];
+}
+
+export interface ApkgMedia {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface ApkgInput {
+  noteType: NoteTypeSpec;
+  notes: readonly ApkgNote[];
+  media?: readonly ApkgMedia[];
+  /** Export time in seconds: note and card `mod`, ids and zip dates derive from it. */
+  time: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const FIELD_SEPARATOR = '\u001f';
+const PROGRESS_EVERY = 10_000;
+
+/** Anki wants every parent of `A::B::C` to exist as a deck too. */
+function deckNames(notes: readonly ApkgNote[]): string[] {
+  const names = new Set<string>();
+  for (const note of notes) {
+    const parts = note.deck.split('::');
+    for (let i = 1; i <= parts.length; i++) names.add(parts.slice(0, i).join('::'));
+  }
+  return [...names];
+}
+
+function deckJson(id: number, name: string, mod: number) {
+  return {
+    id,
+    name,
+    mod,
+    usn: -1,
+    desc: '',
+    dyn: 0,
+    conf: 1,
+    collapsed: false,
+    browserCollapsed: false,
+    extendNew: 0,
+    extendRev: 0,
+    newToday: [0, 0],
+    revToday: [0, 0],
+    lrnToday: [0, 0],
+    timeToday: [0, 0],
+  };
+}
+
+function modelJson(spec: NoteTypeSpec, did: number) {
+  return {
+    id: spec.id,
+    name: spec.name,
+    type: 0,
+    mod: spec.mod,
+    usn: -1,
+    sortf: spec.sortField,
+    did,
+    tmpls: spec.templates.map((t, ord) => ({
+      name: t.name,
+      ord,
+      qfmt: t.qfmt,
+      afmt: t.afmt,
+      bqfmt: '',
+      bafmt: '',
+      did: null,
+      bfont: '',
+      bsize: 0,
+    })),
+    flds: spec.fields.map((name, ord) => ({
+      name,
+      ord,
+      sticky: false,
+      rtl: false,
+      font: 'Arial',
+      size: 20,
+      media: [],
+    })),
+    css: spec.css,
+    latexPre:
+      '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
+    latexPost: '\\end{document}',
+    latexsvg: false,
+    req: [[0, 'any', [spec.sortField]]],
+    tags: [],
+    vers: [],
+  };
+}
+
+const DECK_OPTIONS = {
+  1: {
+    id: 1,
+    name: 'Default',
+    mod: 0,
+    usn: 0,
+    maxTaken: 60,
+    autoplay: true,
+    timer: 0,
+    replayq: true,
+    dyn: false,
+    new: {
+      bury: true,
+      delays: [1, 10],
+      initialFactor: 2500,
+      ints: [1, 4, 7],
+      order: 1,
+      perDay: 20,
+    },
+    lapse: { delays: [10], leechAction: 0, leechFails: 8, minInt: 1, mult: 0 },
+    rev: { bury: true, ease4: 1.3, fuzz: 0.05, ivlFct: 1, maxIvl: 36500, perDay: 100, minSpace: 1 },
+  },
+};
+
+function tagString(tags: readonly string[]): string {
+  const clean = [...new Set(tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean))];
+  return clean.length ? ` ${clean.join(' ')} ` : '';
+}
+
+/** Builds the `.apkg` bytes: one note and one card per ApkgNote, in order (`due` = 1..N). */
+export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
+  const { noteType, notes, time } = input;
+  const sql = await loadSql();
+  const names = deckNames(notes);
+  const decks: Record<string, ReturnType<typeof deckJson>> = {
+    1: deckJson(1, 'Default', time),
+  };
+  for (const name of names) decks[deckId(name)] = deckJson(deckId(name), name, time);
+  const topDeck = names[0] ?? 'Default';
+  const models = { [noteType.id]: modelJson(noteType, deckId(topDeck)) };
+  const conf = {
+    nextPos: notes.length + 1,
+    estTimes: true,
+    activeDecks: [1],
+    sortType: 'noteFld',
+    timeLim: 0,
+    sortBackwards: false,
+    addToCur: true,
+    curDeck: 1,
+    newBury: true,
+    newSpread: 0,
+    dueCounts: true,
+    curModel: String(noteType.id),
+    collapseTime: 1200,
+  };
+  const header = { crt: time, mod: time * 1000, conf, models, decks, dconf: DECK_OPTIONS };
+  const exporter = new Exporter(topDeck, { template: collectionTemplate(header), sql });
+  const { db } = exporter;
+  try {
+    // The Exporter renames our last deck and note type to Date.now() ids; put the stable ones back.
+    db.run('UPDATE col SET models = ?, decks = ? WHERE id = 1', [
+      JSON.stringify(models),
+      JSON.stringify(decks),
+    ]);
+    db.run('BEGIN');
+    const insertNote = db.prepare("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')");
+    const insertCard = db.prepare(
+      "INSERT INTO cards VALUES (?,?,?,0,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')",
+    );
+    // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
+    const baseId = time * 1000;
+    notes.forEach((note, i) => {
+      if (note.fields.length !== noteType.fields.length) {
+        throw new RangeError(`note ${note.guid} has ${note.fields.length} fields`);
+      }
+      const id = baseId + i;
+      const first = note.fields[0] ?? '';
+      const sort = stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? '');
+      insertNote.run([
+        id,
+        note.guid,
+        noteType.id,
+        time,
+        tagString(note.tags),
+        note.fields.join(FIELD_SEPARATOR),
+        sort,
+        fieldChecksum(first),
+      ]);
+      insertCard.run([id, id, deckId(note.deck), time, i + 1]);
+      if ((i + 1) % PROGRESS_EVERY === 0) input.onProgress?.(i + 1, notes.length);
+    });
+    insertNote.free();
+    insertCard.free();
+    db.run('COMMIT');
+    return await pack(exporter, db.export(), input.media ?? [], time);
+  } finally {
+    db.close();
+  }
+}
+
+async function pack(
+  exporter: Exporter,
+  collection: Uint8Array,
+  media: readonly ApkgMedia[],
+  time: number,
+): Promise<Uint8Array> {
+  // Exporter.save() stamps the zip with the current time and calls the deprecated `new Buffer`;
+  // we fill its JSZip ourselves with fixed dates so SOURCE_DATE_EPOCH gives identical bytes.
+  const { zip } = exporter;
+  const date = new Date(time * 1000);
+  const map: Record<string, string> = {};
+  media.forEach((m, i) => {
+    map[i] = m.name;
+  });
+  zip.file('collection.anki2', collection, { date, binary: true });
+  zip.file('media', JSON.stringify(map), { date });
+  media.forEach((m, i) => {
+    zip.file(String(i), m.data, { date, binary: true });
+  });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
+}

@@ -1,0 +1,18 @@
+// Public entry of @quizdeck/anki-export.
+export type { ApkgInput, ApkgMedia, ApkgNote, NoteTypeSpec } from './apkg';
+export {
+  deckId,
+  Exporter,
+  fieldChecksum,
+  loadPackageTemplate,
+  loadSql,
+  noteGuid,
+  stripHtmlPreservingMedia,
+  writeApkg,
+} from './apkg';
+export { CARD_CSS } from './card/card-css';
+export { CARD_SCRIPT } from './card/card-script';
+export type { FieldName } from './card/note-type';
+export { BACK_TEMPLATE, FIELDS, FRONT_TEMPLATE, NOTE_TYPE } from './card/note-type';
+export type { FieldValues } from './card/render-template';
+export { renderCard, TemplateError } from './card/render-template';
