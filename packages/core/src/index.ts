@@ -28,6 +28,15 @@ export type { ShuffledQuestion } from './grading/shuffle';
 export { shuffleQuestion } from './grading/shuffle';
 
 // --- render ---
+export { ContextChainError, contextChain } from './model/context-chain';
+export { escapeHtml } from './render/escape-html';
+export { neutraliseMentions } from './render/mentions';
+export { renderInlineMarkdown, renderMarkdown } from './render/render-markdown';
+export type { RenderedContext, RenderedQuestion } from './render/render-question';
+export { renderQuestion } from './render/render-question';
+export type { RenderTarget } from './render/render-target';
+export { RenderTargetSchema } from './render/render-target';
+export { texToUnicode } from './render/tex-to-unicode';
 
 export type { KeyCheckIssue } from './rnn/check-keys';
 export { checkAnswerKeys } from './rnn/check-keys';

@@ -1,0 +1,32 @@
+import type { Bank } from './bank';
+import type { Context } from './context';
+import { QuizdeckError } from './errors';
+
+export class ContextChainError extends QuizdeckError {}
+
+/**
+ * The passages a question builds on, oldest first: the context itself preceded by the ones it
+ * `continues`. No id gives an empty chain; an unknown id or a cycle (only possible in a bank that
+ * skipped validation) throws a `ContextChainError`.
+ */
+export function contextChain(
+  bank: Pick<Bank, 'contexts'>,
+  contextId: string | undefined,
+): Context[] {
+  const byId = new Map(bank.contexts.map((c) => [c.id, c]));
+  const chain: Context[] = [];
+  const seen = new Set<string>();
+  for (let id = contextId; id !== undefined; ) {
+    const context = byId.get(id);
+    if (!context) {
+      throw new ContextChainError('CONTEXT_UNKNOWN', `unknown context "${id}"`);
+    }
+    if (seen.has(id)) {
+      throw new ContextChainError('CONTEXT_CYCLE', `context "${id}" continues itself`);
+    }
+    seen.add(id);
+    chain.unshift(context);
+    id = context.continues;
+  }
+  return chain;
+}

@@ -1,0 +1,68 @@
+import type { Bank } from '../model/bank';
+import { contextChain } from '../model/context-chain';
+import type { NoteKind } from '../model/note';
+import type { OptionKey } from '../model/option';
+import type { Question } from '../model/question';
+import { renderInlineMarkdown, renderMarkdown } from './render-markdown';
+import type { RenderTarget } from './render-target';
+
+export interface RenderedContext {
+  id: string;
+  title?: string;
+  body: string;
+  notes?: string;
+}
+
+export interface RenderedQuestion {
+  /** The passages the question builds on, oldest first. */
+  contexts: RenderedContext[];
+  prompt: string;
+  options: { key: OptionKey; text: string; pinned: boolean }[];
+  answer: OptionKey[];
+  /** Several picks allowed (checkboxes, several reactions). */
+  multiple: boolean;
+  /** Show a "Select all that apply" hint: multiple, and the prompt does not already say so. */
+  selectAll: boolean;
+  explanation?: string;
+  notes: { kind: NoteKind; text: string }[];
+}
+
+const SAYS_SELECT_ALL = /\b(select|choose|pick|mark|tick|check) all\b|\ball that apply\b/i;
+
+/**
+ * Everything a player sees of a question, every string rendered for `target`. To show a shuffled
+ * question, pass the `question` returned by `shuffleQuestion`.
+ */
+export function renderQuestion(
+  bank: Pick<Bank, 'contexts'>,
+  question: Question,
+  target: RenderTarget,
+): RenderedQuestion {
+  const multiple = question.multiple || question.answer.length > 1;
+  const contexts = contextChain(bank, question.context).map((c) => {
+    const rendered: RenderedContext = { id: c.id, body: renderMarkdown(c.body, target) };
+    if (c.title !== undefined) rendered.title = renderInlineMarkdown(c.title, target);
+    if (c.notes !== undefined) rendered.notes = renderMarkdown(c.notes, target);
+    return rendered;
+  });
+  const rendered: RenderedQuestion = {
+    contexts,
+    prompt: renderMarkdown(question.prompt, target),
+    options: question.options.map((o) => ({
+      key: o.key,
+      text: renderInlineMarkdown(o.text, target),
+      pinned: o.pinned === true,
+    })),
+    answer: [...question.answer],
+    multiple,
+    selectAll: multiple && !SAYS_SELECT_ALL.test(question.prompt),
+    notes: (question.notes ?? []).map((n) => ({
+      kind: n.kind,
+      text: renderMarkdown(n.text, target),
+    })),
+  };
+  if (question.explanation !== undefined) {
+    rendered.explanation = renderMarkdown(question.explanation, target);
+  }
+  return rendered;
+}
