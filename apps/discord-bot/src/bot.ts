@@ -1,0 +1,103 @@
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { type BankCatalog, loadBankCatalog } from './banks/bank-catalog';
+import { type Db, openDatabase } from './db/database';
+import { QuizStore } from './db/quiz-store';
+import { DiscordIo } from './discord/discord-io';
+import { routeInteraction } from './discord/interaction-router';
+import type { BotConfig } from './env';
+import { createLogger, type Logger } from './log';
+import { emojiLetter } from './quiz/letters';
+import { QuizEngine } from './quiz/quiz-engine';
+
+export interface Bot {
+  client: Client;
+  engine: QuizEngine;
+  db: Db;
+  catalog: BankCatalog;
+  /** Logs in, waits for READY, then resumes the quizzes the database says are running. */
+  start(): Promise<void>;
+  /** Disconnects and closes the database; running quizzes stay in it, to resume on next start. */
+  stop(): Promise<void>;
+}
+
+export function createBot(config: BotConfig, log: Logger = createLogger(config.log)): Bot {
+  const catalog = loadBankCatalog(config.banksDir);
+  for (const p of catalog.problems) log.error(`bank: ${p}`);
+  const db = openDatabase(config.dbPath);
+  const store = new QuizStore(db);
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    // Reactions on messages posted before a restart arrive for uncached messages.
+    partials: [Partials.Message, Partials.Reaction, Partials.User],
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 25,
+      ReactionUserManager: 0,
+      GuildMemberManager: { maxSize: 50, keepOverLimit: (m) => m.id === m.client.user.id },
+      UserManager: { maxSize: 200, keepOverLimit: (u) => u.id === u.client.user.id },
+    }),
+  });
+  const engine = new QuizEngine({
+    store,
+    io: new DiscordIo(client),
+    banks: catalog.banks,
+    timeScale: config.timeScale,
+    revealPauseMs: config.revealPauseMs,
+    log,
+  });
+
+  const reaction =
+    (kind: 'add' | 'remove') =>
+    (
+      r: { message: { id: string }; emoji: { name: string | null } },
+      u: { id: string; bot: boolean | null },
+    ) =>
+      engine.onReaction(kind, {
+        messageId: r.message.id,
+        userId: u.id,
+        emoji: r.emoji.name,
+        bot: u.bot,
+      });
+  client.on(Events.MessageReactionAdd, reaction('add'));
+  client.on(Events.MessageReactionRemove, reaction('remove'));
+  client.on(Events.MessageReactionRemoveAll, (m) => engine.tracker.clear(m.id));
+  client.on(Events.MessageReactionRemoveEmoji, (r) => {
+    const letter = emojiLetter(r.emoji.name);
+    if (letter) engine.tracker.clear(r.message.id, letter);
+  });
+  client.on(Events.InteractionCreate, (i) => void routeInteraction(i, { engine, catalog }, log));
+  const readies = new Map<number, number>();
+  client.on(Events.ShardReady, (shard) => {
+    const n = readies.get(shard) ?? 0;
+    readies.set(shard, n + 1);
+    // A new session rather than a resume: reaction events in between may be lost for good.
+    if (n > 0) {
+      log.info(`shard ${shard}: new gateway session; open rounds will be checked over REST`);
+      engine.tracker.distrustAll();
+    }
+  });
+  client.on(Events.ShardResume, (shard) => log.debug(`shard ${shard}: resumed`));
+  client.on(Events.Error, (err) => log.error('client error', err));
+
+  return {
+    client,
+    engine,
+    db,
+    catalog,
+    async start() {
+      const ready = new Promise<void>((resolve) =>
+        client.once(Events.ClientReady, () => resolve()),
+      );
+      await client.login(config.token);
+      await ready;
+      log.info(`logged in as ${client.user?.tag ?? '?'}; ${catalog.banks.size} bank(s)`);
+      engine.resumeAll();
+    },
+    async stop() {
+      await engine.halt();
+      await client.destroy();
+      db.close();
+    },
+  };
+}

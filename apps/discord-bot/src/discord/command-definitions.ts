@@ -1,0 +1,132 @@
+import {
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  SlashCommandBuilder,
+} from 'discord.js';
+
+const scoringChoices = [
+  { name: 'exact (all or nothing)', value: 'exact' },
+  { name: 'partial (right minus wrong picks)', value: 'partial' },
+] as const;
+
+const quiz = new SlashCommandBuilder()
+  .setName('quiz')
+  .setDescription('Reaction-graded quizzes from the question banks')
+  .setDMPermission(false)
+  .addSubcommand((s) =>
+    s
+      .setName('start')
+      .setDescription('Start a quiz in this channel (quizmasters)')
+      .addStringOption((o) => o.setName('bank').setDescription('Bank id (see /quiz banks)'))
+      .addIntegerOption((o) =>
+        o.setName('count').setDescription('Number of questions').setMinValue(1).setMaxValue(200),
+      )
+      .addIntegerOption((o) =>
+        o.setName('seconds').setDescription('Seconds per question').setMinValue(5).setMaxValue(600),
+      )
+      .addStringOption((o) => o.setName('tag').setDescription('Only questions with this tag'))
+      .addBooleanOption((o) => o.setName('shuffle').setDescription('Shuffle questions and options'))
+      .addStringOption((o) =>
+        o
+          .setName('scoring')
+          .setDescription('How multi-answer picks score')
+          .addChoices(...scoringChoices),
+      ),
+  )
+  .addSubcommand((s) => s.setName('stop').setDescription('Stop the quiz in this channel'))
+  .addSubcommand((s) => s.setName('skip').setDescription('Skip the current question'))
+  .addSubcommand((s) => s.setName('status').setDescription('Where the quiz in this channel stands'))
+  .addSubcommand((s) =>
+    s
+      .setName('leaderboard')
+      .setDescription('Scores')
+      .addStringOption((o) =>
+        o
+          .setName('scope')
+          .setDescription('Which scores')
+          .addChoices(
+            { name: 'this session', value: 'session' },
+            { name: 'last 7 days', value: 'week' },
+            { name: 'all time', value: 'all' },
+          ),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('stats')
+      .setDescription('Answered, accuracy, streak and per-tag mastery')
+      .addUserOption((o) => o.setName('member').setDescription('Whose stats (default: yours)')),
+  )
+  .addSubcommand((s) => s.setName('banks').setDescription('The banks the bot can quiz from'))
+  .addSubcommand((s) =>
+    s
+      .setName('config')
+      .setDescription('Quiz settings for this server (Manage Server)')
+      .addRoleOption((o) =>
+        o.setName('quizmaster_role').setDescription('Role allowed to run quizzes'),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('seconds')
+          .setDescription('Default seconds per question')
+          .setMinValue(5)
+          .setMaxValue(600),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('scoring')
+          .setDescription('Default scoring')
+          .addChoices(...scoringChoices),
+      ),
+  );
+
+const shapes = new SlashCommandBuilder()
+  .setName('shapes')
+  .setDescription('Weight and output shapes of an RNN, GRU or LSTM')
+  .addStringOption((o) =>
+    o
+      .setName('cell')
+      .setDescription('Cell type')
+      .setRequired(true)
+      .addChoices(
+        { name: 'rnn', value: 'rnn' },
+        { name: 'gru', value: 'gru' },
+        { name: 'lstm', value: 'lstm' },
+      ),
+  )
+  .addIntegerOption((o) =>
+    o.setName('input').setDescription('Input size').setRequired(true).setMinValue(1),
+  )
+  .addIntegerOption((o) =>
+    o.setName('hidden').setDescription('Hidden size').setRequired(true).setMinValue(1),
+  )
+  .addIntegerOption((o) => o.setName('layers').setDescription('Stacked layers').setMinValue(1))
+  .addBooleanOption((o) => o.setName('bidirectional').setDescription('Bidirectional'))
+  .addIntegerOption((o) => o.setName('proj').setDescription('LSTM projection size').setMinValue(1))
+  .addIntegerOption((o) => o.setName('classes').setDescription('Output classes').setMinValue(1))
+  .addStringOption((o) =>
+    o
+      .setName('convention')
+      .setDescription('Whose parameter layout')
+      .addChoices(
+        { name: 'textbook', value: 'textbook' },
+        { name: 'pytorch', value: 'pytorch' },
+        { name: 'keras', value: 'keras' },
+      ),
+  )
+  .addBooleanOption((o) => o.setName('bias').setDescription('Count bias vectors'));
+
+/** The bot's slash commands, as sent to Discord's bulk-overwrite endpoint. */
+export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  quiz.toJSON(),
+  shapes.toJSON(),
+];
+
+/** What the quizmaster needs from the bot in the channel, by Discord's readable name. */
+export const REQUIRED_CHANNEL_PERMISSIONS = {
+  ViewChannel: PermissionFlagsBits.ViewChannel,
+  SendMessages: PermissionFlagsBits.SendMessages,
+  EmbedLinks: PermissionFlagsBits.EmbedLinks,
+  AddReactions: PermissionFlagsBits.AddReactions,
+  ReadMessageHistory: PermissionFlagsBits.ReadMessageHistory,
+} as const;

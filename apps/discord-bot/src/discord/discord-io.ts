@@ -1,0 +1,64 @@
+import {
+  type APIUser,
+  type Client,
+  type Message,
+  type MessageCreateOptions,
+  type MessageEditOptions,
+  Routes,
+  type SendableChannels,
+} from 'discord.js';
+import { CommandError } from '../errors';
+
+/**
+ * The few Discord operations a quiz makes, through discord.js. Channel and message objects are
+ * fetched on demand so a restarted bot works with messages it has never seen.
+ */
+export class DiscordIo {
+  constructor(private readonly client: Client) {}
+
+  get selfId(): string | undefined {
+    return this.client.user?.id;
+  }
+
+  async channel(channelId: string): Promise<SendableChannels> {
+    const channel = await this.client.channels.fetch(channelId);
+    if (!channel?.isSendable()) {
+      throw new CommandError('CHANNEL_UNUSABLE', `I cannot post in <#${channelId}>.`);
+    }
+    return channel;
+  }
+
+  async send(channelId: string, payloads: readonly MessageCreateOptions[]): Promise<Message[]> {
+    const channel = await this.channel(channelId);
+    const sent: Message[] = [];
+    for (const p of payloads) sent.push(await channel.send(p));
+    return sent;
+  }
+
+  async message(channelId: string, messageId: string): Promise<Message> {
+    const channel = await this.channel(channelId);
+    if (!('messages' in channel)) throw new CommandError('CHANNEL_UNUSABLE', 'no messages here');
+    return channel.messages.fetch(messageId);
+  }
+
+  async edit(message: Message, payload: MessageEditOptions): Promise<void> {
+    await message.edit(payload);
+  }
+
+  /** Users who reacted with `emoji`, every page of them (Discord returns at most 100 a request). */
+  async reactionUsers(channelId: string, messageId: string, emoji: string): Promise<APIUser[]> {
+    const users: APIUser[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const query = new URLSearchParams({ limit: '100' });
+      if (after) query.set('after', after);
+      const page = (await this.client.rest.get(
+        Routes.channelMessageReaction(channelId, messageId, encodeURIComponent(emoji)),
+        { query },
+      )) as APIUser[];
+      users.push(...page);
+      if (page.length < 100) return users;
+      after = page[page.length - 1]?.id;
+    }
+  }
+}

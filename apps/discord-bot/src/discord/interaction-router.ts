@@ -1,0 +1,53 @@
+import { QuizdeckError } from '@quizdeck/core';
+import { type Interaction, MessageFlags } from 'discord.js';
+import type { Logger } from '../log';
+import { NO_PINGS } from './embed-messages';
+import {
+  type CommandContext,
+  quizBanks,
+  quizConfig,
+  quizLeaderboard,
+  quizSkip,
+  quizStart,
+  quizStats,
+  quizStatus,
+  quizStop,
+} from './quiz-commands';
+import { shapesCommand } from './shapes-command';
+
+const quizHandlers = {
+  start: quizStart,
+  stop: quizStop,
+  skip: quizSkip,
+  status: quizStatus,
+  leaderboard: quizLeaderboard,
+  stats: quizStats,
+  banks: quizBanks,
+  config: quizConfig,
+} as const;
+
+/** Runs a slash command; a QuizdeckError becomes an ephemeral reply with its message. */
+export async function routeInteraction(i: Interaction, ctx: CommandContext, log: Logger) {
+  if (!i.isChatInputCommand()) return;
+  try {
+    if (i.commandName === 'shapes') return await shapesCommand(i);
+    if (i.commandName !== 'quiz') return;
+    if (!i.inGuild()) {
+      return await i.reply({
+        content: 'Quizzes run in server channels.',
+        flags: MessageFlags.Ephemeral,
+      });
+    }
+    const sub = i.options.getSubcommand() as keyof typeof quizHandlers;
+    const handler = quizHandlers[sub];
+    if (handler) await handler(i, ctx);
+  } catch (err) {
+    const known = err instanceof QuizdeckError;
+    if (!known) log.error(`/${i.commandName} failed`, err);
+    const content = known ? err.message : 'Something went wrong; the error is in the bot log.';
+    const reply = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
+    await (i.replied || i.deferred ? i.followUp(reply) : i.reply(reply)).catch((e: unknown) =>
+      log.error('could not report the error', e),
+    );
+  }
+}

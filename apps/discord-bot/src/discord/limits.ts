@@ -1,0 +1,10 @@
+/** Discord's message limits (https://discord.com/developers/docs/resources/message). */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFooter: 2048,
+  embedFieldValue: 1024,
+  embedFields: 25,
+  embedTotal: 6000,
+} as const;

@@ -1,0 +1,64 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+const Snowflake = z.string().regex(/^\d{1,20}$/, 'a Discord id (digits)');
+const bundledBanks = fileURLToPath(new URL('../../../banks', import.meta.url));
+
+export const EnvSchema = z.object({
+  DISCORD_TOKEN: z.string().min(1),
+  DISCORD_APPLICATION_ID: Snowflake.optional(),
+  DISCORD_GUILD_ID: Snowflake.optional(),
+  DISCORD_API_URL: z.url().optional(),
+  QUIZDECK_DB: z.string().min(1).default('./data/quizdeck.db'),
+  QUIZDECK_BANKS: z.string().min(1).default(bundledBanks),
+  /** Multiplies every question's seconds; tests use a small factor instead of waiting. */
+  QUIZDECK_TIME_SCALE: z.coerce.number().positive().default(1),
+  QUIZDECK_REVEAL_PAUSE_MS: z.coerce.number().int().min(0).default(5000),
+  QUIZDECK_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  INIT_CWD: z.string().optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface BotConfig {
+  token: string;
+  applicationId: string | undefined;
+  guildId: string | undefined;
+  apiUrl: string | undefined;
+  dbPath: string;
+  banksDir: string;
+  timeScale: number;
+  revealPauseMs: number;
+  log: Env['QUIZDECK_LOG'];
+}
+
+/** Reads the bot's configuration; the only place that looks at environment variables. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): BotConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      if (name === 'DISCORD_TOKEN') {
+        return 'DISCORD_TOKEN is not set: create a Discord application and bot, then put its token in DISCORD_TOKEN (see docs/discord-setup.md).';
+      }
+      return `${name}: ${issue.message}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  const env = parsed.data;
+  const base = env.INIT_CWD ?? process.cwd();
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  return {
+    token: env.DISCORD_TOKEN,
+    applicationId: env.DISCORD_APPLICATION_ID,
+    guildId: env.DISCORD_GUILD_ID,
+    apiUrl: env.DISCORD_API_URL,
+    dbPath: env.QUIZDECK_DB === ':memory:' ? ':memory:' : at(env.QUIZDECK_DB),
+    banksDir: at(env.QUIZDECK_BANKS),
+    timeScale: env.QUIZDECK_TIME_SCALE,
+    revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
+    log: env.QUIZDECK_LOG,
+  };
+}

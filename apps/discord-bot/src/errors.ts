@@ -1,0 +1,24 @@
+import { QuizdeckError } from '@quizdeck/core';
+
+/** Configuration that cannot start the bot (missing token, bad value). */
+export class ConfigError extends QuizdeckError {
+  constructor(message: string) {
+    super('BOT_CONFIG', message);
+  }
+}
+
+/** The bot lacks a channel permission it needs; `permission` is Discord's readable name. */
+export class MissingPermissionError extends QuizdeckError {
+  readonly permission: string;
+  constructor(permission: string, channelId: string) {
+    super('BOT_MISSING_PERMISSION', `I need the **${permission}** permission in <#${channelId}>.`);
+    this.permission = permission;
+  }
+}
+
+/** A command that cannot run as asked (unknown bank, quiz already running, not allowed…). */
+export class CommandError extends QuizdeckError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}

@@ -1,0 +1,27 @@
+// Public entry of @quizdeck/discord-bot (used by its tests and bench).
+export type { BankCatalog } from './banks/bank-catalog';
+export { loadBankCatalog } from './banks/bank-catalog';
+export type { Bot } from './bot';
+export { createBot } from './bot';
+export type { Db } from './db/database';
+export { migrate, openDatabase } from './db/database';
+export { MIGRATIONS } from './db/migrations';
+export type { GradedAnswer, NewSession } from './db/quiz-store';
+export { QuizStore } from './db/quiz-store';
+export type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './db/rows';
+export type { LeaderboardScope, MemberStats, Standing } from './db/standings';
+export { guildStandings, memberStats, sessionStandings } from './db/standings';
+export { COMMANDS, REQUIRED_CHANNEL_PERMISSIONS } from './discord/command-definitions';
+export { embedMessages, NO_PINGS } from './discord/embed-messages';
+export { LIMITS } from './discord/limits';
+export { permissionLabel } from './discord/permissions';
+export { planQuestions } from './discord/quiz-commands';
+export { splitText } from './discord/split-text';
+export type { BotConfig, Env } from './env';
+export { EnvSchema, loadConfig } from './env';
+export { CommandError, ConfigError, MissingPermissionError } from './errors';
+export type { Logger } from './log';
+export { createLogger } from './log';
+export { emojiLetter, letterEmoji } from './quiz/letters';
+export { ReactionTracker } from './quiz/reaction-tracker';
+export { registerCommands } from './register';

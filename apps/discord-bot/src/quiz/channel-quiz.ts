@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import { type Bank, grade } from '@quizdeck/core';
+import { DiscordAPIError, type Message } from 'discord.js';
+import type { GradedAnswer, QuizStore } from '../db/quiz-store';
+import type { RoundRow, SessionRow } from '../db/rows';
+import { sessionStandings } from '../db/standings';
+import type { DiscordIo } from '../discord/discord-io';
+import {
+  leaderboardMessages,
+  passageMessages,
+  questionMessages,
+  revealMessages,
+} from '../discord/quiz-messages';
+import type { Logger } from '../log';
+import { letterEmoji } from './letters';
+import { ReactionTracker } from './reaction-tracker';
+import { contextsShownBefore, type RoundView, roundView } from './round-view';
+import { sleep } from './sleep';
+
+export interface QuizDeps {
+  store: QuizStore;
+  tracker: ReactionTracker;
+  io: DiscordIo;
+  banks: ReadonlyMap<string, Bank>;
+  timeScale: number;
+  revealPauseMs: number;
+  log: Logger;
+}
+
+// Discord errors after which retrying cannot help: missing access/permissions, unknown channel.
+const FATAL_CODES = new Set([10003, 50001, 50013]);
+
+/**
+ * One channel's running quiz, driven from the database so that a new process picks up where a
+ * crashed one stopped: every step reads the round's stored state and moves it one step on.
+ */
+export class ChannelQuiz {
+  private readonly stopSignal = new AbortController();
+  private skipSignal = new AbortController();
+  private stopping: 'stopped' | undefined;
+  done: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: QuizDeps,
+    readonly sessionId: number,
+  ) {}
+
+  start(): void {
+    this.done = this.run();
+  }
+
+  stop(): void {
+    this.stopping = 'stopped';
+    this.stopSignal.abort();
+  }
+
+  skip(): void {
+    this.skipSignal.abort();
+  }
+
+  /** Ends this process's part without touching the database (shutdown or simulated crash). */
+  halt(): void {
+    this.stopSignal.abort();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopSignal.signal.aborted) {
+      try {
+        const more = await this.step();
+        if (!more) return;
+        failures = 0;
+      } catch (err) {
+        failures++;
+        const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
+        this.deps.log.error(`quiz ${this.sessionId}: step failed (try ${failures})`, err);
+        if (fatal || failures >= 5) {
+          this.deps.store.endSession(this.sessionId, 'stopped', Date.now());
+          return;
+        }
+        await sleep(500 * failures, this.stopSignal.signal);
+      }
+    }
+    if (this.stopping) await this.finish('stopped');
+  }
+
+  /** Moves the quiz one step; false when the session is over. */
+  private async step(): Promise<boolean> {
+    const { store } = this.deps;
+    const session = store.session(this.sessionId);
+    if (session?.state !== 'running') return false;
+    const bank = this.deps.banks.get(session.bankId);
+    if (!bank) {
+      await this.deps.io.send(session.channelId, [
+        { content: `Bank \`${session.bankId}\` is no longer loaded; quiz stopped.` },
+      ]);
+      store.endSession(session.id, 'stopped', Date.now());
+      return false;
+    }
+    let round = store.latestRound(session.id);
+    if (!round || round.state === 'revealed' || round.state === 'skipped') {
+      const idx = round ? round.idx + 1 : 0;
+      if (round) await sleep(this.deps.revealPauseMs, this.stopSignal.signal);
+      if (this.stopSignal.signal.aborted) return true;
+      const questionId = session.questionIds[idx];
+      if (questionId === undefined) {
+        await this.finish('finished');
+        return false;
+      }
+      const question = bank.questions.find((q) => q.id === questionId);
+      round = store.createRound({
+        sessionId: session.id,
+        idx,
+        channelId: session.channelId,
+        questionId,
+        seed: randomUUID(),
+        tags: question?.tags ?? [],
+      });
+    }
+    const view = roundView(bank, session, round);
+    if (!view) {
+      store.skipRound(round.id);
+      return true;
+    }
+    if (round.state === 'posting') await this.post(bank, session, round, view);
+    else if (round.state === 'open') await this.closeAndGrade(session, round, view);
+    else if (round.state === 'graded') await this.reveal(bank, session, round, view);
+    return true;
+  }
+
+  private async post(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
+    const { io, store, tracker } = this.deps;
+    const header = {
+      number: round.idx + 1,
+      total: session.questionIds.length,
+      bankId: bank.id,
+      questionId: round.questionId,
+    };
+    let message: Message;
+    if (round.messageId === null) {
+      const shown = contextsShownBefore(bank, session, round.idx);
+      const passages = passageMessages({
+        ...view.rendered,
+        contexts: view.rendered.contexts.filter((c) => !shown.has(c.id)),
+      });
+      const payloads = questionMessages(view.rendered, header);
+      const sent = await io.send(session.channelId, [...passages, ...payloads]);
+      message = sent[sent.length - 1] as Message;
+      store.setRoundMessage(round.id, message.id);
+      tracker.track(message.id, view.letters, true);
+    } else {
+      // Posted by a process that stopped before opening the round: events may have been missed.
+      message = await io.message(session.channelId, round.messageId);
+      tracker.track(message.id, view.letters, false);
+    }
+    for (const letter of view.letters) {
+      if (this.skipSignal.signal.aborted || this.stopSignal.signal.aborted) break;
+      await message.react(letterEmoji(letter));
+    }
+    if (this.stopSignal.signal.aborted && !this.stopping) return;
+    const opensAt = Date.now();
+    const closesAt = opensAt + Math.round(session.seconds * 1000 * this.deps.timeScale);
+    store.openRound(round.id, opensAt, closesAt);
+    const last = questionMessages(view.rendered, { ...header, closesAt }).at(-1);
+    if (last?.embeds) {
+      await message.edit({ embeds: last.embeds }).catch((err: unknown) => {
+        this.deps.log.error(`round ${round.id}: could not show the close time`, err);
+      });
+    }
+  }
+
+  private async closeAndGrade(session: SessionRow, round: RoundRow, view: RoundView) {
+    const { io, store, tracker, log } = this.deps;
+    const messageId = round.messageId as string;
+    // A round this process did not open: its reactions so far are unknown to us.
+    if (!tracker.isTracked(messageId)) tracker.track(messageId, view.letters, false);
+    await sleep((round.closesAt ?? 0) - Date.now(), anySignal(this.stopSignal, this.skipSignal));
+    if (this.stopSignal.signal.aborted || this.skipSignal.signal.aborted) {
+      if (this.skipSignal.signal.aborted && !this.stopSignal.signal.aborted) {
+        this.skipSignal = new AbortController();
+        if (store.skipRound(round.id)) {
+          tracker.forget(messageId);
+          await io.send(session.channelId, [{ content: 'Question skipped.' }]);
+        }
+      }
+      return;
+    }
+    const vouched = tracker.isVouched(messageId);
+    let picks = tracker.close(messageId);
+    if (!vouched) {
+      log.debug(`round ${round.id}: reconciling reactions over REST`);
+      const byLetter = new Map<string, string[]>();
+      for (const letter of view.letters) {
+        const users = await io.reactionUsers(session.channelId, messageId, letterEmoji(letter));
+        byLetter.set(
+          letter,
+          users.filter((u) => !u.bot && u.id !== io.selfId).map((u) => u.id),
+        );
+      }
+      picks = ReactionTracker.fromLetterUsers(byLetter);
+    }
+    const answers: GradedAnswer[] = [...picks].map(([userId, selected]) => {
+      const result = grade(view.question, selected, session.scoring);
+      return { userId, selected, verdict: result.verdict, score: result.score };
+    });
+    store.gradeRound(round.id, answers, Date.now());
+    tracker.forget(messageId);
+  }
+
+  private async reveal(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
+    const answers = this.deps.store.answers(round.id);
+    const footer = `${bank.id} · ${round.questionId} · ${session.scoring} scoring`;
+    await this.deps.io.send(session.channelId, revealMessages(view.rendered, answers, footer));
+    this.deps.store.markRevealed(round.id);
+  }
+
+  private async finish(state: 'finished' | 'stopped') {
+    const { store, io } = this.deps;
+    const session = store.session(this.sessionId);
+    if (!session) return;
+    if (state === 'stopped') {
+      const round = store.latestRound(session.id);
+      if (round) {
+        store.skipRound(round.id);
+        if (round.messageId) this.deps.tracker.forget(round.messageId);
+      }
+    }
+    store.endSession(session.id, state, Date.now());
+    const title = state === 'finished' ? 'Quiz over: leaderboard' : 'Quiz stopped: leaderboard';
+    const standings = sessionStandings(store.db, session.id);
+    await io.send(session.channelId, leaderboardMessages(title, standings)).catch((err) => {
+      this.deps.log.error(`quiz ${session.id}: could not post the leaderboard`, err);
+    });
+  }
+}
+
+function anySignal(...controllers: AbortController[]): AbortSignal {
+  return AbortSignal.any(controllers.map((c) => c.signal));
+}

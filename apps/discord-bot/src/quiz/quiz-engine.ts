@@ -1,0 +1,84 @@
+import type { Bank } from '@quizdeck/core';
+import type { QuizStore } from '../db/quiz-store';
+import type { SessionRow } from '../db/rows';
+import type { DiscordIo } from '../discord/discord-io';
+import type { Logger } from '../log';
+import { ChannelQuiz, type QuizDeps } from './channel-quiz';
+import { emojiLetter } from './letters';
+import { ReactionTracker } from './reaction-tracker';
+
+export interface EngineOptions {
+  store: QuizStore;
+  io: DiscordIo;
+  banks: ReadonlyMap<string, Bank>;
+  timeScale: number;
+  revealPauseMs: number;
+  log: Logger;
+}
+
+/** Every channel's running quiz in this process, and the reaction events they grade from. */
+export class QuizEngine {
+  readonly tracker = new ReactionTracker();
+  private readonly quizzes = new Map<string, ChannelQuiz>();
+  private readonly deps: QuizDeps;
+
+  constructor(options: EngineOptions) {
+    this.deps = { ...options, tracker: this.tracker };
+  }
+
+  get store(): QuizStore {
+    return this.deps.store;
+  }
+
+  /** Runs a session that was just created in the database. */
+  run(session: SessionRow): ChannelQuiz {
+    const quiz = new ChannelQuiz(this.deps, session.id);
+    this.quizzes.set(session.channelId, quiz);
+    quiz.start();
+    void quiz.done.finally(() => {
+      if (this.quizzes.get(session.channelId) === quiz) this.quizzes.delete(session.channelId);
+    });
+    return quiz;
+  }
+
+  /**
+   * After (re)connecting: every session the database says is running and this process is not
+   * driving is resumed; rounds past their close are graded (once), open ones re-armed.
+   */
+  resumeAll(): void {
+    for (const session of this.deps.store.runningSessions()) {
+      if (!this.quizzes.has(session.channelId)) {
+        this.deps.log.info(`resuming quiz ${session.id} in channel ${session.channelId}`);
+        this.run(session);
+      }
+    }
+  }
+
+  quizIn(channelId: string): ChannelQuiz | undefined {
+    return this.quizzes.get(channelId);
+  }
+
+  /** Waits for every running quiz to end (tests and benchmarks). */
+  async idle(): Promise<void> {
+    while (this.quizzes.size > 0) await Promise.all([...this.quizzes.values()].map((q) => q.done));
+  }
+
+  /** Stops driving quizzes without changing the database, as a crash would. */
+  async halt(): Promise<void> {
+    const running = [...this.quizzes.values()];
+    for (const q of running) q.halt();
+    await Promise.all(running.map((q) => q.done));
+    this.quizzes.clear();
+  }
+
+  onReaction(
+    kind: 'add' | 'remove',
+    e: { messageId: string; userId: string; emoji: string | null; bot: boolean | null },
+  ): void {
+    if (e.bot || e.userId === this.deps.io.selfId) return;
+    const letter = emojiLetter(e.emoji);
+    if (letter === undefined || !this.tracker.isTracked(e.messageId)) return;
+    if (kind === 'add') this.tracker.add(e.messageId, e.userId, letter);
+    else this.tracker.remove(e.messageId, e.userId, letter);
+  }
+}

@@ -1,0 +1,41 @@
+import {
+  type Bank,
+  type Question,
+  type RenderedQuestion,
+  renderQuestion,
+  shuffleQuestion,
+} from '@quizdeck/core';
+import type { RoundRow, SessionRow } from '../db/rows';
+
+export interface RoundView {
+  /** The question as shown: options relabelled when the session shuffles. */
+  question: Question;
+  rendered: RenderedQuestion;
+  letters: string[];
+}
+
+/** The question of a round as members see it; the same seed always gives the same letters. */
+export function roundView(bank: Bank, session: SessionRow, round: RoundRow): RoundView | undefined {
+  const original = bank.questions.find((q) => q.id === round.questionId);
+  if (!original) return undefined;
+  const question = session.shuffle ? shuffleQuestion(original, round.seed).question : original;
+  return {
+    question,
+    rendered: renderQuestion(bank, question, 'discord'),
+    letters: question.options.map((o) => o.key),
+  };
+}
+
+/** Context ids (with their `continues` chain) already shown earlier in the session. */
+export function contextsShownBefore(bank: Bank, session: SessionRow, idx: number): Set<string> {
+  const byId = new Map(bank.contexts.map((c) => [c.id, c]));
+  const shown = new Set<string>();
+  for (const id of session.questionIds.slice(0, idx)) {
+    let ctx = bank.questions.find((q) => q.id === id)?.context;
+    while (ctx !== undefined && !shown.has(ctx)) {
+      shown.add(ctx);
+      ctx = byId.get(ctx)?.continues;
+    }
+  }
+  return shown;
+}

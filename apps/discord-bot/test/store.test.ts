@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Db,
+  guildStandings,
+  MIGRATIONS,
+  memberStats,
+  migrate,
+  openDatabase,
+  QuizStore,
+  sessionStandings,
+} from '../src/index';
+
+let dir: string;
+let db: Db;
+let store: QuizStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quizdeck-bot-'));
+  db = openDatabase(join(dir, 'nested', 'q.db'));
+  store = new QuizStore(db);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const newSession = (channelId = 'c1') =>
+  store.createSession({
+    guildId: 'g1',
+    channelId,
+    bankId: 'rnn-quiz',
+    startedBy: 'u0',
+    seconds: 30,
+    scoring: 'exact',
+    shuffle: false,
+    questionIds: ['q1', 'q2'],
+    now: 1000,
+  });
+
+const openRound = (sessionId: number, idx: number, tags: string[] = []) => {
+  const r = store.createRound({
+    sessionId,
+    idx,
+    channelId: 'c1',
+    questionId: `q${idx + 1}`,
+    seed: 's',
+    tags,
+  });
+  store.setRoundMessage(r.id, `m${idx}`);
+  store.openRound(r.id, 2000, 3000);
+  return r.id;
+};
+
+describe('database', () => {
+  it('opens in WAL mode at the latest schema version, and migrating again changes nothing', () => {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
+    expect(tables).toEqual(['answers', 'guild_settings', 'rounds', 'scores', 'sessions']);
+  });
+});
+
+describe('QuizStore', () => {
+  it('allows one running quiz per channel, many channels at once', () => {
+    const s = newSession('c1');
+    expect(() => newSession('c1')).toThrow(/already running/);
+    expect(newSession('c2').id).not.toBe(s.id);
+    store.endSession(s.id, 'finished', 5000);
+    expect(newSession('c1').state).toBe('running');
+    expect(
+      store
+        .runningSessions()
+        .map((x) => x.channelId)
+        .sort(),
+    ).toEqual(['c1', 'c2']);
+  });
+
+  it('grades a round exactly once: a second grading changes nothing', () => {
+    const s = newSession();
+    const roundId = openRound(s.id, 0);
+    const answers = [
+      { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 },
+      { userId: 'u2', selected: ['B', 'C'], verdict: 'wrong' as const, score: 0 },
+    ];
+    expect(store.gradeRound(roundId, answers, 4000)).toBe(true);
+    expect(
+      store.gradeRound(
+        roundId,
+        [{ userId: 'u3', selected: ['A'], verdict: 'correct', score: 1 }],
+        4001,
+      ),
+    ).toBe(false);
+    expect(store.answers(roundId)).toEqual([
+      { userId: 'u1', selected: ['A'], verdict: 'correct', score: 1 },
+      { userId: 'u2', selected: ['B', 'C'], verdict: 'wrong', score: 0 },
+    ]);
+    expect(sessionStandings(db, s.id)).toEqual([
+      { userId: 'u1', points: 1, answered: 1, correct: 1 },
+      { userId: 'u2', points: 0, answered: 1, correct: 0 },
+    ]);
+    expect(store.round(roundId)?.state).toBe('graded');
+    store.markRevealed(roundId);
+    expect(() => store.markRevealed(roundId)).toThrow(/not graded/);
+  });
+
+  it('rolls the whole grading back when one write fails', () => {
+    const s = newSession();
+    const roundId = openRound(s.id, 0);
+    const dup = { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 };
+    expect(() => store.gradeRound(roundId, [dup, dup], 4000)).toThrow();
+    expect(store.round(roundId)?.state).toBe('open');
+    expect(store.answers(roundId)).toEqual([]);
+    expect(sessionStandings(db, s.id)).toEqual([]);
+  });
+
+  it('does not grade a skipped round', () => {
+    const s = newSession();
+    const roundId = openRound(s.id, 0);
+    expect(store.skipRound(roundId)).toBe(true);
+    expect(store.gradeRound(roundId, [], 4000)).toBe(false);
+  });
+
+  it('keeps guild settings, with defaults before any are saved', () => {
+    expect(store.settings('g1')).toEqual({
+      guildId: 'g1',
+      quizmasterRoleId: null,
+      defaultSeconds: 30,
+      defaultScoring: 'exact',
+    });
+    store.saveSettings(
+      { guildId: 'g1', quizmasterRoleId: 'r1', defaultSeconds: 45, defaultScoring: 'partial' },
+      1,
+    );
+    expect(store.settings('g1').defaultScoring).toBe('partial');
+    expect(store.settings('g1').quizmasterRoleId).toBe('r1');
+  });
+
+  it('computes standings by scope and member stats (streak, per-tag mastery)', () => {
+    const s = newSession();
+    const r1 = openRound(s.id, 0, ['rnn']);
+    const r2 = openRound(s.id, 1, ['rnn', 'lstm']);
+    store.gradeRound(r1, [{ userId: 'u1', selected: ['A'], verdict: 'wrong', score: 0 }], 10);
+    store.gradeRound(
+      r2,
+      [
+        { userId: 'u1', selected: ['A', 'B'], verdict: 'partial', score: 0.5 },
+        { userId: 'u2', selected: ['A'], verdict: 'correct', score: 1 },
+      ],
+      20,
+    );
+    const week = 7 * 24 * 3600 * 1000;
+    expect(guildStandings(db, 'g1', 'all', 30).map((x) => [x.userId, x.points])).toEqual([
+      ['u2', 1],
+      ['u1', 0.5],
+    ]);
+    expect(guildStandings(db, 'g1', 'week', 20 + week)).toHaveLength(2);
+    expect(guildStandings(db, 'g1', 'week', 21 + week)).toHaveLength(0);
+    expect(guildStandings(db, 'other', 'all', 30)).toEqual([]);
+    const stats = memberStats(db, 'g1', 'u1');
+    expect(stats).toMatchObject({ answered: 2, correct: 0, accuracy: 0.25, streak: 0 });
+    expect(stats.tags).toEqual([
+      { tag: 'rnn', answered: 2, mastery: 0.25 },
+      { tag: 'lstm', answered: 1, mastery: 0.5 },
+    ]);
+    expect(memberStats(db, 'g1', 'u2')).toMatchObject({ streak: 1, accuracy: 1 });
+  });
+});
