@@ -67,13 +67,12 @@ export function createBot(config: BotConfig, log: Logger = createLogger(config.l
     if (letter) engine.tracker.clear(r.message.id, letter);
   });
   client.on(Events.InteractionCreate, (i) => void routeInteraction(i, { engine, catalog }, log));
-  const readies = new Map<number, number>();
-  client.on(Events.ShardReady, (shard) => {
-    const n = readies.get(shard) ?? 0;
-    readies.set(shard, n + 1);
-    // A new session rather than a resume: reaction events in between may be lost for good.
-    if (n > 0) {
-      log.info(`shard ${shard}: new gateway session; open rounds will be checked over REST`);
+  let sessions = 0;
+  client.on(Events.Raw, (packet: { t?: string | null }) => {
+    if (packet.t !== 'READY') return;
+    // A new gateway session rather than a resume: reaction events in between may be lost for good.
+    if (sessions++ > 0) {
+      log.info('new gateway session; open rounds will be checked over REST before grading');
       engine.tracker.distrustAll();
     }
   });
