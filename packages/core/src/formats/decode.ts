@@ -1,0 +1,75 @@
+import type { Diagnostic } from '../model/diagnostic';
+
+/** Banks larger than this are refused: no course quiz comes near it, and parsing stays bounded. */
+export const MAX_BANK_BYTES = 4 * 1024 * 1024;
+
+export type Decoded =
+  | { text: string; diagnostics: [] }
+  | { text: undefined; diagnostics: Diagnostic[] };
+
+const fail = (file: string, line: number, code: string, message: string): Decoded => ({
+  text: undefined,
+  diagnostics: [{ file, line, col: 1, severity: 'error', code, message }],
+});
+
+const lineOf = (bytes: Uint8Array, end: number): number => {
+  let line = 1;
+  for (let i = 0; i < end; i++) if (bytes[i] === 10) line++;
+  return line;
+};
+
+/** Offset of the first byte that is not valid UTF-8, or -1. Only run once decoding has failed. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const len =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b < 0xe0
+          ? 2
+          : b >= 0xe0 && b < 0xf0
+            ? 3
+            : b >= 0xf0 && b < 0xf5
+              ? 4
+              : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return -1;
+}
+
+const sizeMessage = (bytes: number) =>
+  `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MB`;
+
+/** Turns raw input into text, refusing oversized, binary and non-UTF-8 input with file:line. */
+export function decodeBank(input: string | Uint8Array, file: string): Decoded {
+  let text: string;
+  if (typeof input === 'string') {
+    // A UTF-16 string is at least as many UTF-8 bytes as it has code units.
+    if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
+    text = input;
+  } else {
+    if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
+    const nul = input.indexOf(0);
+    if (nul !== -1) {
+      return fail(file, lineOf(input, nul), 'binary', `binary file (NUL byte at offset ${nul})`);
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      const at = firstInvalidUtf8(input);
+      return fail(file, lineOf(input, Math.max(at, 0)), 'encoding', `invalid UTF-8 (byte ${at})`);
+    }
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split('\n').length;
+    return fail(file, line, 'binary', `binary file (NUL character at offset ${nul})`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '')
+    return fail(file, 1, 'empty', 'empty file: a bank needs at least one question');
+  return { text, diagnostics: [] };
+}

@@ -1,0 +1,43 @@
+import { parse } from 'yaml';
+
+export interface Annotation {
+  /** 0-based index of the first and last line holding the comment. */
+  start: number;
+  end: number;
+  data: Record<string, unknown>;
+}
+
+export type AnnotationResult = { annotation: Annotation } | { error: string; end: number };
+
+const OPEN = '<!-- quizdeck:';
+
+export const opensAnnotation = (line: string) => line.trimStart().startsWith(OPEN);
+
+/** Reads a `<!-- quizdeck: <YAML mapping> -->` comment starting at lines[start]. */
+export function readAnnotation(lines: readonly string[], start: number): AnnotationResult {
+  let end = start;
+  while (end < lines.length && !(lines[end] ?? '').includes('-->')) end++;
+  if (end >= lines.length)
+    return { error: 'unclosed quizdeck comment (no "-->")', end: lines.length - 1 };
+  if (!(lines[end] ?? '').trimEnd().endsWith('-->')) {
+    return { error: 'text after a quizdeck comment on the same line', end };
+  }
+  const raw = lines
+    .slice(start, end + 1)
+    .join('\n')
+    .trim()
+    .slice(OPEN.length, -3);
+  let data: unknown;
+  try {
+    data = parse(raw);
+  } catch (e) {
+    return { error: `quizdeck comment is not valid YAML: ${firstLine(e)}`, end };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { error: 'a quizdeck comment must hold a YAML mapping', end };
+  }
+  return { annotation: { start, end, data: data as Record<string, unknown> } };
+}
+
+export const firstLine = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e)).split('\n')[0];

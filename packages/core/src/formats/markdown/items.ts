@@ -1,0 +1,85 @@
+import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
+import { isBlank, isEmptyBullet, isRule } from './lines';
+
+/** A paragraph: consecutive non-blank lines (0-based indexes, end inclusive). */
+export interface Para {
+  type: 'para';
+  start: number;
+  end: number;
+  text: string;
+}
+export interface Note {
+  type: 'annotation';
+  annotation: Annotation;
+}
+export type Item = Para | Note;
+
+export interface ItemIssue {
+  line: number;
+  message: string;
+}
+
+const FENCE_RE = /^[ \t]{0,3}(```|~~~)/;
+
+/**
+ * Splits lines[from, to) into paragraphs and quizdeck comments. Blank lines, stray empty bullets and
+ * thematic breaks separate paragraphs; a fenced code block stays inside one paragraph.
+ */
+export function toItems(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  issues: ItemIssue[],
+): Item[] {
+  const items: Item[] = [];
+  let para: string[] = [];
+  let paraStart = -1;
+  const flush = (end: number) => {
+    if (para.length > 0) items.push({ type: 'para', start: paraStart, end, text: para.join('\n') });
+    para = [];
+  };
+  for (let i = from; i < to; i++) {
+    const line = lines[i] ?? '';
+    if (opensAnnotation(line)) {
+      flush(i - 1);
+      const r = readAnnotation(lines, i);
+      if ('error' in r) issues.push({ line: i, message: r.error });
+      else items.push({ type: 'annotation', annotation: r.annotation });
+      i = Math.min('error' in r ? r.end : r.annotation.end, to - 1);
+      continue;
+    }
+    if (isBlank(line) || isEmptyBullet(line) || isRule(line)) {
+      flush(i - 1);
+      continue;
+    }
+    if (para.length === 0) paraStart = i;
+    para.push(line);
+    const fence = FENCE_RE.exec(line)?.[1];
+    if (fence !== undefined) {
+      while (i + 1 < to && !(lines[i + 1] ?? '').trimStart().startsWith(fence))
+        para.push(lines[++i] ?? '');
+      if (i + 1 < to) para.push(lines[++i] ?? '');
+    }
+  }
+  flush(to - 1);
+  return items;
+}
+
+/** Indexes of lines inside fenced code blocks or quizdeck comments: never question lines. */
+export function shelteredLines(lines: readonly string[], from: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const fence = FENCE_RE.exec(line)?.[1];
+    if (fence !== undefined) {
+      out.add(i);
+      while (i + 1 < lines.length && !(lines[i + 1] ?? '').trimStart().startsWith(fence))
+        out.add(++i);
+      if (i + 1 < lines.length) out.add(++i);
+    } else if (opensAnnotation(line)) {
+      out.add(i);
+      while (i + 1 < lines.length && !(lines[i] ?? '').includes('-->')) out.add(++i);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// Recognisers for the line shapes of quiz-markdown (see docs/bank-format.md).
+
+export interface QuestionLine {
+  number: string;
+  text: string;
+  /** Written as a heading or in bold: a question even when it has no options. */
+  emphatic: boolean;
+}
+
+const QUESTION_RE =
+  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*)?(\d{1,4})[.)](?:\*\*|__)?[ \t]+(.+?)[ \t]*$/;
+
+export function matchQuestion(line: string): QuestionLine | undefined {
+  const m = QUESTION_RE.exec(line);
+  if (!m) return undefined;
+  let text = m[4] ?? '';
+  const bold = m[2];
+  if (bold !== undefined && text.endsWith(bold)) text = text.slice(0, -bold.length).trimEnd();
+  return { number: m[3] ?? '', text, emphatic: m[1] !== undefined || bold !== undefined };
+}
+
+export interface OptionLine {
+  key: string;
+  text: string;
+  right: boolean;
+}
+
+const OPTION_RE =
+  /^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.):](?:\*\*|__)?(?:[ \t]+(.*))?$/;
+const TRAILING_MARK_RE = /[ \t]+\(?(?:RIGHT|CORRECT)\)?$/;
+
+export function matchOption(line: string): OptionLine | undefined {
+  const m = OPTION_RE.exec(line);
+  if (!m) return undefined;
+  let text = (m[3] ?? '').trim();
+  let right = m[2] !== undefined;
+  if (TRAILING_MARK_RE.test(text)) {
+    text = text.replace(TRAILING_MARK_RE, '');
+    right = true;
+  }
+  return { key: m[1] ?? '', text, right };
+}
+
+export const isBlank = (line: string) => line.trim() === '';
+export const isEmptyBullet = (line: string) => /^[ \t]*[-*+][ \t]*$/.test(line);
+export const isRule = (line: string) => /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
+export const isBullet = (line: string) => /^[ \t]*[-*+][ \t]+\S/.test(line);
+export const stripBullet = (line: string) => line.replace(/^[ \t]*[-*+][ \t]+/, '');
+
+const ACCEPTED_RE =
+  /^(?:[-*+][ \t]+)?(?:the[ \t]+)?(?:official[ \t]+)?(?:accepted|correct)[ \t]+answers?[ \t]*(?:is|are|:|=|-)?[ \t]*(.*)$/i;
+
+/** "Accepted answer is A and D." → "A and D."; "Accepted Answers:" → "". */
+export function matchAccepted(line: string): string | undefined {
+  const m = ACCEPTED_RE.exec(line.replace(/\*\*|__/g, '').trim());
+  return m ? (m[1] ?? '').trim() : undefined;
+}
+
+/** Text as compared between an accepted answer and an option: no emphasis, spacing or case. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;]$/, '')
+    .toLowerCase();
+}
+
+const PINNED_RE =
+  /^(?:all|none|both|neither)[ \t]+of[ \t]+(?:the[ \t]+)?(?:above|these|them|those)\b/i;
+export const isPinnedText = (text: string) => PINNED_RE.test(normaliseText(text));
+
+const SELECT_ALL_RE = /\b(?:select|choose|mark|tick|pick)[ \t]+all\b|\ball[ \t]+that[ \t]+apply\b/i;
+export const saysSelectAll = (prompt: string) => SELECT_ALL_RE.test(prompt);

@@ -1,0 +1,62 @@
+import { soundsLikeDispute } from './remarks';
+
+// "Answer the following questions", "the next 3 questions", "questions 4-5": a passage's last line.
+const MARKER_RE =
+  /\banswer the following\b|\bthe following questions\b|\bquestions? (?:that )?follows?\b|\bnext \d+ questions\b|\bquestions \d+ ?(?:-|–|to) ?\d+\b/i;
+const SCENARIO_RE = /^(?:A|An|Consider|Suppose|Imagine|You are|In this (?:scenario|case))\b/;
+
+/** True for the paragraph that ends a case-study passage. */
+export const endsPassage = (text: string) => MARKER_RE.test(text);
+
+/** True when an unlabelled paragraph after a question opens a case-study passage. */
+export function opensPassage(text: string): boolean {
+  if (MARKER_RE.test(text)) return true;
+  return SCENARIO_RE.test(text) && text.length >= 150 && !soundsLikeDispute(text);
+}
+
+const STOP = new Set([
+  'following',
+  'above',
+  'below',
+  'first',
+  'second',
+  'next',
+  'last',
+  'same',
+  'other',
+]);
+
+/** Nouns a passage introduces ("A company …", "an image …"). */
+function introduced(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\b(?:a|an)\s+(?:[\w-]+\s+)?([a-z][\w-]{3,})/gi)) {
+    out.add((m[1] ?? '').toLowerCase());
+  }
+  for (const m of text.matchAll(/\b(?:a|an)\s+([a-z][\w-]{3,})/gi))
+    out.add((m[1] ?? '').toLowerCase());
+  return out;
+}
+
+/**
+ * The earlier passage whose scenario this one extends: the latest one that introduced something this
+ * passage refers back to with "the"/"this"/"that" ("A company …" then "… in the company …").
+ * A passage that opens with "A"/"An" starts a new scenario.
+ */
+export function findContinued(
+  body: string,
+  earlier: readonly { id: string; body: string }[],
+): string | undefined {
+  if (/^\s*(?:A|An)\s/.test(body)) return undefined;
+  const refs = new Set<string>();
+  for (const m of body.matchAll(/\b(?:the|this|that|these|those)\s+([a-z][\w-]{3,})/gi)) {
+    const word = (m[1] ?? '').toLowerCase();
+    if (!STOP.has(word)) refs.add(word);
+  }
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const c = earlier[i];
+    if (c === undefined) continue;
+    const nouns = introduced(c.body);
+    for (const r of refs) if (nouns.has(r)) return c.id;
+  }
+  return undefined;
+}
