@@ -16,6 +16,15 @@ export type { Question, QuestionInput } from './model/question';
 export { QuestionSchema } from './model/question';
 
 // --- formats ---
+export { MAX_BANK_BYTES } from './formats/decode';
+export type { BankFormat } from './formats/format';
+export { BankFormatSchema, formatFromPath } from './formats/format';
+export { bankJsonSchema } from './formats/json-schema';
+export type { ParseOptions } from './formats/parse-bank';
+export { parseBank } from './formats/parse-bank';
+export type { ParseResult } from './formats/parse-result';
+export type { BankLocations, Position } from './formats/position';
+export { serializeBank } from './formats/serialize-bank';
 
 // --- grading ---
 export { grade, isMultipleChoice } from './grading/grade';
