@@ -38,6 +38,7 @@ function fields(over: Partial<Record<FieldName, string>>): Record<FieldName, str
     ]),
     Answer: 'A',
     Multiple: '',
+    SelectAll: '',
     Explanation: '',
     Notes: '',
     Source: '',
@@ -80,7 +81,7 @@ describe('card template in Chromium', () => {
   });
 
   it('several keys: checkboxes, "Select all that apply", choices carried through a reload', async () => {
-    const back = await open(fields({ Answer: 'A, D', Multiple: '1' }));
+    const back = await open(fields({ Answer: 'A, D', Multiple: '1', SelectAll: '1' }));
     expect(await view.page.textContent('.qd-hint')).toBe('Select all that apply');
     const flipsBefore = await view.flips();
     await view.page.click('li[data-key="A"]');

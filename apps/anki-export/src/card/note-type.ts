@@ -9,6 +9,7 @@ export const FIELDS = [
   'Options',
   'Answer',
   'Multiple',
+  'SelectAll',
   'Explanation',
   'Notes',
   'Source',
@@ -20,7 +21,7 @@ export type FieldName = (typeof FIELDS)[number];
 export const FRONT_TEMPLATE = `<div class="qd-card" data-id="{{Id}}" data-multiple="{{Multiple}}" data-shuffle="{{Shuffle}}">
 {{#Context}}<div class="qd-context">{{Context}}</div>{{/Context}}
 <div class="qd-question">{{Question}}</div>
-{{#Multiple}}<p class="qd-hint">Select all that apply</p>{{/Multiple}}
+{{#SelectAll}}<p class="qd-hint">Select all that apply</p>{{/SelectAll}}
 {{Options}}
 </div>
 <script>${CARD_SCRIPT}</script>`;
