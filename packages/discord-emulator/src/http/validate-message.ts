@@ -1,0 +1,81 @@
+import { emptyMessage, type FieldError, invalidFormBody } from './api-error';
+
+/** Discord's message limits; a payload over any of them is answered 400 (50035). */
+export const MESSAGE_LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+} as const;
+
+const tooLong = (path: string, max: number): FieldError => ({
+  path,
+  code: 'BASE_TYPE_MAX_LENGTH',
+  message: `Must be ${max} or fewer in length.`,
+});
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function checkEmbed(embed: Record<string, unknown>, path: string, errors: FieldError[]): number {
+  const L = MESSAGE_LIMITS;
+  const title = text(embed.title);
+  const description = text(embed.description);
+  const footer = text((embed.footer as Record<string, unknown> | undefined)?.text);
+  const author = text((embed.author as Record<string, unknown> | undefined)?.name);
+  if (title.length > L.title) errors.push(tooLong(`${path}.title`, L.title));
+  if (description.length > L.description) {
+    errors.push(tooLong(`${path}.description`, L.description));
+  }
+  if (footer.length > L.footer) errors.push(tooLong(`${path}.footer.text`, L.footer));
+  if (author.length > L.author) errors.push(tooLong(`${path}.author.name`, L.author));
+  let total = title.length + description.length + footer.length + author.length;
+  const fields = Array.isArray(embed.fields) ? (embed.fields as Record<string, unknown>[]) : [];
+  if (fields.length > L.fields) errors.push(tooLong(`${path}.fields`, L.fields));
+  fields.forEach((field, i) => {
+    const name = text(field.name);
+    const value = text(field.value);
+    if (name.length > L.fieldName) errors.push(tooLong(`${path}.fields.${i}.name`, L.fieldName));
+    if (value.length > L.fieldValue) {
+      errors.push(tooLong(`${path}.fields.${i}.value`, L.fieldValue));
+    }
+    total += name.length + value.length;
+  });
+  return total;
+}
+
+/**
+ * Validates a message create/edit body the way Discord does. `requireContent` is for creates:
+ * a message with neither content nor embeds is 50006.
+ */
+export function validateMessageBody(body: Record<string, unknown>, requireContent: boolean): void {
+  const errors: FieldError[] = [];
+  const L = MESSAGE_LIMITS;
+  const content = text(body.content);
+  if (content.length > L.content) errors.push(tooLong('content', L.content));
+  const embeds = Array.isArray(body.embeds) ? (body.embeds as Record<string, unknown>[]) : [];
+  if (embeds.length > L.embeds) errors.push(tooLong('embeds', L.embeds));
+  let total = 0;
+  embeds.forEach((embed, i) => {
+    total += checkEmbed(embed, `embeds.${i}`, errors);
+  });
+  if (total > L.embedTotal) {
+    errors.push({
+      path: 'embeds',
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: `Embed size exceeds maximum size of ${L.embedTotal}`,
+    });
+  }
+  if (errors.length) throw invalidFormBody(errors);
+  const hasComponents = Array.isArray(body.components) && body.components.length > 0;
+  if (requireContent && content.length === 0 && embeds.length === 0 && !hasComponents) {
+    throw emptyMessage();
+  }
+}

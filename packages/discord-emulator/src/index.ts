@@ -1,0 +1,17 @@
+// Public entry of @quizdeck/discord-emulator (test infrastructure). Named exports only.
+export type { OptionValue, RunCommandInput } from './actions/interactions';
+export { CommandRun } from './command-run';
+export type { EmulatedBot, EmulatorOptions } from './emulator';
+export { DiscordEmulator } from './emulator';
+export { EmulatorError } from './errors';
+export type { GatewayStats } from './gateway/gateway';
+export type { RateLimitHit, RateLimitInjection, RateLimitOptions } from './http/rate-limiter';
+export { DEFAULT_RATE_LIMITS } from './http/rate-limiter';
+export type { RequestLogEntry } from './http/server';
+export { MESSAGE_LIMITS } from './http/validate-message';
+export { RateLimitControl } from './rate-limit-control';
+export type { CreatedGuild, CreatedMember } from './scenario-setup';
+export type { GuildInput, OverwriteInput, PermissionsInput } from './setup';
+export { DEFAULT_BOT_PERMISSIONS } from './setup';
+export type { RecordedMessage } from './views';
+export type { WaitOptions } from './wait-for';

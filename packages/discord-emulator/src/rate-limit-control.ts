@@ -1,0 +1,33 @@
+import type {
+  RateLimiter,
+  RateLimitHit,
+  RateLimitInjection,
+  RateLimitOptions,
+} from './http/rate-limiter';
+
+/** `emu.rateLimits`: inject 429s, read the ones answered, tune the windows. */
+export class RateLimitControl {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  /** The next `count` requests matching `route` get a 429 with `retry_after`. */
+  inject(injection: RateLimitInjection): void {
+    this.limiter.inject(injection);
+  }
+
+  clearInjections(): void {
+    this.limiter.clearInjections();
+  }
+
+  /** Every 429 answered (real or injected), in order. */
+  get hits(): readonly RateLimitHit[] {
+    return this.limiter.hits;
+  }
+
+  get options(): RateLimitOptions {
+    return this.limiter.options;
+  }
+
+  configure(options: Partial<RateLimitOptions>): void {
+    this.limiter.options = { ...this.limiter.options, ...options };
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  type ApplicationCommandDataResolvable,
+  ApplicationCommandOptionType,
+  Events,
+  MessageFlags,
+} from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiscordEmulator, EmulatorError } from '../src/index';
+import { connect } from './helpers';
+
+let emu: DiscordEmulator | undefined;
+afterEach(async () => {
+  await emu?.stop();
+  emu = undefined;
+});
+
+const quizCommand: ApplicationCommandDataResolvable = {
+  name: 'quiz',
+  description: 'Quiz commands',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand as const,
+      name: 'start',
+      description: 'Start a quiz',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer as const,
+          name: 'count',
+          description: 'questions',
+        },
+        { type: ApplicationCommandOptionType.User as const, name: 'host', description: 'host' },
+      ],
+    },
+  ],
+};
+
+describe('slash commands', () => {
+  it('logs in, receives a slash command, replies and edits the reply', async () => {
+    emu = await DiscordEmulator.start();
+    const guild = emu.createGuild({ name: 'Study group' });
+    const channel = emu.createChannel(guild.id, { name: 'quiz' });
+    const alice = emu.createMember(guild.id, { username: 'alice' });
+    const client = await connect(emu);
+    expect(client.user.id).toBe(emu.bot.id);
+    expect(client.guilds.cache.get(guild.id)?.channels.cache.has(channel.id)).toBe(true);
+
+    const registered = await client.application.commands.set([quizCommand], guild.id);
+    expect(registered.first()?.name).toBe('quiz');
+
+    client.on(Events.InteractionCreate, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const count = interaction.options.getInteger('count', true);
+      const host = interaction.options.getUser('host', true);
+      await interaction.reply({
+        content: `${interaction.options.getSubcommand()} ${count} by ${host.username}`,
+        allowedMentions: { parse: [] },
+      });
+      await interaction.editReply({ content: 'edited' });
+      await interaction.followUp({ content: 'secret', flags: MessageFlags.Ephemeral });
+    });
+
+    const run = emu.runCommand({
+      guildId: guild.id,
+      channelId: channel.id,
+      userId: alice.id,
+      name: 'quiz',
+      subcommand: 'start',
+      options: { count: 3, host: alice.id },
+    });
+    const original = await run.waitForOriginal((m) => m.content === 'edited');
+    expect(original.edits.map((e) => e.content)).toEqual(['edited']);
+    expect(original.allowedMentions).toEqual({ parse: [] });
+    expect(run.callbacks[0]).toMatchObject({ type: 4, data: { content: 'start 3 by alice' } });
+    const followUp = await run.waitForFollowUp();
+    expect(followUp).toMatchObject({ content: 'secret', ephemeral: true });
+    expect(emu.messages(channel.id).map((m) => m.content)).toEqual(['edited', 'secret']);
+    await client.destroy();
+  });
+
+  it('refuses commands the bot never registered', async () => {
+    emu = await DiscordEmulator.start();
+    const guild = emu.createGuild({ name: 'g' });
+    const channel = emu.createChannel(guild.id, { name: 'c' });
+    expect(() =>
+      emu?.runCommand({
+        guildId: guild.id,
+        channelId: channel.id,
+        userId: guild.ownerId,
+        name: 'nope',
+      }),
+    ).toThrow(EmulatorError);
+  });
+});
