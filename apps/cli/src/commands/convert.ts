@@ -1,9 +1,35 @@
+import { BankFormatSchema, formatDiagnostic, QuizdeckError, serializeBank } from '@quizdeck/core';
 import { defineCommand } from 'citty';
+import { loadBankFile } from '../load-bank';
 
-// Placeholder: being written in parallel (see the owning issue).
+export class ConvertError extends QuizdeckError {}
+
+/** `quizdeck convert FILE --to json|yaml|md`: the bank on stdout, warnings on stderr. */
 export default defineCommand({
-  meta: { name: 'convert', description: 'not written yet' },
-  run() {
-    throw new Error('quizdeck convert is not written yet');
+  meta: { name: 'convert', description: 'Convert a bank to canonical JSON, YAML or quiz-markdown' },
+  args: {
+    file: {
+      type: 'positional',
+      description: 'Bank file (.md, .quiz.yaml, .quiz.json)',
+      required: true,
+    },
+    to: { type: 'string', description: 'json | yaml | md', required: true },
+  },
+  async run({ args }) {
+    try {
+      const to = BankFormatSchema.safeParse(args.to);
+      if (!to.success)
+        throw new ConvertError(
+          'CONVERT_FORMAT',
+          `--to must be json, yaml or md (got "${args.to}")`,
+        );
+      const loaded = await loadBankFile(args.file);
+      for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      process.stdout.write(serializeBank(loaded.bank, to.data));
+    } catch (error) {
+      if (!(error instanceof QuizdeckError)) throw error;
+      process.stderr.write(`quizdeck convert: ${error.message}\n`);
+      process.exitCode = 1;
+    }
   },
 });

@@ -1,0 +1,89 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type Bank,
+  BankError,
+  type BankLocations,
+  type Diagnostic,
+  formatFromPath,
+  MAX_BANK_BYTES,
+  type ParseResult,
+  parseBank,
+  QuizdeckError,
+} from '@quizdeck/core';
+import { resolveUserPath } from './env';
+
+export interface LoadedBank {
+  /** The path as the user gave it, used in diagnostics. */
+  file: string;
+  bank: Bank;
+  /** Warnings only: a bank with errors is not loaded. */
+  diagnostics: Diagnostic[];
+  locations: BankLocations;
+}
+
+export class BankFileError extends QuizdeckError {}
+
+const noLocations = (): BankLocations => ({ questions: {}, contexts: {} });
+
+/** Reads and parses a bank file; problems in the bank come back as diagnostics, not exceptions. */
+export async function readBankFile(file: string): Promise<ParseResult> {
+  const format = formatFromPath(file);
+  if (format === undefined) {
+    throw new BankFileError(
+      'BANK_FORMAT',
+      `${file}: unknown bank format (use .md, .quiz.yaml or .quiz.json)`,
+    );
+  }
+  const path = resolveUserPath(file);
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory())
+      throw new BankFileError('BANK_IS_FOLDER', `${file}: is a folder, not a bank file`);
+    if (info.size > MAX_BANK_BYTES) {
+      const mb = (info.size / 1024 / 1024).toFixed(1);
+      const limit = MAX_BANK_BYTES / 1024 / 1024;
+      const d: Diagnostic = {
+        file,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        code: 'too-large',
+        message: `file is ${mb} MB; a bank may be at most ${limit} MB`,
+      };
+      return { bank: undefined, diagnostics: [d], locations: noLocations() };
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof QuizdeckError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new BankFileError('BANK_READ', `${file}: ${why}`, { cause: error });
+  }
+  return parseBank(bytes, { file, format });
+}
+
+/** Loads a bank file, throwing a BankError with every diagnostic when the bank is not valid. */
+export async function loadBankFile(file: string): Promise<LoadedBank> {
+  const result = await readBankFile(file);
+  if (result.bank === undefined) throw new BankError(result.diagnostics);
+  return { file, bank: result.bank, diagnostics: result.diagnostics, locations: result.locations };
+}
+
+const BANK_FILE_RE = /\.(?:md|markdown|quiz\.ya?ml|quiz\.json)$/i;
+
+/** Bank files under a folder (recursively, sorted), skipping dot folders and node_modules. */
+export async function findBankFiles(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(resolveUserPath(folder), { withFileTypes: true });
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = join(folder, e.name);
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.') && e.name !== 'node_modules')
+        out.push(...(await findBankFiles(rel)));
+    } else if (BANK_FILE_RE.test(e.name)) out.push(rel);
+  }
+  return out;
+}

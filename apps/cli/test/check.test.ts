@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { quizdeck, repoDir } from './run-cli';
+
+const tmp = mkdtempSync(join(tmpdir(), 'quizdeck-check-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+mkdirSync(join(tmp, 'banks/sub'), { recursive: true });
+writeFileSync(join(tmp, 'banks/good.md'), '1. Pick one?\n\n- A RIGHT. yes\n- B. no\n');
+writeFileSync(
+  join(tmp, 'banks/sub/bad.md'),
+  '1. Pick one?\n\n- A. yes\n- B. no\n\n2. Another?\n\n- A. x\n- B RIGHT. y\n\nAccepted answer is E.\n',
+);
+writeFileSync(join(tmp, 'banks/notes.txt'), 'not a bank');
+
+describe('quizdeck check', () => {
+  it('passes the bundled bank with exit 0 and no problem lines', async () => {
+    const r = await quizdeck(repoDir, 'check', 'banks/rnn-quiz.md');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('banks/rnn-quiz.md: ok, 10 questions');
+    expect(r.code).toBe(0);
+  });
+
+  it('walks folders, prints file:line:col lines and exits 1', async () => {
+    const r = await quizdeck(tmp, 'check', 'banks');
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'banks/sub/bad.md:1:1: error: question 1 has no key: mark the right options RIGHT or add an "Accepted answer" line',
+      'banks/sub/bad.md:11:1: error: question 2: accepted answer E is not among the options (A, B)',
+    ]);
+    expect(r.stderr).toContain('banks/good.md: ok, 1 questions');
+    expect(r.code).toBe(1);
+  });
+
+  it('reports a missing path and still checks the others', async () => {
+    const r = await quizdeck(tmp, 'check', 'nope.md', 'banks/good.md');
+    expect(r.stdout).toBe('nope.md:1:1: error: no such file or folder\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('prints a machine report with --json', async () => {
+    const r = await quizdeck(tmp, 'check', '--json', 'banks/good.md', 'banks/sub/bad.md');
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean;
+      files: { file: string; ok: boolean; diagnostics: unknown[] }[];
+    };
+    expect(report.ok).toBe(false);
+    expect(report.files.map((f) => [f.file, f.ok, f.diagnostics.length])).toEqual([
+      ['banks/good.md', true, 0],
+      ['banks/sub/bad.md', false, 2],
+    ]);
+    expect(r.code).toBe(1);
+  });
+});
