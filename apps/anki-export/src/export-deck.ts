@@ -48,7 +48,14 @@ export async function exportDeck(
       const line = locations.questions[question.id]?.line;
       const where = line === undefined ? file : `${file}:${line}`;
       const fields = noteFields(bank, question, { shuffle });
-      for (const name of ['Question', 'Context', 'Options', 'Explanation', 'Notes'] as const) {
+      for (const name of [
+        'Question',
+        'Context',
+        'Options',
+        'Explanation',
+        'ContextNotes',
+        'Notes',
+      ] as const) {
         fields[name] = collector.rewrite(fields[name], file, where);
       }
       notes.push({

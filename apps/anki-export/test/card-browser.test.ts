@@ -40,6 +40,7 @@ function fields(over: Partial<Record<FieldName, string>>): Record<FieldName, str
     Multiple: '',
     SelectAll: '',
     Explanation: '',
+    ContextNotes: '',
     Notes: '',
     Source: '',
     Id: 'bank/q1',

@@ -11,6 +11,7 @@ export const FIELDS = [
   'Multiple',
   'SelectAll',
   'Explanation',
+  'ContextNotes',
   'Notes',
   'Source',
   'Id',
@@ -31,6 +32,7 @@ export const BACK_TEMPLATE = `{{FrontSide}}
 <div id="qd-back" class="qd-back">
 <p class="qd-key-line">Answer: <span class="qd-answer">{{Answer}}</span></p>
 {{#Explanation}}<div class="qd-explanation">{{Explanation}}</div>{{/Explanation}}
+{{#ContextNotes}}<div class="qd-context-notes">{{ContextNotes}}</div>{{/ContextNotes}}
 {{#Notes}}<div class="qd-notes">{{Notes}}</div>{{/Notes}}
 {{#Source}}<p class="qd-source">{{Source}}</p>{{/Source}}
 </div>`;

@@ -19,9 +19,13 @@ export function noteFields(
   const context = r.contexts
     .map((c) => {
       const title = c.title === undefined ? '' : `<p class="qd-context-title">${c.title}</p>`;
-      const notes = c.notes === undefined ? '' : `<div class="qd-context-notes">${c.notes}</div>`;
-      return `<section class="qd-context-part" data-context="${escapeHtml(c.id)}">${title}${c.body}${notes}</section>`;
+      return `<section class="qd-context-part" data-context="${escapeHtml(c.id)}">${title}${c.body}</section>`;
     })
+    .join('');
+  // A passage's worked notes often derive the answers, so they go on the back.
+  const contextNotes = r.contexts
+    .filter((c) => c.notes !== undefined)
+    .map((c) => `<div class="qd-context-note" data-context="${escapeHtml(c.id)}">${c.notes}</div>`)
     .join('');
   const options = r.options
     .map((o) => {
@@ -46,6 +50,7 @@ export function noteFields(
     Multiple: r.multiple ? '1' : '',
     SelectAll: r.selectAll ? '1' : '',
     Explanation: r.explanation ?? '',
+    ContextNotes: contextNotes,
     Notes: notes,
     Source: escapeHtml(source),
     Id: escapeHtml(`${bank.id}/${question.id}`),
