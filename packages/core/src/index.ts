@@ -60,6 +60,8 @@ export { ShapeSpecError } from './rnn/errors';
 export type { CheckResult, CheckValue } from './rnn/evaluate-check';
 export { evaluateCheck, formatCheckValue } from './rnn/evaluate-check';
 export { formatCount, formatShape, formatShapeTable } from './rnn/format-shape-table';
+export type { GenerateOptions } from './rnn/generate/generate-bank';
+export { GenerateOptionsSchema, generateBank } from './rnn/generate/generate-bank';
 export { parseCount, parseShape } from './rnn/parse-answer';
 export type { Cell, Convention, ShapeSpec, ShapeSpecInput } from './rnn/shape-spec';
 export { CellSchema, ConventionSchema, parseShapeSpec, ShapeSpecSchema } from './rnn/shape-spec';

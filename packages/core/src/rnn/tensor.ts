@@ -16,7 +16,11 @@ export interface ShapeTensor {
   part: TensorPart;
   /** What it holds, e.g. "W_ii|W_if|W_ig|W_io" or "input → hidden". */
   role: string;
+  /** The vector a weight multiplies: the layer's input or a hidden state; none for a bias. */
+  operand: Operand;
 }
+
+export type Operand = 'input' | 'hidden' | 'none';
 
 /** Where one recurrent layer in one direction sits in the stack. */
 export interface LayerSlot {
@@ -33,6 +37,7 @@ export function tensor(
   kind: TensorKind,
   role: string,
   at: { layer: number; direction: Direction; part?: TensorPart },
+  operand: Operand = kind === 'bias' ? 'none' : 'hidden',
 ): ShapeTensor {
   return {
     name,
@@ -43,6 +48,7 @@ export function tensor(
     kind,
     part: at.part ?? 'recurrent',
     role,
+    operand,
   };
 }
 
@@ -58,11 +64,11 @@ export function gateCount(cell: Cell): number {
   return cell === 'lstm' ? 4 : cell === 'gru' ? 3 : 1;
 }
 
-export function directions(spec: ShapeSpec): number {
+export function directions(spec: { bidirectional?: boolean | undefined }): number {
   return spec.bidirectional ? 2 : 1;
 }
 
 /** Size of the hidden state a layer emits per direction (the projection when there is one). */
-export function outSize(spec: ShapeSpec): number {
+export function outSize(spec: { hidden: number; proj?: number | undefined }): number {
   return spec.proj ?? spec.hidden;
 }

@@ -18,7 +18,7 @@ export function kerasLayer(slot: LayerSlot): ShapeTensor[] {
   const at = { layer: slot.layer, direction: slot.direction };
   const order = GATE_ORDER.keras[spec.cell].join('|');
   const out = [
-    tensor(`${p}/kernel`, [inSize, gu], 'weight', `input → ${order}`, at),
+    tensor(`${p}/kernel`, [inSize, gu], 'weight', `input → ${order}`, at, 'input'),
     tensor(`${p}/recurrent_kernel`, [units, gu], 'weight', `hidden → ${order}`, at),
   ];
   if (spec.bias) {

@@ -16,7 +16,7 @@ export function pytorchLayer(slot: LayerSlot): ShapeTensor[] {
   const at = { layer: slot.layer, direction: slot.direction };
   const rec = spec.proj ?? spec.hidden;
   const out = [
-    tensor(`weight_ih${s}`, [gh, inSize], 'weight', gates(slot, 'i'), at),
+    tensor(`weight_ih${s}`, [gh, inSize], 'weight', gates(slot, 'i'), at, 'input'),
     tensor(`weight_hh${s}`, [gh, rec], 'weight', gates(slot, 'h'), at),
   ];
   if (spec.bias) {

@@ -13,7 +13,7 @@ export function textbookLayer(slot: LayerSlot): ShapeTensor[] {
   if (spec.cell === 'rnn') {
     const out = [
       tensor(`W_hh${s}`, [h, h], 'weight', 'hidden → hidden', at),
-      tensor(`W_xh${s}`, [h, inSize], 'weight', 'input → hidden', at),
+      tensor(`W_xh${s}`, [h, inSize], 'weight', 'input → hidden', at, 'input'),
     ];
     if (spec.bias) out.push(tensor(`b_h${s}`, [h, 1], 'bias', 'hidden bias', at));
     return out;
@@ -22,7 +22,7 @@ export function textbookLayer(slot: LayerSlot): ShapeTensor[] {
   const out: ShapeTensor[] = [];
   for (const g of GATE_ORDER.textbook[spec.cell]) {
     out.push(tensor(`W_${g}${s}`, [h, rec], 'weight', `gate ${g}: hidden → hidden`, at));
-    out.push(tensor(`U_${g}${s}`, [h, inSize], 'weight', `gate ${g}: input → hidden`, at));
+    out.push(tensor(`U_${g}${s}`, [h, inSize], 'weight', `gate ${g}: input → hidden`, at, 'input'));
     if (spec.bias) out.push(tensor(`b_${g}${s}`, [h, 1], 'bias', `gate ${g} bias`, at));
   }
   if (spec.proj !== undefined) {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Bank,
+  type BankFormat,
+  BankSchema,
+  checkAnswerKeys,
+  generateBank,
+  parseBank,
+  ShapeSpecError,
+  serializeBank,
+} from '../src/index';
+
+describe('generateBank', () => {
+  const bank = generateBank({ count: 600, seed: 'vitest' });
+
+  it('is a valid bank of the requested size', () => {
+    const parsed = BankSchema.safeParse(bank);
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    expect(bank.questions).toHaveLength(600);
+    expect(bank.id).toBe('generated-vitest');
+  });
+
+  it('gives every question 4 distinct options, one key, an explanation and a check', () => {
+    for (const q of bank.questions) {
+      expect(q.options.map((o) => o.key)).toEqual(['A', 'B', 'C', 'D']);
+      expect(new Set(q.options.map((o) => o.text)).size).toBe(4);
+      expect(q.answer).toHaveLength(1);
+      expect(q.check).toBeDefined();
+      // the explanation names the mistake behind each of the three distractors
+      const lines = q.explanation?.split('\n').filter((l) => l.startsWith('- ')) ?? [];
+      expect(lines).toHaveLength(3);
+      for (const o of q.options.filter((o) => o.key !== q.answer[0])) {
+        expect(lines.some((l) => l.startsWith(`- ${o.key}, ${o.text}: `))).toBe(true);
+      }
+    }
+  });
+
+  it('passes its own key checks', () => {
+    expect(checkAnswerKeys(bank)).toEqual([]);
+  });
+
+  it('covers every drill kind, cell and convention', () => {
+    const tags = new Set(bank.questions.flatMap((q) => q.tags));
+    for (const t of ['weight-shape', 'bias-shape', 'output-shape', 'params', 'unrolled-depth']) {
+      expect(tags).toContain(t);
+    }
+    for (const t of ['rnn', 'gru', 'lstm', 'textbook', 'pytorch', 'keras'])
+      expect(tags).toContain(t);
+  });
+
+  it('draws distractors from the named mistakes', () => {
+    const text = bank.questions.map((q) => q.explanation).join('\n');
+    for (const mistake of [
+      'transposed',
+      'forgot the biases',
+      'counted two biases per gate',
+      'forgot the backward direction',
+      "counted an LSTM's 4 gates",
+      'fed every layer the input size',
+    ]) {
+      expect(text).toContain(mistake);
+    }
+  });
+
+  it('is deterministic: same seed same bank, another seed other questions', () => {
+    expect(JSON.stringify(generateBank({ count: 600, seed: 'vitest' }))).toBe(JSON.stringify(bank));
+    const prompts = (b: Bank) => b.questions.slice(0, 50).map((q) => q.prompt);
+    // a shorter run is a prefix of a longer one
+    expect(prompts(generateBank({ count: 50, seed: 'vitest' }))).toEqual(prompts(bank));
+    expect(prompts(generateBank({ count: 50, seed: 'other' }))).not.toEqual(prompts(bank));
+  });
+
+  it('keeps to the cells and conventions asked for', () => {
+    const only = generateBank({ count: 100, seed: 3, cells: ['gru'], conventions: ['keras'] });
+    for (const q of only.questions) {
+      expect(q.tags).toContain('gru');
+      expect(q.tags).toContain('keras');
+    }
+    expect(checkAnswerKeys(only)).toEqual([]);
+  });
+
+  it('rejects bad options', () => {
+    expect(() => generateBank({ count: 0, seed: 1 })).toThrow(ShapeSpecError);
+    expect(() => generateBank({ count: 3, seed: 1, cells: [] })).toThrow(/at least one cell/);
+  });
+
+  it.each(['md', 'json', 'yaml'] as BankFormat[])(
+    'round-trips through %s and still passes the checks',
+    (format) => {
+      const small = generateBank({ count: 40, seed: `round-${format}` });
+      const text = serializeBank(small, format);
+      expect(serializeBank(generateBank({ count: 40, seed: `round-${format}` }), format)).toBe(
+        text,
+      );
+      const back = parseBank(text, { file: `gen.${format}`, format });
+      expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const bank2 = back.bank as Bank;
+      expect(bank2.questions.map((q) => [q.answer, q.options.map((o) => o.text), q.check])).toEqual(
+        small.questions.map((q) => [q.answer, q.options.map((o) => o.text), q.check]),
+      );
+      expect(checkAnswerKeys(bank2)).toEqual([]);
+    },
+  );
+});
