@@ -20,7 +20,17 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export function createBot(config: BotConfig, log: Logger = createLogger(config.log)): Bot {
+export interface BotOptions {
+  log?: Logger;
+  /**
+   * discord.js waits 5 s between identifies of a shard, as Discord asks; tests against the
+   * emulator re-identify at once.
+   */
+  throttleIdentify?: boolean;
+}
+
+export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
+  const log = options.log ?? createLogger(config.log);
   const catalog = loadBankCatalog(config.banksDir);
   for (const p of catalog.problems) log.error(`bank: ${p}`);
   const db = openDatabase(config.dbPath);
@@ -30,6 +40,9 @@ export function createBot(config: BotConfig, log: Logger = createLogger(config.l
     // Reactions on messages posted before a restart arrive for uncached messages.
     partials: [Partials.Message, Partials.Reaction, Partials.User],
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    ...(options.throttleIdentify === false
+      ? { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } }
+      : {}),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 25,

@@ -1,7 +1,7 @@
 // Public entry of @quizdeck/discord-bot (used by its tests and bench).
 export type { BankCatalog } from './banks/bank-catalog';
 export { loadBankCatalog } from './banks/bank-catalog';
-export type { Bot } from './bot';
+export type { Bot, BotOptions } from './bot';
 export { createBot } from './bot';
 export type { Db } from './db/database';
 export { migrate, openDatabase } from './db/database';

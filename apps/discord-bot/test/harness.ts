@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type CreatedMember,
+  DiscordEmulator,
+  type EmulatorOptions,
+  type RecordedMessage,
+} from '@quizdeck/discord-emulator';
+import { type Bot, type BotConfig, createBot, loadConfig, registerCommands } from '../src/index';
+
+export const BUNDLED_BANKS = fileURLToPath(new URL('../../../banks', import.meta.url));
+export const FIXTURE_BANKS = fileURLToPath(new URL('./fixtures/mentions', import.meta.url));
+
+export interface World {
+  emu: DiscordEmulator;
+  guildId: string;
+  ownerId: string;
+  channelId: string;
+  members: Record<string, CreatedMember>;
+  config: BotConfig;
+  dir: string;
+  bot: Bot;
+  /** A second bot process on the same database (restart tests). */
+  restart(): Promise<Bot>;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  banks?: string;
+  memberNames?: string[];
+  timeScale?: number;
+  emulator?: EmulatorOptions;
+}
+
+/** An emulator with a guild, a #quiz channel and members, and the bot logged in to it. */
+export async function startWorld(opts: WorldOptions = {}): Promise<World> {
+  const emu = await DiscordEmulator.start({
+    rateLimits: { reactionWindowMs: 20 },
+    ...opts.emulator,
+  });
+  const guild = emu.createGuild({ name: 'Study group' });
+  const channel = emu.createChannel(guild.id, { name: 'quiz' });
+  const members: Record<string, CreatedMember> = {};
+  for (const name of opts.memberNames ?? []) {
+    members[name] = emu.createMember(guild.id, { username: name });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bot-e2e-'));
+  const config = loadConfig({
+    DISCORD_TOKEN: emu.bot.token,
+    DISCORD_APPLICATION_ID: emu.bot.applicationId,
+    DISCORD_GUILD_ID: guild.id,
+    DISCORD_API_URL: emu.restUrl,
+    QUIZDECK_DB: join(dir, 'quizdeck.db'),
+    QUIZDECK_BANKS: opts.banks ?? BUNDLED_BANKS,
+    QUIZDECK_TIME_SCALE: String(opts.timeScale ?? 0.06),
+    QUIZDECK_REVEAL_PAUSE_MS: '10',
+    QUIZDECK_LOG: 'silent',
+  });
+  await registerCommands(config);
+  const launch = async () => {
+    const bot = createBot(config, { throttleIdentify: false });
+    await bot.start();
+    return bot;
+  };
+  const world: World = {
+    emu,
+    guildId: guild.id,
+    ownerId: guild.ownerId,
+    channelId: channel.id,
+    members,
+    config,
+    dir,
+    bot: await launch(),
+    async restart() {
+      world.bot = await launch();
+      return world.bot;
+    },
+    async close() {
+      await world.bot.stop().catch(() => {});
+      await emu.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
+
+const titleOf = (m: RecordedMessage) => String(m.embeds[0]?.title ?? '');
+const descriptionOf = (m: RecordedMessage) => String(m.embeds[0]?.description ?? '');
+
+export { descriptionOf, titleOf };
+
+/** Question `n`'s message (the one carrying the letters) once its clock runs. */
+export function waitForQuestion(w: World, n: number, channelId = w.channelId, timeoutMs = 8000) {
+  return w.emu.waitFor(
+    () =>
+      w.emu
+        .messages(channelId)
+        .find(
+          (m) => descriptionOf(m).includes('Closes <t:') && questionNumberOf(w, channelId, m) === n,
+        ),
+    { timeoutMs, description: `question ${n} to open` },
+  );
+}
+
+// A long question spans several messages: the number is in the title of the first.
+function questionNumberOf(w: World, channelId: string, m: RecordedMessage): number | undefined {
+  const all = w.emu.messages(channelId);
+  for (let i = all.findIndex((x) => x.id === m.id); i >= 0; i--) {
+    const match = /^Question (\d+) of/.exec(titleOf(all[i] as RecordedMessage));
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
+
+/** The reveal posted after the message `questionId`. */
+export function waitForReveal(w: World, questionMessageId: string, channelId = w.channelId) {
+  return w.emu.waitFor(
+    () => {
+      const all = w.emu.messages(channelId);
+      const at = all.findIndex((m) => m.id === questionMessageId);
+      return all.slice(at + 1).find((m) => /^Answers?: /.test(titleOf(m)));
+    },
+    { timeoutMs: 8000, description: 'the reveal' },
+  );
+}
+
+export function react(
+  w: World,
+  messageId: string,
+  userId: string,
+  letters: string,
+  channelId = w.channelId,
+) {
+  for (const l of letters) {
+    w.emu.react(channelId, messageId, userId, String.fromCodePoint(0x1f1e6 + l.charCodeAt(0) - 65));
+  }
+}
