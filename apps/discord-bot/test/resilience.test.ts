@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { react, startWorld, titleOf, type World, waitForQuestion, waitForReveal } from './harness';
+
+let w: World | undefined;
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
+
+const start = (world: World, options: Record<string, string | number | boolean>) =>
+  world.emu
+    .runCommand({
+      guildId: world.guildId,
+      channelId: world.channelId,
+      userId: world.ownerId,
+      name: 'quiz',
+      subcommand: 'start',
+      options: { bank: 'rnn-quiz', seconds: 5, ...options },
+    })
+    .response();
+
+const reactionReads = (world: World) =>
+  world.emu.requests.filter((r) => r.method === 'GET' && /\/reactions\//.test(r.path)).length;
+
+const answersOf = (world: World, questionId: string) =>
+  world.bot.db
+    .prepare(
+      `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
+       JOIN rounds r ON r.id = a.round_id WHERE r.question_id = ? ORDER BY a.user_id`,
+    )
+    .all(questionId) as { userId: string; selected: string; verdict: string }[];
+
+describe('restart mid-round', () => {
+  it('grades the round once, from Discord’s reactions, after the bot comes back past the close', async () => {
+    w = await startWorld({ memberNames: ['alice', 'bob', 'carol'], timeScale: 0.3 });
+    const world = w;
+    const m = world.members;
+    await start(world, { count: 2 });
+    const q1 = await waitForQuestion(world, 1);
+    react(world, q1.id, m.alice?.id as string, 'AD');
+    react(world, q1.id, m.bob?.id as string, 'B');
+    const round = world.bot.engine.store.latestRound(
+      world.bot.engine.store.latestInChannel(world.channelId)?.id ?? -1,
+    );
+    await world.bot.stop(); // as a crash would: the database says the round is open
+    react(world, q1.id, m.carol?.id as string, 'AD'); // seen by no gateway session
+    await new Promise((r) => setTimeout(r, Math.max(0, (round?.closesAt ?? 0) - Date.now() + 50)));
+    const readsBefore = reactionReads(world);
+    await world.restart();
+    const reveal = await waitForReveal(world, q1.id);
+    expect(titleOf(reveal)).toBe('Answers: A, D');
+    expect(reactionReads(world)).toBeGreaterThanOrEqual(readsBefore + 4);
+    await world.emu.waitForMessage(
+      world.channelId,
+      (x) => titleOf(x) === 'Quiz over: leaderboard',
+      {
+        timeoutMs: 10_000,
+      },
+    );
+    expect(answersOf(world, 'growing-weights')).toEqual(
+      [
+        { userId: m.alice?.id, selected: 'AD', verdict: 'correct' },
+        { userId: m.bob?.id, selected: 'B', verdict: 'wrong' },
+        { userId: m.carol?.id, selected: 'AD', verdict: 'correct' },
+      ].sort((a, b) => String(a.userId).localeCompare(String(b.userId))),
+    );
+    const reveals = world.emu
+      .messages(world.channelId)
+      .filter((x) => titleOf(x) === 'Answers: A, D');
+    expect(reveals).toHaveLength(1);
+    expect(world.bot.engine.store.latestInChannel(world.channelId)?.state).toBe('finished');
+  }, 30_000);
+});
+
+describe('gateway trouble mid-quiz', () => {
+  it('keeps reactions sent while the connection was down (resumed session)', async () => {
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.3 });
+    const world = w;
+    await start(world, { count: 1 });
+    const q1 = await waitForQuestion(world, 1);
+    const resumes = world.emu.gatewayStats.resumes;
+    const reads = reactionReads(world);
+    world.emu.dropConnections();
+    react(world, q1.id, world.members.alice?.id as string, 'AD');
+    react(world, q1.id, world.members.bob?.id as string, 'C');
+    await waitForReveal(world, q1.id);
+    expect(world.emu.gatewayStats.resumes).toBeGreaterThan(resumes);
+    expect(reactionReads(world)).toBe(reads); // resumed: the gateway events were enough
+    expect(answersOf(world, 'growing-weights').map((a) => [a.selected, a.verdict])).toEqual(
+      expect.arrayContaining([
+        ['AD', 'correct'],
+        ['C', 'wrong'],
+      ]),
+    );
+  }, 20_000);
+
+  it('checks reactions over REST when its session was invalidated instead of resumed', async () => {
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.3 });
+    const world = w;
+    await start(world, { count: 1 });
+    const q1 = await waitForQuestion(world, 1);
+    react(world, q1.id, world.members.alice?.id as string, 'A');
+    const identifies = world.emu.gatewayStats.identifies;
+    const reads = reactionReads(world);
+    world.emu.invalidateSession({ resumable: false });
+    react(world, q1.id, world.members.bob?.id as string, 'AD');
+    await waitForReveal(world, q1.id);
+    expect(world.emu.gatewayStats.identifies).toBeGreaterThan(identifies);
+    expect(reactionReads(world)).toBeGreaterThanOrEqual(reads + 4);
+    expect(
+      answersOf(world, 'growing-weights')
+        .map((a) => [a.selected, a.verdict])
+        .sort(),
+    ).toEqual([
+      ['A', 'wrong'],
+      ['AD', 'correct'],
+    ]);
+  }, 20_000);
+});
