@@ -15,14 +15,15 @@ export const pathText = (path: readonly PropertyKey[]) =>
 export function modelDiagnostics(error: z.ZodError, file: string, locate: Locate): Diagnostic[] {
   return error.issues.map((issue) => {
     const found = locate(issue.path);
-    const where = found?.where ?? pathText(issue.path);
+    const where = found?.where ?? (pathText(issue.path) || 'bank');
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
     return {
       file,
       line: found?.at.line ?? 1,
       col: found?.at.col ?? 1,
       severity: 'error',
       code: `model/${issue.code}`,
-      message: where === '' ? issue.message : `${where}: ${issue.message}`,
+      message: `${where}: ${missing ? 'required field is missing' : issue.message}`,
     };
   });
 }

@@ -29,10 +29,12 @@ export function parseStructured(
       const message = e instanceof Error ? e.message : String(e);
       const at = /position (\d+)/.exec(message);
       const pos = at ? index.at(Number(at[1])) : { line: 1, col: 1 };
+      // Node's wording is kept; its position suffix varies between versions and we give file:line.
+      const why = message.replace(/ in JSON at position \d+.*$/, '');
       return {
         bank: undefined,
         locations,
-        diagnostics: [error(file, pos, 'json', `invalid JSON: ${message}`)],
+        diagnostics: [error(file, pos, 'json', `invalid JSON: ${why}`)],
       };
     }
   }
@@ -73,7 +75,7 @@ export function parseStructured(
   if (!parsed.success) {
     const diagnostics = modelDiagnostics(parsed.error, file, (path) => {
       const at = posOf(path);
-      return at ? { at, where: pathText(path) } : undefined;
+      return at ? { at, where: pathText(path) || 'bank' } : undefined;
     });
     return { bank: undefined, locations, diagnostics };
   }

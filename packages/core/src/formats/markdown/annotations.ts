@@ -39,5 +39,9 @@ export function readAnnotation(lines: readonly string[], start: number): Annotat
   return { annotation: { start, end, data: data as Record<string, unknown> } };
 }
 
+/** First line of an error message, without the yaml library's own position (we give ours). */
 export const firstLine = (e: unknown) =>
-  (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').replace(
+    / at line \d+, column \d+:?$/,
+    '',
+  );

@@ -52,6 +52,17 @@ export function resolveKey(
 ): Resolved {
   const marked = options.filter((o) => o.right).map((o) => o.key);
   const keys = options.map((o) => o.key);
+  if (options.length === 0) {
+    return {
+      answer: [],
+      issues: [
+        {
+          line: questionLine,
+          message: `${questionLabel} has no options (write them as "- A. …" lines)`,
+        },
+      ],
+    };
+  }
   if (accepted === undefined) {
     if (marked.length > 0) return { answer: marked, issues: [] };
     return {

@@ -100,7 +100,7 @@ export function readQuestion(
         }
         options.push(o);
       } else if (isBlank(line) || isEmptyBullet(line)) i++;
-      else if (opensAnnotation(line)) i = annotate(i) + 1;
+      else if (opensAnnotation(line) && optionFollows(lines, i, end)) i = annotate(i) + 1;
       else break;
     }
   }
@@ -220,6 +220,17 @@ export function readQuestion(
         ? readPassage(b, items, k + 1, it.annotation)
         : readPassage(b, items, k);
   }
+}
+
+/** True when the comment at lines[i] sits among the options (the next text line is an option). */
+function optionFollows(lines: readonly string[], i: number, end: number): boolean {
+  let k = i;
+  while (k < end && !(lines[k] ?? '').includes('-->')) k++;
+  for (k++; k < end; k++) {
+    const line = lines[k] ?? '';
+    if (!isBlank(line) && !isEmptyBullet(line)) return matchOption(line) !== undefined;
+  }
+  return false;
 }
 
 /** A paragraph that stays with the question even right after a comment: a label or a key statement. */

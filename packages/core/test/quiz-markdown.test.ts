@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseBank } from '../src/index';
+
+const fixture = readFileSync(
+  fileURLToPath(new URL('fixtures/cnn-quiz.md', import.meta.url)),
+  'utf8',
+);
+const parse = (text: string) => parseBank(text, { file: 'cnn-quiz.md', format: 'md' });
+
+describe('quiz-markdown importer on another quiz in the seed style', () => {
+  const result = parse(fixture);
+  const bank = result.bank;
+  const q = (n: string) => bank?.questions.find((x) => x.number === n);
+
+  it('reads it without a problem', () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(bank?.title).toBe('Convolutional networks');
+    expect(bank?.id).toBe('cnn-quiz');
+    expect(bank?.questions.map((x) => [x.id, x.answer.join(',')])).toEqual([
+      ['q1', 'B'],
+      ['q2', 'A,B'],
+      ['q3', 'C'],
+      ['q4', 'B'],
+      ['q5', 'B'],
+    ]);
+  });
+
+  it('reads bold, parenthesised and heading question lines and trailing RIGHT marks', () => {
+    expect(q('1')?.prompt).toBe('How many input values does one frame have?');
+    expect(q('2')?.prompt).toBe(
+      'Which layers keep the spatial structure of the image? Select all that apply.',
+    );
+    expect(q('3')?.prompt).toBe('What does a 1x1 convolution change?');
+    expect(q('2')?.options.map((o) => o.text)).toEqual([
+      'Convolution',
+      'Pooling',
+      'Fully connected',
+      'None of the above',
+    ]);
+  });
+
+  it('takes "select all" and several keys as multiple, and pins "None/Both of the above"', () => {
+    expect(bank?.questions.map((x) => x.multiple)).toEqual([false, true, false, false, false]);
+    expect(q('2')?.options[3]?.pinned).toBe(true);
+    expect(q('3')?.options[3]).toEqual({ key: 'D', text: 'Both of the above', pinned: true });
+    expect(q('1')?.options.some((o) => o.pinned)).toBe(false);
+  });
+
+  it('keys from an accepted statement given as option text, without a note when the marks agree', () => {
+    expect(q('3')?.answer).toEqual(['C']);
+    expect(q('2')?.notes).toEqual([]);
+    expect(q('2')?.explanation).toBe(
+      'convolution and pooling slide over the image, so rows and columns survive.',
+    );
+  });
+
+  it('finds the passages, their derivation, and that the second continues the first', () => {
+    const [first, second] = bank?.contexts ?? [];
+    expect(first?.body).toMatch(/^A self-driving startup records dashcam video/);
+    expect(first?.notes).toBeUndefined();
+    expect(second?.body).toMatch(/^The startup then adds a tracking stage/);
+    expect(second?.notes).toBe('Worked out:\n\n1. Frames per second: 30\n2. Seconds: 1');
+    expect(second?.continues).toBe(first?.id);
+    expect(bank?.questions.map((x) => x.context)).toEqual([
+      first?.id,
+      first?.id,
+      first?.id,
+      second?.id,
+      second?.id,
+    ]);
+  });
+
+  it('keeps a reader arguing with the key as a dispute', () => {
+    expect(q('4')?.notes).toEqual([
+      {
+        kind: 'dispute',
+        text: 'I believe this should be 29 because the first frame has no predecessor.',
+      },
+    ]);
+  });
+
+  it('reads CRLF line endings and a byte-order mark the same way', () => {
+    const crlf = parseBank(new TextEncoder().encode(`\uFEFF${fixture.replace(/\n/g, '\r\n')}`), {
+      file: 'cnn-quiz.md',
+      format: 'md',
+    });
+    expect(crlf.diagnostics).toEqual([]);
+    expect(crlf.bank).toEqual(bank);
+  });
+
+  it('starts a new scenario without `continues` when the passage opens with "A"/"An"', () => {
+    const text = `A hospital scans hearts with MRI and needs a report for each scan. The scans are videos and the report must name one of five conditions. Answer the following questions.
+
+1. One?
+
+- A RIGHT. a
+- B. b
+
+An online shop wants to forecast the demand for each of its products from the sales of the last year. Answer the following questions.
+
+2. Two?
+
+- A. a
+- B RIGHT. b
+`;
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.contexts.map((c) => c.continues)).toEqual([undefined, undefined]);
+    expect(r.bank?.questions.map((x) => x.context)).toEqual(['context-1', 'context-2']);
+  });
+
+  it('keeps numbered lines in code blocks and passages out of the questions', () => {
+    const text =
+      'Before:\n\n```\n1. not a question?\n- A. nor an option\n```\n\n1. Real?\n\n- A RIGHT. yes\n- B. no\n';
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions).toHaveLength(1);
+    expect(r.bank?.contexts[0]?.body).toBe('Before:');
+    expect(r.bank?.contexts[0]?.notes).toBe('```\n1. not a question?\n- A. nor an option\n```');
+  });
+});
