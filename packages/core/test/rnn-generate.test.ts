@@ -95,9 +95,9 @@ describe('generateBank', () => {
       const back = parseBank(text, { file: `gen.${format}`, format });
       expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const bank2 = back.bank as Bank;
-      expect(bank2.questions.map((q) => [q.answer, q.options.map((o) => o.text), q.check])).toEqual(
-        small.questions.map((q) => [q.answer, q.options.map((o) => o.text), q.check]),
-      );
+      const fields = (b: Bank) =>
+        b.questions.map((q) => [q.prompt, q.answer, q.options, q.explanation, q.tags, q.check]);
+      expect(fields(bank2)).toEqual(fields(small));
       expect(checkAnswerKeys(bank2)).toEqual([]);
     },
   );
