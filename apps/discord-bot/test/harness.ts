@@ -95,13 +95,17 @@ export { descriptionOf, titleOf };
 export function waitForQuestion(w: World, n: number, channelId = w.channelId, timeoutMs = 8000) {
   return w.emu.waitFor(
     () =>
-      w.emu
-        .messages(channelId)
-        .find(
-          (m) => descriptionOf(m).includes('Closes <t:') && questionNumberOf(w, channelId, m) === n,
-        ),
+      sinceLastStart(w.emu.messages(channelId)).find(
+        (m) => descriptionOf(m).includes('Closes <t:') && questionNumberOf(w, channelId, m) === n,
+      ),
     { timeoutMs, description: `question ${n} to open` },
   );
+}
+
+// Messages after the latest quiz announcement (the public reply to /quiz start).
+function sinceLastStart(all: RecordedMessage[]): RecordedMessage[] {
+  const at = all.findLastIndex((m) => m.content.startsWith('Quiz **'));
+  return all.slice(at + 1);
 }
 
 // A long question spans several messages: the number is in the title of the first.

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  descriptionOf,
+  FIXTURE_BANKS,
+  react,
+  startWorld,
+  titleOf,
+  type World,
+  waitForQuestion,
+  waitForReveal,
+} from './harness';
+
+interface Callback {
+  type: number;
+  data: { content?: string; flags?: number; embeds?: { title?: string; description?: string }[] };
+}
+const EPHEMERAL = 1 << 6;
+
+const command = async (
+  w: World,
+  userId: string,
+  subcommand: string | undefined,
+  options: Record<string, string | number | boolean> = {},
+  name = 'quiz',
+  channelId = w.channelId,
+) => {
+  const run = w.emu.runCommand({
+    guildId: w.guildId,
+    channelId,
+    userId,
+    name,
+    ...(subcommand ? { subcommand } : {}),
+    options,
+  });
+  return (await run.response()) as Callback;
+};
+
+describe('commands and permissions', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.1 });
+  });
+  afterAll(() => w?.close());
+
+  it('tells the quizmaster, privately, which permission the bot lacks in the channel', async () => {
+    const noReactions = w.emu.createChannel(w.guildId, {
+      name: 'no-reactions',
+      overwrites: [{ id: w.emu.bot.id, type: 'member', deny: ['AddReactions'] }],
+    });
+    const reply = await command(w, w.ownerId, 'start', {}, 'quiz', noReactions.id);
+    expect(reply.data.flags).toBe(EPHEMERAL);
+    expect(reply.data.content).toContain('**Add Reactions**');
+    expect(w.bot.engine.store.runningInChannel(noReactions.id)).toBeUndefined();
+    expect(w.emu.messages(noReactions.id).filter((m) => !m.ephemeral)).toEqual([]);
+  });
+
+  it('refuses /quiz start from a member without the quizmaster role, then accepts the role', async () => {
+    const alice = w.members.alice?.id as string;
+    const refused = await command(w, alice, 'start', { count: 1 });
+    expect(refused.data.flags).toBe(EPHEMERAL);
+    expect(refused.data.content).toMatch(/Only members with Manage Server/);
+    expect(w.bot.engine.store.runningInChannel(w.channelId)).toBeUndefined();
+    // A member cannot make themselves quizmaster either.
+    const role = w.emu.createRole(w.guildId, { name: 'Quizmaster' });
+    const selfConfig = await command(w, alice, 'config', { quizmaster_role: role.id });
+    expect(selfConfig.data.content).toMatch(/Only members with Manage Server/);
+    const config = await command(w, w.ownerId, 'config', { quizmaster_role: role.id, seconds: 5 });
+    expect(config.data.content).toContain(`<@&${role.id}>`);
+    w.emu.setMemberRoles(w.guildId, alice, [role.id]);
+    const started = await command(w, alice, 'start', { count: 2 });
+    expect(started.data.flags ?? 0).toBe(0);
+    expect(started.data.content).toMatch(
+      /^Quiz \*\*Recurrent neural networks\*\*: 2 questions, 5 s each/,
+    );
+    await waitForQuestion(w, 1);
+    const again = await command(w, w.ownerId, 'start', {});
+    expect(again.data.content).toBe('A quiz is already running in this channel.');
+    const status = await command(w, w.ownerId, 'status');
+    expect(status.data.content).toMatch(/question 1 of 2/);
+    const stop = await command(w, w.members.bob?.id as string, 'stop');
+    expect(stop.data.content).toMatch(/Only members/);
+    await command(w, alice, 'stop');
+    await w.emu.waitForMessage(w.channelId, (m) => titleOf(m) === 'Quiz stopped: leaderboard');
+    expect(w.bot.engine.store.latestInChannel(w.channelId)?.state).toBe('stopped');
+  }, 20_000);
+
+  it('rides out 429s on the reaction route', async () => {
+    w.emu.rateLimits.inject({ route: /reactions/, count: 3, retryAfter: 60 });
+    const hits = w.emu.rateLimits.hits.length;
+    await command(w, w.ownerId, 'start', { count: 1 });
+    const q = await waitForQuestion(w, 1);
+    expect(q.reactions.map((r) => r.emoji)).toEqual(['🇦', '🇧', '🇨', '🇩']);
+    react(w, q.id, w.members.bob?.id as string, 'AD');
+    const reveal = await waitForReveal(w, q.id);
+    expect(descriptionOf(reveal)).toContain(`**Right (1):** <@${w.members.bob?.id}>`);
+    const injected = w.emu.rateLimits.hits.slice(hits).filter((h) => h.injected);
+    expect(injected.length).toBe(3);
+  }, 20_000);
+
+  it('answers /quiz banks, leaderboard, stats and /shapes', async () => {
+    const banks = await command(w, w.ownerId, 'banks');
+    expect(banks.data.embeds?.[0]?.description).toContain(
+      '`rnn-quiz` **Recurrent neural networks**: 10 questions',
+    );
+    const board = await command(w, w.ownerId, 'leaderboard', { scope: 'all' });
+    expect(board.data.embeds?.[0]?.description).toContain(`<@${w.members.bob?.id}> **1** pts`);
+    const stats = await command(w, w.ownerId, 'stats', { member: w.members.bob?.id as string });
+    expect(stats.data.embeds?.[0]?.description).toMatch(/Answered: \*\*1\*\*, right: \*\*1\*\*/);
+    const shapes = await command(
+      w,
+      w.ownerId,
+      undefined,
+      { cell: 'lstm', input: 50, hidden: 100 },
+      'shapes',
+    );
+    expect(shapes.data.embeds?.[0]?.title).toBe('LSTM 50→100 (textbook)');
+    expect(shapes.data.embeds?.[0]?.description).toMatch(/^```\n[\s\S]*60[\s,]?000|60000/);
+    const bad = await command(
+      w,
+      w.ownerId,
+      undefined,
+      { cell: 'gru', input: 5, hidden: 10, proj: 3 },
+      'shapes',
+    );
+    expect(bad.data.flags).toBe(EPHEMERAL);
+    expect(bad.data.content).toMatch(/proj/);
+  }, 20_000);
+});
+
+describe('untrusted question text', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ banks: FIXTURE_BANKS, memberNames: ['alice'], timeScale: 0.1 });
+  });
+  afterAll(() => w?.close());
+
+  it('pings no one with @everyone in a question, and splits a passage over the limits', async () => {
+    await command(w, w.ownerId, 'start', { bank: 'mentions' });
+    const q = await waitForQuestion(w, 1);
+    react(w, q.id, w.members.alice?.id as string, 'A');
+    await waitForReveal(w, q.id);
+    await w.emu.waitForMessage(w.channelId, (m) => titleOf(m) === 'Quiz over: leaderboard');
+    const messages = w.emu.messages(w.channelId);
+    const passage = messages.filter((m) => /Paragraph \d+/.test(descriptionOf(m)));
+    expect(passage.length).toBeGreaterThan(3);
+    expect(passage.map(descriptionOf).join('\n\n')).toContain('Paragraph 39:');
+    expect(messages.some((m) => descriptionOf(m).includes('everyone look!'))).toBe(true);
+    for (const m of messages) {
+      expect(m.allowedMentions).toEqual({ parse: [] });
+      expect(m.pinged).toEqual({ everyone: false, users: [], roles: [] });
+    }
+  }, 20_000);
+});
