@@ -14,6 +14,11 @@ writeFileSync(
   '1. Pick one?\n\n- A. yes\n- B. no\n\n2. Another?\n\n- A. x\n- B RIGHT. y\n\nAccepted answer is E.\n',
 );
 writeFileSync(join(tmp, 'banks/notes.txt'), 'not a bank');
+const spec = '{cell: rnn, input: 50, hidden: 100, classes: 5, convention: textbook}';
+writeFileSync(
+  join(tmp, 'shapes.md'),
+  `Intro.\n\n## 1. Size of $W_{hh}$?\n<!-- quizdeck: {id: whh, check: {quantity: shape, tensor: W_hh, spec: ${spec}}} -->\n\n- A RIGHT. 50x50\n- B. 100x100\n`,
+);
 
 describe('quizdeck check', () => {
   it('passes the bundled bank with exit 0 and no problem lines', async () => {
@@ -36,6 +41,14 @@ describe('quizdeck check', () => {
   it('reports a missing path and still checks the others', async () => {
     const r = await quizdeck(tmp, 'check', 'nope.md', 'banks/good.md');
     expect(r.stdout).toBe('nope.md:1:1: error: no such file or folder\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('reports a key that disagrees with the shape math at the question', async () => {
+    const r = await quizdeck(tmp, 'check', 'shapes.md');
+    expect(r.stdout).toMatch(
+      /^shapes\.md:3:4: error: whh: the key A \("50x50"\) disagrees with the math: .*option B\n$/,
+    );
     expect(r.code).toBe(1);
   });
 
