@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCommandInteraction, type RunCommandInput } from './actions/interactions';
+import { createMessage } from './actions/messages';
 import { addReaction, parseEmoji, removeReaction } from './actions/reactions';
 import { CommandRun } from './command-run';
 import type { Core } from './core';
@@ -114,6 +115,22 @@ export class DiscordEmulator extends ScenarioSetup {
     });
     const { port } = server.address() as AddressInfo;
     return new DiscordEmulator(core, server, port, requests);
+  }
+
+  /** A member posts a message (MESSAGE_CREATE; content hidden from bots without Message Content). */
+  postMessage(
+    channelId: string,
+    userId: string,
+    body: string | { content?: string; embeds?: Record<string, unknown>[] },
+  ): RecordedMessage {
+    const channel = this.core.store.channel(channelId);
+    this.core.store.requireMember(channel.guildId, userId);
+    const message = createMessage(this.core, {
+      channelId,
+      authorId: userId,
+      body: typeof body === 'string' ? { content: body } : body,
+    });
+    return recordedMessage(message);
   }
 
   /** A member reacts (MESSAGE_REACTION_ADD with `member`); `false` if they already had. */

@@ -9,8 +9,9 @@ export interface WaitOptions {
 }
 
 /**
- * Resolves with the first truthy value of `probe`, evaluated now and after every change of the
- * emulator's state (REST request, gateway event, scenario call).
+ * Resolves with the first truthy value of `probe`, evaluated now, after every change of the
+ * emulator's state (REST request, gateway event, scenario call) and every 10 ms (for probes that
+ * read the bot's own state).
  */
 export function waitFor<T>(
   store: Store,
@@ -23,6 +24,7 @@ export function waitFor<T>(
     const finish = (fn: () => void) => {
       done = true;
       clearTimeout(timer);
+      clearInterval(poll);
       off();
       fn();
     };
@@ -36,6 +38,7 @@ export function waitFor<T>(
       }
     };
     const off = store.onChange(check);
+    const poll = setInterval(check, 10);
     const timer = setTimeout(() => {
       finish(() =>
         reject(
