@@ -1,7 +1,8 @@
-import { collectionTemplate } from './collection-template';
+import { COLLECTION_INDEXES, collectionTemplate } from './collection-template';
 import { Exporter } from './exporter';
 import { deckId, fieldChecksum, stripHtmlPreservingMedia } from './ids';
 import { loadSql } from './sql';
+import { zipEntries } from './zip';
 
 export interface NoteTypeSpec {
   /** Constant per note-type version: Anki updates a note type in place only when the id matches. */
@@ -177,62 +178,60 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
     ]);
     db.run('BEGIN');
     const insertNote = db.prepare("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')");
-    const insertCard = db.prepare(
-      "INSERT INTO cards VALUES (?,?,?,0,?,-1,0,0,?,0,0,0,0,0,0,0,0,'')",
-    );
     // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
     const baseId = time * 1000;
     notes.forEach((note, i) => {
       if (note.fields.length !== noteType.fields.length) {
         throw new RangeError(`note ${note.guid} has ${note.fields.length} fields`);
       }
-      const id = baseId + i;
-      const first = note.fields[0] ?? '';
-      const sort = stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? '');
       insertNote.run([
-        id,
+        baseId + i,
         note.guid,
         noteType.id,
         time,
         tagString(note.tags),
         note.fields.join(FIELD_SEPARATOR),
-        sort,
-        fieldChecksum(first),
+        stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? ''),
+        fieldChecksum(note.fields[0] ?? ''),
       ]);
-      insertCard.run([id, id, deckId(note.deck), time, i + 1]);
       if ((i + 1) % PROGRESS_EVERY === 0) input.onProgress?.(i + 1, notes.length);
     });
     insertNote.free();
-    insertCard.free();
+    // One new card per note, due in note order (1..N); one statement per run of same-deck notes.
+    const insertCards = db.prepare(
+      "INSERT INTO cards SELECT id, id, ?, 0, mod, -1, 0, 0, id - ? + 1, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM notes WHERE id BETWEEN ? AND ?",
+    );
+    let start = 0;
+    notes.forEach((note, i) => {
+      if (notes[i + 1]?.deck === note.deck) return;
+      insertCards.run([deckId(note.deck), baseId, baseId + start, baseId + i]);
+      start = i + 1;
+    });
+    insertCards.free();
     db.run('COMMIT');
-    return await pack(exporter, db.export(), input.media ?? [], time);
+    db.exec(COLLECTION_INDEXES);
+    return pack(exporter, db.export(), input.media ?? [], time);
   } finally {
     db.close();
   }
 }
 
-async function pack(
+function pack(
   exporter: Exporter,
   collection: Uint8Array,
   media: readonly ApkgMedia[],
   time: number,
-): Promise<Uint8Array> {
-  // Exporter.save() stamps the zip with the current time and calls the deprecated `new Buffer`;
-  // we fill its JSZip ourselves with fixed dates so SOURCE_DATE_EPOCH gives identical bytes.
-  const { zip } = exporter;
-  const date = new Date(time * 1000);
-  const map: Record<string, string> = {};
-  media.forEach((m, i) => {
-    map[i] = m.name;
-  });
-  zip.file('collection.anki2', collection, { date, binary: true });
-  zip.file('media', JSON.stringify(map), { date });
-  media.forEach((m, i) => {
-    zip.file(String(i), m.data, { date, binary: true });
-  });
-  return zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-  });
+): Uint8Array {
+  // Exporter.save() zips with JSZip (slow), stamps the current time (so no two exports are
+  // identical) and calls the deprecated `new Buffer`: we take its media list and zip ourselves.
+  for (const m of media) exporter.addMedia(m.name, m.data);
+  const map = Object.fromEntries(exporter.media.map((m, i) => [String(i), m.filename]));
+  return zipEntries(
+    [
+      { name: 'collection.anki2', data: collection },
+      { name: 'media', data: Buffer.from(JSON.stringify(map)) },
+      ...exporter.media.map((m, i) => ({ name: String(i), data: m.data })),
+    ],
+    new Date(time * 1000),
+  );
 }

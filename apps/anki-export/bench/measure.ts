@@ -1,0 +1,47 @@
+// One measurement in a fresh process, so peak RSS belongs to that run alone.
+// Usage: tsx bench/measure.ts quizdeck|baseline <questions>; prints one JSON line.
+import { performance } from 'node:perf_hooks';
+import { generateBank } from '@quizdeck/core';
+import {
+  Exporter,
+  exportDeck,
+  FIELDS,
+  loadPackageTemplate,
+  loadSql,
+  noteFields,
+  noteTags,
+} from '../src/index';
+
+const [mode, countText] = process.argv.slice(2);
+const count = Number(countText);
+const bank = generateBank({ count, seed: 'bench' });
+const loaded = { file: 'generated', bank, locations: { questions: {} }, diagnostics: [] };
+await loadSql(); // wasm start-up is not per question
+
+const start = performance.now();
+let bytes = 0;
+if (mode === 'quizdeck') {
+  const { apkg } = await exportDeck([loaded], { time: 1_750_000_000 });
+  bytes = apkg.length;
+} else if (mode === 'baseline') {
+  // anki-apkg-export as its README uses it, with a current sql.js instead of its bundled 0.5.
+  const exporter = new Exporter(bank.title, {
+    template: loadPackageTemplate()(),
+    sql: await loadSql(),
+  });
+  const at = (name: (typeof FIELDS)[number]) => FIELDS.indexOf(name);
+  for (const question of bank.questions) {
+    const f = Object.values(noteFields(bank, question, { shuffle: false }));
+    const front = `${f[at('Context')]}${f[at('Question')]}${f[at('Options')]}`;
+    const back = `${f[at('Answer')]}${f[at('Explanation')]}`;
+    exporter.addCard(front, back, { tags: noteTags(bank, question, []) });
+  }
+  // save() does db.export() and zips; it is in the measured path like ours.
+  bytes = (await exporter.save()).length;
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+const ms = performance.now() - start;
+console.log(
+  JSON.stringify({ mode, count, ms, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+);
