@@ -136,6 +136,17 @@ describe('bad specs are clear errors, never NaN', () => {
       /resetAfter/,
     ],
   ];
+  it('refuses counts beyond exact integers', () => {
+    const huge = {
+      cell: 'lstm',
+      input: 10_000_000,
+      hidden: 10_000_000,
+      layers: 1000,
+      bidirectional: true,
+    } as const;
+    expect(() => computeShapes(huge)).toThrow(/more than can be counted exactly/);
+  });
+
   it.each(cases)('%s', (_name, spec, message) => {
     expect(() => computeShapes(spec as never)).toThrow(ShapeSpecError);
     expect(() => computeShapes(spec as never)).toThrow(message);

@@ -1,6 +1,7 @@
 import { kerasLayer, kerasOutput } from './conventions/keras';
 import { pytorchLayer, pytorchOutput } from './conventions/pytorch';
 import { textbookLayer, textbookOutput } from './conventions/textbook';
+import { ShapeSpecError } from './errors';
 import { type Convention, parseShapeSpec, type ShapeSpec, type ShapeSpecInput } from './shape-spec';
 import { directions, type LayerSlot, outSize, type ShapeTensor } from './tensor';
 
@@ -66,6 +67,11 @@ export function computeShapes(input: ShapeSpecInput | ShapeSpec): ShapeReport {
     tensors.push(...out);
     report.output = { ...sumTensors(out), features, classes: spec.classes };
     report.totals = sumTensors(tensors);
+  }
+  if (!Number.isSafeInteger(report.totals.params)) {
+    throw new ShapeSpecError(
+      `this network has about ${report.totals.params.toExponential(2)} parameters, more than can be counted exactly (2^53)`,
+    );
   }
   return report;
 }

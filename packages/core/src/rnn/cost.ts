@@ -27,7 +27,13 @@ export function macsPerStep(report: ShapeReport): number {
 
 /** Recurrent MACs over the whole sequence plus the output layer once, on the last hidden state. */
 export function macsPerSequence(report: ShapeReport, sequenceLength: number): number {
-  return macsPerStep(report) * steps(sequenceLength) + (report.output?.weights ?? 0);
+  const macs = macsPerStep(report) * steps(sequenceLength) + (report.output?.weights ?? 0);
+  if (!Number.isSafeInteger(macs)) {
+    throw new ShapeSpecError(
+      `about ${macs.toExponential(2)} MACs, more than can be counted exactly`,
+    );
+  }
+  return macs;
 }
 
 export const Conv2dSchema = z.object({
