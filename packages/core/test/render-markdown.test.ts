@@ -182,6 +182,25 @@ describe('renderMarkdown text', () => {
   });
 });
 
+describe('renderInlineMarkdown on one-line fields', () => {
+  it.each([
+    ['Many to One', 'Many to One', 'Many to One', 'Many to One'],
+    ["It's 5 < 6 & 7", "It's 5 &lt; 6 &amp; 7", "It's 5 < 6 & 7", "It's 5 < 6 & 7"],
+    ['&copy; &amp;', '© &amp;', '© &', '© &'],
+    ['@everyone wins', '@everyone wins', `@${ZWSP}everyone wins`, '@everyone wins'],
+    ['ask <@123>', 'ask &lt;@123&gt;', `ask <${ZWSP}@123>`, 'ask <@123>'],
+    ['bell\u0007', 'bell', 'bell', 'bell'],
+    ['  padded  ', 'padded', 'padded', 'padded'],
+    ['**bold** $x^2$', '<strong>bold</strong> \\(x^2\\)', '**bold** x²', 'bold x²'],
+  ])('%j', (md, html, discord, text) => {
+    expect(renderInlineMarkdown(md, 'html')).toBe(html);
+    expect(renderInlineMarkdown(md, 'discord')).toBe(discord);
+    expect(renderInlineMarkdown(md, 'text')).toBe(text);
+    // Results are kept between calls: the second call gives the same text.
+    expect(renderInlineMarkdown(md, 'html')).toBe(html);
+  });
+});
+
 describe('escapeHtml', () => {
   it('escapes the five HTML specials', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(

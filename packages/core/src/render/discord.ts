@@ -1,7 +1,11 @@
+import MarkdownIt from 'markdown-it';
 import { CONTROL_CHARACTERS } from './control-characters';
 import { matchMath } from './math-span';
 import { neutraliseMentions } from './mentions';
 import { texToUnicode } from './tex-to-unicode';
+
+const { unescapeAll } = new MarkdownIt().utils;
+const ENTITY = /^&(?:#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,31});/i;
 
 /**
  * Markdown → Discord Markdown. Discord already speaks Markdown (bold, italics, code, lists, quotes,
@@ -42,11 +46,19 @@ export function markdownToDiscord(source: string): string {
       pos = math.end;
       continue;
     }
+    const entity = ch === '&' ? ENTITY.exec(src.slice(pos, pos + 40)) : null;
+    if (entity) {
+      // Markdown decodes entity references; Discord would show them raw.
+      out += unescapeAll(entity[0]);
+      pos += entity[0].length;
+      continue;
+    }
     out += ch;
     pos++;
   }
   return neutraliseMentions(
     out
+      .replace(CONTROL_CHARACTERS, '')
       .replace(/[ \t]+$/gm, '')
       .replace(/\n{3,}/g, '\n\n')
       .trim(),

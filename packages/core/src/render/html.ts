@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { CONTROL_CHARACTERS } from './control-characters';
 import { escapeHtml } from './escape-html';
 import { mathPlugin } from './markdown-it-math';
 
@@ -25,10 +26,10 @@ md.renderer.rules.link_open = (tokens, i, options, env, self) => {
 };
 
 export function markdownToHtml(source: string): string {
-  return md.render(source);
+  return md.render(source.replace(CONTROL_CHARACTERS, ''));
 }
 
 /** One line of Markdown (an option, a title) without the surrounding `<p>`. */
 export function inlineMarkdownToHtml(source: string): string {
-  return md.renderInline(source);
+  return md.renderInline(source.replace(CONTROL_CHARACTERS, '').trim());
 }

@@ -1,4 +1,6 @@
+import { CONTROL_CHARACTERS } from './control-characters';
 import { inlineMarkdownToDiscord, markdownToDiscord } from './discord';
+import { escapeHtml } from './escape-html';
 import { inlineMarkdownToHtml, markdownToHtml } from './html';
 import type { RenderTarget } from './render-target';
 import { inlineMarkdownToText, markdownToText } from './text';
@@ -8,24 +10,55 @@ import { inlineMarkdownToText, markdownToText } from './text';
  * mentions neutralised), `html` (sanitised HTML, TeX for MathJax) or `text` (plain text).
  */
 export function renderMarkdown(md: string, target: RenderTarget): string {
-  switch (target) {
-    case 'discord':
-      return markdownToDiscord(md);
-    case 'html':
-      return markdownToHtml(md);
-    case 'text':
-      return markdownToText(md);
-  }
+  return cached(`${target}\u0000b\u0000${md}`, () => {
+    switch (target) {
+      case 'discord':
+        return markdownToDiscord(md);
+      case 'html':
+        return markdownToHtml(md);
+      case 'text':
+        return markdownToText(md);
+    }
+  });
 }
 
 /** Like `renderMarkdown` for one-line fields (options, titles): no paragraph markup, one line. */
 export function renderInlineMarkdown(md: string, target: RenderTarget): string {
-  switch (target) {
-    case 'discord':
-      return inlineMarkdownToDiscord(md);
-    case 'html':
-      return inlineMarkdownToHtml(md);
-    case 'text':
-      return inlineMarkdownToText(md);
+  // Most options are plain words or numbers: nothing for a Markdown parser to do.
+  if (isPlain(md)) return target === 'html' ? escapeHtml(md) : md;
+  return cached(`${target}\u0000i\u0000${md}`, () => {
+    switch (target) {
+      case 'discord':
+        return inlineMarkdownToDiscord(md);
+      case 'html':
+        return inlineMarkdownToHtml(md);
+      case 'text':
+        return inlineMarkdownToText(md);
+    }
+  });
+}
+
+const SPECIAL = /[\n\r\\`*_[\]<>&$!~|@#:]/;
+const CONTROL = new RegExp(CONTROL_CHARACTERS.source);
+
+/** No Markdown, TeX, HTML, entity, mention, control character or surrounding space. */
+function isPlain(md: string): boolean {
+  return !SPECIAL.test(md) && !CONTROL.test(md) && md.trim() === md;
+}
+
+// Passages and many options repeat across a bank (a context chain is rendered for each of its
+// questions; drills reuse option texts): rendering is pure, so results are kept, within bounds.
+const CACHE_ENTRIES = 1024;
+const CACHE_MAX_CHARS = 2048;
+const cache = new Map<string, string>();
+
+function cached(key: string, render: () => string): string {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const out = render();
+  if (key.length <= CACHE_MAX_CHARS) {
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(key, out);
   }
+  return out;
 }
