@@ -1,6 +1,7 @@
 // Public entry of @quizdeck/core. Named exports only; each section is owned by one area.
 
 // --- model ---
+
 export type { Bank, BankInput } from './model/bank';
 export { BankSchema } from './model/bank';
 export type { Context } from './model/context';
@@ -16,6 +17,7 @@ export type { Question, QuestionInput } from './model/question';
 export { QuestionSchema } from './model/question';
 
 // --- formats ---
+
 export { MAX_BANK_BYTES } from './formats/decode';
 export type { BankFormat } from './formats/format';
 export { BankFormatSchema, formatFromPath } from './formats/format';
@@ -27,6 +29,7 @@ export type { BankLocations, Position } from './formats/position';
 export { serializeBank } from './formats/serialize-bank';
 
 // --- grading ---
+
 export { grade, isMultipleChoice } from './grading/grade';
 export type { GradeResult, Verdict } from './grading/grade-result';
 export { GradeResultSchema, VerdictSchema } from './grading/grade-result';
@@ -37,6 +40,7 @@ export type { ShuffledQuestion } from './grading/shuffle';
 export { shuffleQuestion } from './grading/shuffle';
 
 // --- render ---
+
 export { ContextChainError, contextChain } from './model/context-chain';
 export { escapeHtml } from './render/escape-html';
 export { neutraliseMentions } from './render/mentions';
@@ -47,9 +51,10 @@ export type { RenderTarget } from './render/render-target';
 export { RenderTargetSchema } from './render/render-target';
 export { texToUnicode } from './render/tex-to-unicode';
 
+// --- rnn ---
+
 export type { KeyCheckIssue } from './rnn/check-keys';
 export { checkAnswerKeys } from './rnn/check-keys';
-// --- rnn ---
 export type { Check, CheckExclusion, CheckInput } from './rnn/check-schema';
 export { CheckExclusionSchema, CheckSchema } from './rnn/check-schema';
 export type { ShapeReport, ShapeTotals } from './rnn/compute-shapes';
