@@ -178,6 +178,15 @@ const cases: Case[] = [
     loads: true,
   },
   {
+    name: 'options under an unnumbered heading',
+    input: '1. One?\n\n- A RIGHT. a\n- B. b\n\n## Two without a number\n\n- A. x\n- B RIGHT. y\n',
+    expected: [
+      '8:1 warning: option-like line outside a question is kept as passage text (is the question above it numbered "1." …?)',
+      '9:1 warning: option-like line outside a question is kept as passage text (is the question above it numbered "1." …?)',
+    ],
+    loads: true,
+  },
+  {
     name: 'two accepted statements',
     input: `1. One?\n\n${two}\nAccepted answer is B.\n\nAccepted answer is A.\n`,
     expected: ['8:1 warning: question 1: a second accepted-answer statement is ignored'],

@@ -3,7 +3,7 @@ import { Builder } from './builder';
 import { readFrontMatter } from './front-matter';
 import { type Item, shelteredLines, toItems } from './items';
 import { matchOption, matchQuestion, type QuestionLine } from './lines';
-import { findContinued } from './passages';
+import { findContinued, introduced } from './passages';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
 import { readQuestion } from './read-question';
 
@@ -112,13 +112,13 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
     );
   }
 
-  const earlier: { id: string; body: string }[] = [];
+  const earlier: { id: string; nouns: Set<string> }[] = [];
   for (const c of b.contexts) {
     if (!c.continuesSet) {
       const continued = findContinued(c.body, earlier);
       if (continued !== undefined) c.continues = continued;
     }
-    earlier.push(c);
+    earlier.push({ id: c.id, nouns: introduced(c.body) });
   }
   const candidate = {
     id: bank.id ?? slug(stem),

@@ -8,7 +8,7 @@ export interface QuestionLine {
 }
 
 const QUESTION_RE =
-  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*)?(\d{1,4})[.)](?:\*\*|__)?[ \t]+(.+?)[ \t]*$/;
+  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*)?(\d{1,6})[.)](?:\*\*|__)?[ \t]+(.+?)[ \t]*$/;
 
 export function matchQuestion(line: string): QuestionLine | undefined {
   const m = QUESTION_RE.exec(line);
@@ -67,8 +67,8 @@ export function normaliseText(text: string): string {
 }
 
 const PINNED_RE =
-  /^(?:all|none|both|neither)[ \t]+of[ \t]+(?:the[ \t]+)?(?:above|these|them|those)\b/i;
-export const isPinnedText = (text: string) => PINNED_RE.test(normaliseText(text));
+  /^(?:\*\*|__)?(?:all|none|both|neither)\s+of\s+(?:the\s+)?(?:above|these|them|those)\b/i;
+export const isPinnedText = (text: string) => PINNED_RE.test(text.trimStart());
 
 const SELECT_ALL_RE = /\b(?:select|choose|mark|tick|pick)[ \t]+all\b|\ball[ \t]+that[ \t]+apply\b/i;
 export const saysSelectAll = (prompt: string) => SELECT_ALL_RE.test(prompt);

@@ -27,7 +27,7 @@ const STOP = new Set([
 ]);
 
 /** Nouns a passage introduces ("A company …", "an image …"). */
-function introduced(text: string): Set<string> {
+export function introduced(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/\b(?:a|an)\s+(?:[\w-]+\s+)?([a-z][\w-]{3,})/gi)) {
     out.add((m[1] ?? '').toLowerCase());
@@ -44,7 +44,7 @@ function introduced(text: string): Set<string> {
  */
 export function findContinued(
   body: string,
-  earlier: readonly { id: string; body: string }[],
+  earlier: readonly { id: string; nouns: ReadonlySet<string> }[],
 ): string | undefined {
   if (/^\s*(?:A|An)\s/.test(body)) return undefined;
   const refs = new Set<string>();
@@ -55,8 +55,7 @@ export function findContinued(
   for (let i = earlier.length - 1; i >= 0; i--) {
     const c = earlier[i];
     if (c === undefined) continue;
-    const nouns = introduced(c.body);
-    for (const r of refs) if (nouns.has(r)) return c.id;
+    for (const r of refs) if (c.nouns.has(r)) return c.id;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { Annotation } from './annotations';
 import type { Builder } from './builder';
 import type { Item, Para } from './items';
+import { matchOption } from './lines';
 import { endsPassage } from './passages';
 
 export const CONTEXT_KEYS = ['id', 'title', 'continues'] as const;
@@ -55,6 +56,15 @@ export function readPassage(
       continue;
     }
     if (line === -1) line = it.start;
+    if (!/^[ \t]{0,3}(?:```|~~~)/.test(it.text)) {
+      it.text.split('\n').forEach((l, n) => {
+        if (matchOption(l)) {
+          const message =
+            'option-like line outside a question is kept as passage text (is the question above it numbered "1." …?)';
+          b.report('warning', it.start + n, 'stray-option', message);
+        }
+      });
+    }
     const heading =
       body.length === 0 && title === undefined && !inNotes ? headingOf(it) : undefined;
     if (heading !== undefined) title = heading;

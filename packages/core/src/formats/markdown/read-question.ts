@@ -123,7 +123,7 @@ export function readQuestion(
       Object.assign(fields, b.pick(it.annotation, QUESTION_KEYS, label));
       continue;
     }
-    const inline = matchAccepted(it.text.split('\n')[0] ?? '');
+    const inline = matchAccepted(firstLineOf(it.text));
     if (inline !== undefined) {
       const paras = items.slice(k + 1).filter((x): x is Para => x.type === 'para');
       const { statement, used } = readAccepted(paras, inline, it);
@@ -233,9 +233,12 @@ function optionFollows(lines: readonly string[], i: number, end: number): boolea
   return false;
 }
 
+const firstLineOf = (text: string) => {
+  const nl = text.indexOf('\n');
+  return nl === -1 ? text : text.slice(0, nl);
+};
+
 /** A paragraph that stays with the question even right after a comment: a label or a key statement. */
 function isRemarkStart(p: Para): boolean {
-  return (
-    readLabel(p.text) !== undefined || matchAccepted(p.text.split('\n')[0] ?? '') !== undefined
-  );
+  return readLabel(p.text) !== undefined || matchAccepted(firstLineOf(p.text)) !== undefined;
 }
