@@ -32,7 +32,7 @@ const answersOf = (world: World, questionId: string) =>
 
 describe('restart mid-round', () => {
   it('grades the round once, from Discord’s reactions, after the bot comes back past the close', async () => {
-    w = await startWorld({ memberNames: ['alice', 'bob', 'carol'], timeScale: 0.3 });
+    w = await startWorld({ memberNames: ['alice', 'bob', 'carol'], timeScale: 0.2 });
     const world = w;
     const m = world.members;
     await start(world, { count: 2 });
@@ -74,7 +74,7 @@ describe('restart mid-round', () => {
 
 describe('gateway trouble mid-quiz', () => {
   it('keeps reactions sent while the connection was down (resumed session)', async () => {
-    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.3 });
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.2 });
     const world = w;
     await start(world, { count: 1 });
     const q1 = await waitForQuestion(world, 1);
@@ -95,7 +95,7 @@ describe('gateway trouble mid-quiz', () => {
   }, 20_000);
 
   it('checks reactions over REST when its session was invalidated instead of resumed', async () => {
-    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.3 });
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.2 });
     const world = w;
     await start(world, { count: 1 });
     const q1 = await waitForQuestion(world, 1);
