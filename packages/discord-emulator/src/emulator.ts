@@ -117,6 +117,20 @@ export class DiscordEmulator extends ScenarioSetup {
     return new DiscordEmulator(core, server, port, requests);
   }
 
+  /**
+   * Options to spread into `new Client({ intents, ...emu.clientOptions() })`: the REST base URL
+   * and an identify throttler that does not wait discord.js's 5 s between identifies.
+   */
+  clientOptions(): {
+    rest: { api: string };
+    ws: { buildIdentifyThrottler: () => { waitForIdentify: () => Promise<void> } };
+  } {
+    return {
+      rest: { api: this.restUrl },
+      ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
+    };
+  }
+
   /** A member posts a message (MESSAGE_CREATE; content hidden from bots without Message Content). */
   postMessage(
     channelId: string,

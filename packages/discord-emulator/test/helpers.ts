@@ -10,12 +10,7 @@ export async function connect(
     GatewayIntentBits.GuildMessageReactions,
   ],
 ): Promise<Client<true>> {
-  const client = new Client({
-    intents,
-    rest: { api: emu.restUrl },
-    // discord.js waits 5 s between identifies of one shard; tests re-identify at once.
-    ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
-  });
+  const client = new Client({ intents, ...emu.clientOptions() });
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(emu.bot.token);
   return ready;
