@@ -120,4 +120,23 @@ An online shop wants to forecast the demand for each of its products from the sa
     expect(r.bank?.contexts[0]?.body).toBe('Before:');
     expect(r.bank?.contexts[0]?.notes).toBe('```\n1. not a question?\n- A. nor an option\n```');
   });
+
+  it('reads accepted option texts written as plain lines under the statement', () => {
+    const r = parse('1. One?\n\n- A. a\n- B. b\n- C. c\n\nAccepted answers:\nb\n- C\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]?.answer).toEqual(['B', 'C']);
+  });
+
+  it('reads a canonical YAML bank with a schema comment for editors', () => {
+    const yaml = `# yaml-language-server: $schema=../packages/core/schema/bank.schema.json
+id: tiny
+title: Tiny
+questions:
+  - {id: a, prompt: P?, options: [{key: A, text: x}, {key: B, text: None of the above, pinned: true}], answer: [A], multiple: false}
+`;
+    const r = parseBank(yaml, { file: 'tiny.quiz.yaml', format: 'yaml' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]?.options[1]?.pinned).toBe(true);
+    expect(r.locations.questions.a).toEqual({ line: 5, col: 5 });
+  });
 });

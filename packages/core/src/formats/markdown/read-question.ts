@@ -42,8 +42,9 @@ function readAccepted(
     if (letters) for (const key of letters) statement.entries.push({ line: first.start, key });
     else statement.entries.push({ line: first.start, text: inline.replace(/\.$/, '') });
   }
+  // Lines under the statement, bulleted or not, are accepted option texts.
   rest.forEach((l, i) => {
-    if (isBullet(l)) statement.entries.push(acceptedEntry(l, first.start + 1 + i));
+    statement.entries.push(acceptedEntry(l, first.start + 1 + i));
   });
   let used = 0;
   if (inline === '' && rest.length === 0) {
