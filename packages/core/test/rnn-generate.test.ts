@@ -68,6 +68,8 @@ describe('generateBank', () => {
     // a shorter run is a prefix of a longer one
     expect(prompts(generateBank({ count: 50, seed: 'vitest' }))).toEqual(prompts(bank));
     expect(prompts(generateBank({ count: 50, seed: 'other' }))).not.toEqual(prompts(bank));
+    // the CLI passes seeds as strings: 42 and '42' are the same seed
+    expect(generateBank({ count: 5, seed: 42 })).toEqual(generateBank({ count: 5, seed: '42' }));
   });
 
   it('keeps to the cells and conventions asked for', () => {

@@ -212,7 +212,7 @@ export function unrolledDepthDrill(s: Setup, rng: Rng): Drill | undefined {
   );
   return {
     kind: 'unrolled-depth',
-    prompt: `${describeNetwork(spec).replace(/^a/, 'A')}. It reads sequences of ${steps} time steps (say, clips of ${steps} frames). What is the depth of the ${CELL_NAME[spec.cell]} unrolled in time?`,
+    prompt: `${describeNetwork(spec, true).replace(/^a/, 'A')}. It reads sequences of ${steps} time steps (say, clips of ${steps} frames). What is the depth of the ${CELL_NAME[spec.cell]} unrolled in time?`,
     key: count(steps),
     distractors,
     computation: `Unrolling makes one copy of the cell per time step: ${steps} steps give a depth of ${steps} in time, however many layers are stacked.`,

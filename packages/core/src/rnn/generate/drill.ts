@@ -49,7 +49,7 @@ export function valueText(v: Value, convention: Convention): string {
 export const CELL_NAME: Record<Cell, string> = { rnn: 'vanilla RNN', gru: 'GRU', lstm: 'LSTM' };
 
 /** "a 2-layer bidirectional LSTM" and the rest of the network, in words. */
-export function describeNetwork(spec: Setup['spec']): string {
+export function describeNetwork(spec: Setup['spec'], brief = false): string {
   const layers = spec.layers ?? 1;
   const parts = [
     layers > 1 ? `a ${layers}-layer` : 'a single-layer',
@@ -58,6 +58,7 @@ export function describeNetwork(spec: Setup['spec']): string {
   ].filter(Boolean);
   let text = `${parts.join(' ')} reads inputs of size ${spec.input} with ${spec.hidden} hidden units${spec.bidirectional ? ' per direction' : ''}`;
   if (spec.proj !== undefined) text += ` projected to ${spec.proj}`;
+  if (brief) return text;
   if (spec.bias === false) text += ', without biases';
   if (spec.classes !== undefined) {
     text += `, followed by a softmax layer over ${spec.classes} classes on the last hidden state`;

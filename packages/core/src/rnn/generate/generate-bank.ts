@@ -15,7 +15,7 @@ export const GenerateOptionsSchema = z.object({
     .number()
     .int()
     .min(1, 'count must be at least 1')
-    .max(1_000_000, 'count must be at most 1,000,000'),
+    .max(100_000, 'count must be at most 100,000'),
   seed: z.union([z.string(), z.number()]),
   cells: z.array(CellSchema).min(1, 'give at least one cell').optional(),
   conventions: z.array(ConventionSchema).min(1, 'give at least one convention').optional(),
