@@ -70,7 +70,7 @@ export function createMessage(core: Core, input: NewMessage): MessageRecord {
         ? input.body.nonce
         : null,
   };
-  store.messages.set(message.id, message);
+  store.addMessage(message);
   if (!message.ephemeral) {
     channel.lastMessageId = message.id;
     dispatchMessage(core, message, 'MESSAGE_CREATE');

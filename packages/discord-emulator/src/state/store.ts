@@ -25,10 +25,27 @@ export class Store {
   readonly interactions = new Map<string, InteractionRecord>();
 
   private readonly listeners = new Set<() => void>();
+  private readonly byChannel = new Map<string, MessageRecord[]>();
+  private notifying = false;
 
-  /** Tells waiters that something changed. */
+  /**
+   * Tells waiters that something changed, once per turn of the event loop however many changes
+   * happened (a burst of 10,000 reactions must not re-run every probe 10,000 times).
+   */
   changed(): void {
-    for (const listener of [...this.listeners]) listener();
+    if (this.notifying) return;
+    this.notifying = true;
+    setImmediate(() => {
+      this.notifying = false;
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
+
+  addMessage(message: MessageRecord): void {
+    this.messages.set(message.id, message);
+    const list = this.byChannel.get(message.channelId);
+    if (list) list.push(message);
+    else this.byChannel.set(message.channelId, [message]);
   }
 
   onChange(listener: () => void): () => void {
@@ -100,7 +117,8 @@ export class Store {
     return [...this.guilds.values()].filter((g) => this.members.has(`${g.id}:${userId}`));
   }
 
+  /** The channel's messages in creation order. */
   channelMessages(channelId: string): MessageRecord[] {
-    return [...this.messages.values()].filter((m) => m.channelId === channelId);
+    return [...(this.byChannel.get(channelId) ?? [])];
   }
 }
