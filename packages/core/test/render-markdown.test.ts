@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, neutraliseMentions, renderInlineMarkdown, renderMarkdown } from '../src/index';
+import {
+  escapeHtml,
+  neutraliseMentions,
+  renderInlineMarkdown,
+  renderMarkdown,
+  seededRandom,
+} from '../src/index';
 
 const ZWSP = '\u200b';
 const ATTACKS = [
@@ -206,5 +212,92 @@ describe('escapeHtml', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
     );
+  });
+});
+
+describe('renderMarkdown on random hostile text', () => {
+  const PIECES = [
+    '$',
+    '$$',
+    '\\(',
+    '\\)',
+    '\\[',
+    '\\]',
+    '\\',
+    '`',
+    '```\n',
+    '*',
+    '_',
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '<',
+    '>',
+    '&',
+    '&#64;',
+    '&lt;',
+    '"',
+    "'",
+    '\n',
+    '\n\n',
+    '  ',
+    '- ',
+    '1. ',
+    '> ',
+    '# ',
+    '|',
+    '@everyone',
+    '@here',
+    '<@',
+    '<@&',
+    '<#',
+    '123',
+    'javascript:',
+    'https://x.org',
+    '<script>',
+    '</script>',
+    '<img src=x onerror=alert(1)>',
+    ' onerror=',
+    '\\times',
+    '\\frac{',
+    '}',
+    '{',
+    '^',
+    '_{',
+    'W',
+    'x',
+    ' ',
+    '\u0007',
+    '\u001b[31m',
+    '\u200b',
+    'é',
+  ];
+  const random = seededRandom('render-fuzz');
+  const samples = Array.from({ length: 1500 }, () =>
+    Array.from(
+      { length: 1 + Math.floor(random() * 30) },
+      () => PIECES[Math.floor(random() * PIECES.length)],
+    ).join(''),
+  );
+
+  it('never throws, never pings, never injects HTML', () => {
+    for (const md of samples) {
+      assertSafeHtml(renderMarkdown(md, 'html'));
+      assertSafeHtml(renderInlineMarkdown(md, 'html'));
+      for (const out of [renderMarkdown(md, 'discord'), renderInlineMarkdown(md, 'discord')]) {
+        expect(out).not.toMatch(/@(everyone|here)|<(@[!&]?|#)\d/i);
+      }
+      for (const out of [renderMarkdown(md, 'text'), renderInlineMarkdown(md, 'text')]) {
+        expect([...out].some((c) => c < ' ' && c !== '\n' && c !== '\t')).toBe(false);
+      }
+    }
+  });
+
+  it('stays linear on text full of unmatched dollars', () => {
+    const prices = 'costs $5, '.repeat(20_000);
+    expect(renderMarkdown(prices, 'html')).toContain('costs $5, costs $5');
+    expect(renderMarkdown(prices, 'discord')).toContain('costs $5, costs $5');
   });
 });
