@@ -131,6 +131,12 @@ describe('renderMarkdown discord', () => {
     );
   });
 
+  it('keeps backslash escapes as written', () => {
+    expect(renderMarkdown('\\$5 and \\`not code\\` \\*x\\* \\(a\\)', 'discord')).toBe(
+      '\\$5 and \\`not code\\` \\*x\\* a',
+    );
+  });
+
   it('leaves code alone and drops trailing-space line breaks', () => {
     expect(renderMarkdown('`$x$` and\n```\n$y$\n```', 'discord')).toBe('`$x$` and\n```\n$y$\n```');
     expect(renderMarkdown('line one  \nline two', 'discord')).toBe('line one\nline two');

@@ -35,15 +35,16 @@ export function markdownToDiscord(source: string): string {
       pos = end;
       continue;
     }
-    if (ch === '\\' && src.charAt(pos + 1) === '$') {
-      out += '\\$';
-      pos += 2;
-      continue;
-    }
     const math = matchMath(src, pos);
     if (math) {
       out += texToUnicode(math.tex);
       pos = math.end;
+      continue;
+    }
+    if (ch === '\\' && /[!-/:-@[-`{-~]/.test(src.charAt(pos + 1))) {
+      // A backslash escape (\$, \`, \*): Discord reads it as Markdown does, so it stays as written.
+      out += src.slice(pos, pos + 2);
+      pos += 2;
       continue;
     }
     const entity = ch === '&' ? ENTITY.exec(src.slice(pos, pos + 40)) : null;
