@@ -140,3 +140,54 @@ questions:
     expect(r.locations.questions.a).toEqual({ line: 5, col: 5 });
   });
 });
+
+describe('quiz-markdown variants', () => {
+  const parse = (text: string) => parseBank(text, { file: 'v.md', format: 'md' });
+
+  it('reads options without bullets, check marks and "Answer:" lines', () => {
+    const r = parse(`1. First?
+A. one
+B. two ✓
+C. three
+
+2. Second?
+
+- A. x
+- B. y
+
+Answer: A
+
+3. Third?
+
+- A. p
+- B. q
+
+**Correct option is** q
+`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions.map((q) => [q.options.length, q.answer.join(',')])).toEqual([
+      [3, 'B'],
+      [2, 'A'],
+      [2, 'B'],
+    ]);
+    expect(r.bank?.questions[0]?.options[1]?.text).toBe('two');
+  });
+
+  it('keeps "The correct answer should be …" as a dispute, not a key statement', () => {
+    const r = parse('1. First?\n\n- A RIGHT. x\n- B. y\n\nThe correct answer should be B.\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]?.answer).toEqual(['A']);
+    expect(r.bank?.questions[0]?.notes).toEqual([
+      { kind: 'dispute', text: 'The correct answer should be B.' },
+    ]);
+  });
+
+  it('does not take roman-numbered statements in a prompt for options', () => {
+    const r = parse(
+      '1. Which statements hold?\nI. foo\nII. bar\n\n- A RIGHT. I only\n- B. II only\n',
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]?.prompt).toBe('Which statements hold?\nI. foo\nII. bar');
+    expect(r.bank?.questions[0]?.options.map((o) => o.key)).toEqual(['A', 'B']);
+  });
+});

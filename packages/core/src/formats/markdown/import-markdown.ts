@@ -2,7 +2,7 @@ import type { BankLocations } from '../position';
 import { Builder } from './builder';
 import { readFrontMatter } from './front-matter';
 import { type Item, shelteredLines, toItems } from './items';
-import { matchOption, matchQuestion, type QuestionLine } from './lines';
+import { matchQuestion, type QuestionLine, startsOptions } from './lines';
 import { findContinued, introduced } from './passages';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
 import { readQuestion } from './read-question';
@@ -29,7 +29,7 @@ function findQuestions(lines: readonly string[], from: number, sheltered: Set<nu
     const end = candidates[k + 1]?.index ?? lines.length;
     let hasOptions = false;
     for (let i = c.index + 1; i < end && !hasOptions; i++) {
-      hasOptions = !sheltered.has(i) && matchOption(lines[i] ?? '') !== undefined;
+      hasOptions = !sheltered.has(i) && startsOptions(lines[i] ?? '');
     }
     const looksAsked = c.q.emphatic || /[?:]$/.test(c.q.text);
     if (hasOptions || (looksAsked && Number(c.q.number) === last + 1)) {

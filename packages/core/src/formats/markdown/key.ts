@@ -18,10 +18,10 @@ export function parseLetters(rest: string): string[] | undefined {
   const parts = rest
     .replace(/[.]$/, '')
     .split(LETTERS_SPLIT)
-    .map((p) => p.replace(/^(?:options?\s+)?\(?([A-Za-z])\)?$/i, '$1'))
+    .map((p) => p.replace(/^(?:[Oo]ptions?\s+)?\(?([A-Z])\)?$/, '$1'))
     .filter((p) => p !== '');
-  if (parts.length === 0 || !parts.every((p) => /^[A-Za-z]$/.test(p))) return undefined;
-  return parts.map((p) => p.toUpperCase());
+  if (parts.length === 0 || !parts.every((p) => /^[A-Z]$/.test(p))) return undefined;
+  return parts;
 }
 
 /** One bullet of an accepted-answers list: an option line ("- B. …") or an option's text. */

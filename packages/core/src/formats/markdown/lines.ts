@@ -27,10 +27,26 @@ export interface OptionLine {
 
 const OPTION_RE =
   /^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.):](?:\*\*|__)?(?:[ \t]+(.*))?$/;
-const TRAILING_MARK_RE = /[ \t]+\(?(?:RIGHT|CORRECT)\)?$/;
+const BARE_OPTION_RE =
+  /^(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.)](?:\*\*|__)?[ \t]+(\S.*)$/;
+const TRAILING_MARK_RE = /[ \t]+(?:\(?(?:RIGHT|CORRECT)\)?|[✓✔✅])$/u;
 
+/** `- A. text`, `- D RIGHT. text`, `- **B RIGHT.** text`, `- C. text (RIGHT)`. */
 export function matchOption(line: string): OptionLine | undefined {
-  const m = OPTION_RE.exec(line);
+  return readOption(OPTION_RE.exec(line));
+}
+
+/** Inside a question block options may also be written without a bullet: `A. text`, `B) text`. */
+export function matchQuestionOption(line: string): OptionLine | undefined {
+  return readOption(OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line));
+}
+
+/** The first option of a question: any bulleted option, or a bare one only when it is `A`. */
+export function startsOptions(line: string): boolean {
+  return OPTION_RE.test(line) || BARE_OPTION_RE.exec(line)?.[1] === 'A';
+}
+
+function readOption(m: RegExpExecArray | null): OptionLine | undefined {
   if (!m) return undefined;
   let text = (m[3] ?? '').trim();
   let right = m[2] !== undefined;
@@ -48,9 +64,12 @@ export const isBullet = (line: string) => /^[ \t]*[-*+][ \t]+\S/.test(line);
 export const stripBullet = (line: string) => line.replace(/^[ \t]*[-*+][ \t]+/, '');
 
 const ACCEPTED_RE =
-  /^(?:[-*+][ \t]+)?(?:the[ \t]+)?(?:official[ \t]+)?(?:accepted|correct)[ \t]+answers?[ \t]*(?:is|are|:|=|-)?[ \t]*(.*)$/i;
+  /^(?:[-*+][ \t]+)?(?:the[ \t]+)?(?:official[ \t]+)?(?:(?:accepted|correct|right)[ \t]+(?:answers?|options?)[ \t]*(?:is|are|:|=|-)|answers?[ \t]*[:=])[ \t]*(.*)$/i;
 
-/** "Accepted answer is A and D." → "A and D."; "Accepted Answers:" → "". */
+/**
+ * "Accepted answer is A and D." → "A and D."; "Accepted Answers:" → ""; also "Correct answer: …",
+ * "Right options are …", "Answer: B".
+ */
 export function matchAccepted(line: string): string | undefined {
   const m = ACCEPTED_RE.exec(line.replace(/\*\*|__/g, '').trim());
   return m ? (m[1] ?? '').trim() : undefined;

@@ -9,8 +9,10 @@ import {
   isPinnedText,
   matchAccepted,
   matchOption,
+  matchQuestionOption,
   type QuestionLine,
   saysSelectAll,
+  startsOptions,
 } from './lines';
 import { opensPassage } from './passages';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
@@ -79,7 +81,7 @@ export function readQuestion(
   };
   let firstOption = -1;
   for (let i = h + 1; i < end && firstOption === -1; i++) {
-    if (!sheltered.has(i) && matchOption(lines[i] ?? '')) firstOption = i;
+    if (!sheltered.has(i) && startsOptions(lines[i] ?? '')) firstOption = i;
   }
   const prompt = [q.text];
   const options: DraftOption[] = [];
@@ -91,11 +93,15 @@ export function readQuestion(
     }
     while (i < end) {
       const line = lines[i] ?? '';
-      const option = matchOption(line);
+      const option = matchQuestionOption(line);
       if (option) {
         const o = { ...option, line: i };
         i++;
-        while (i < end && /^[ \t]{2,}\S/.test(lines[i] ?? '') && !matchOption(lines[i] ?? '')) {
+        while (
+          i < end &&
+          /^[ \t]{2,}\S/.test(lines[i] ?? '') &&
+          !matchQuestionOption(lines[i] ?? '')
+        ) {
           o.text += `\n${(lines[i] ?? '').trim()}`;
           i++;
         }
@@ -229,7 +235,7 @@ function optionFollows(lines: readonly string[], i: number, end: number): boolea
   while (k < end && !(lines[k] ?? '').includes('-->')) k++;
   for (k++; k < end; k++) {
     const line = lines[k] ?? '';
-    if (!isBlank(line) && !isEmptyBullet(line)) return matchOption(line) !== undefined;
+    if (!isBlank(line) && !isEmptyBullet(line)) return matchQuestionOption(line) !== undefined;
   }
   return false;
 }
