@@ -1,6 +1,8 @@
+import { renderQuestion } from '@quizdeck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionStandings } from '../src/index';
+import { loadBankCatalog, sessionStandings } from '../src/index';
 import {
+  BUNDLED_BANKS,
   descriptionOf,
   react,
   startWorld,
@@ -61,4 +63,67 @@ describe('Q5 (select all that apply) under both scoring policies, in two channel
     expect(descriptionOf(partial.reveal)).toContain('**Partly right (2):**');
     expect(descriptionOf(exact.reveal)).not.toContain('Partly right');
   }, 20_000);
+});
+
+describe('shuffle and skip', () => {
+  it('shuffles options, grades the shown letters and names the bank’s letters in the reveal', async () => {
+    const channel = w.emu.createChannel(w.guildId, { name: 'quiz-shuffle' });
+    const bank = loadBankCatalog(BUNDLED_BANKS).banks.get('rnn-quiz');
+    const run = w.emu.runCommand({
+      guildId: w.guildId,
+      channelId: channel.id,
+      userId: w.ownerId,
+      name: 'quiz',
+      subcommand: 'start',
+      options: { bank: 'rnn-quiz', count: 1, seconds: 5, shuffle: true },
+    });
+    await run.response();
+    const q = await waitForQuestion(w, 1, channel.id);
+    const footer = String((q.embeds[0]?.footer as { text?: string } | undefined)?.text);
+    const question = bank?.questions.find((x) => footer.endsWith(` · ${x.id}`));
+    if (!bank || !question) throw new Error(`no question for footer ${footer}`);
+    const rendered = renderQuestion(bank, question, 'discord');
+    const shown = descriptionOf(q).split('\n');
+    const keyTexts = rendered.options
+      .filter((o) => question.answer.includes(o.key))
+      .map((o) => o.text);
+    const letters = shown
+      .filter((line) => keyTexts.some((t) => line.endsWith(` ${t}`)))
+      .map((line) => String.fromCharCode(65 + ((line.codePointAt(0) ?? 0) - 0x1f1e6)))
+      .join('');
+    expect(letters).toHaveLength(question.answer.length);
+    react(w, q.id, w.members.alice?.id as string, letters, channel.id);
+    const reveal = await waitForReveal(w, q.id, channel.id);
+    expect(descriptionOf(reveal)).toContain(`**Right (1):** <@${w.members.alice?.id}>`);
+    expect(descriptionOf(reveal)).toMatch(/\*\([A-D] in the bank\)\*/);
+  });
+
+  it('/quiz skip drops the open question ungraded and moves on', async () => {
+    const channel = w.emu.createChannel(w.guildId, { name: 'quiz-skip' });
+    const start = (sub: string, options = {}) =>
+      w.emu
+        .runCommand({
+          guildId: w.guildId,
+          channelId: channel.id,
+          userId: w.ownerId,
+          name: 'quiz',
+          subcommand: sub,
+          options,
+        })
+        .response();
+    await start('start', { bank: 'rnn-quiz', count: 2, seconds: 60 });
+    const q1 = await waitForQuestion(w, 1, channel.id);
+    react(w, q1.id, w.members.alice?.id as string, 'AD', channel.id);
+    await start('skip');
+    await w.emu.waitForMessage(channel.id, (m) => m.content === 'Question skipped.');
+    await waitForQuestion(w, 2, channel.id);
+    const session = w.bot.engine.store.latestInChannel(channel.id);
+    const rounds = w.bot.db
+      .prepare('SELECT state FROM rounds WHERE session_id = ? ORDER BY idx')
+      .all(session?.id) as { state: string }[];
+    expect(rounds[0]?.state).toBe('skipped');
+    expect(sessionStandings(w.bot.db, session?.id ?? -1)).toEqual([]);
+    await start('stop');
+    await w.emu.waitForMessage(channel.id, (m) => titleOf(m) === 'Quiz stopped: leaderboard');
+  });
 });

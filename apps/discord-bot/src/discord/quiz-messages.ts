@@ -49,9 +49,11 @@ export function revealMessages(
   q: RenderedQuestion,
   answers: readonly AnswerRow[],
   footer: string,
+  toOriginal?: Record<string, string>,
 ): EmbedPayload[] {
   const key = q.options.filter((o) => q.answer.includes(o.key));
-  const lines = key.map((o) => `${letterEmoji(o.key)} **${o.key}.** ${o.text}`);
+  const bankLetter = (k: string) => (toOriginal?.[k] ? ` *(${toOriginal[k]} in the bank)*` : '');
+  const lines = key.map((o) => `${letterEmoji(o.key)} **${o.key}.** ${o.text}${bankLetter(o.key)}`);
   if (q.explanation) lines.push('', q.explanation);
   const counts = q.options.map(
     (o) => `${letterEmoji(o.key)} ${answers.filter((a) => a.selected.includes(o.key)).length}`,

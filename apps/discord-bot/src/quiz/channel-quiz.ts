@@ -210,7 +210,10 @@ export class ChannelQuiz {
   private async reveal(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
     const answers = this.deps.store.answers(round.id);
     const footer = `${bank.id} · ${round.questionId} · ${session.scoring} scoring`;
-    await this.deps.io.send(session.channelId, revealMessages(view.rendered, answers, footer));
+    await this.deps.io.send(
+      session.channelId,
+      revealMessages(view.rendered, answers, footer, view.toOriginal),
+    );
     this.deps.store.markRevealed(round.id);
   }
 

@@ -12,15 +12,19 @@ export interface RoundView {
   question: Question;
   rendered: RenderedQuestion;
   letters: string[];
+  /** Shown letter → the bank's letter, when shuffled (explanations quote the bank's letters). */
+  toOriginal: Record<string, string> | undefined;
 }
 
 /** The question of a round as members see it; the same seed always gives the same letters. */
 export function roundView(bank: Bank, session: SessionRow, round: RoundRow): RoundView | undefined {
   const original = bank.questions.find((q) => q.id === round.questionId);
   if (!original) return undefined;
-  const question = session.shuffle ? shuffleQuestion(original, round.seed).question : original;
+  const shuffled = session.shuffle ? shuffleQuestion(original, round.seed) : undefined;
+  const question = shuffled?.question ?? original;
   return {
     question,
+    toOriginal: shuffled?.toOriginal,
     rendered: renderQuestion(bank, question, 'discord'),
     letters: question.options.map((o) => o.key),
   };
