@@ -3,10 +3,15 @@ import {
   type Bank,
   type BankFormat,
   BankSchema,
+  type Check,
   checkAnswerKeys,
+  computeShapes,
   generateBank,
   parseBank,
+  parseCount,
+  parseShape,
   ShapeSpecError,
+  type ShapeSpecInput,
   serializeBank,
 } from '../src/index';
 
@@ -60,6 +65,46 @@ describe('generateBank', () => {
     ]) {
       expect(text).toContain(mistake);
     }
+  });
+
+  it('computes each distractor from its mistake', () => {
+    const counted = (check: Extract<Check, { quantity: 'params' }>, spec: ShapeSpecInput) => {
+      const r = computeShapes(spec);
+      return r.tensors
+        .filter((t) => !(check.exclude.includes('bias') && t.kind === 'bias'))
+        .filter((t) => !(check.exclude.includes('output') && t.part === 'output'))
+        .reduce((a, t) => a + t.params, 0);
+    };
+    const seen = new Set<string>();
+    for (const q of bank.questions) {
+      const key = q.options.find((o) => o.key === q.answer[0])?.text ?? '';
+      for (const line of q.explanation?.split('\n') ?? []) {
+        const m = /^- ([A-D]), (.+?): (.+)\.$/.exec(line);
+        if (!m) continue;
+        const [, , text = '', mistake = ''] = m;
+        const check = q.check;
+        if (mistake.startsWith('transposed')) {
+          seen.add('transposed');
+          expect(parseShape(text)).toEqual(parseShape(key)?.reverse());
+        }
+        if (check?.quantity !== 'params') continue;
+        if (mistake === 'forgot the biases') {
+          seen.add('bias');
+          expect(parseCount(text)).toBe(
+            counted({ ...check, exclude: [...check.exclude, 'bias'] }, check.spec),
+          );
+        }
+        if (mistake === 'forgot the backward direction') {
+          seen.add('direction');
+          expect(parseCount(text)).toBe(counted(check, { ...check.spec, bidirectional: false }));
+        }
+        if (mistake === 'counted only the first layer') {
+          seen.add('layers');
+          expect(parseCount(text)).toBe(counted(check, { ...check.spec, layers: 1 }));
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['bias', 'direction', 'layers', 'transposed']);
   });
 
   it('is deterministic: same seed same bank, another seed other questions', () => {
