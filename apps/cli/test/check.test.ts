@@ -20,7 +20,7 @@ writeFileSync(
   `Intro.\n\n## 1. Size of $W_{hh}$?\n<!-- quizdeck: {id: whh, check: {quantity: shape, tensor: W_hh, spec: ${spec}}} -->\n\n- A RIGHT. 50x50\n- B. 100x100\n`,
 );
 
-describe('quizdeck check', () => {
+describe('quizdeck check', { timeout: 30_000 }, () => {
   it('passes the bundled bank with exit 0 and no problem lines', async () => {
     const r = await quizdeck(repoDir, 'check', 'banks/rnn-quiz.md');
     expect(r.stdout).toBe('');

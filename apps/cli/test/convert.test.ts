@@ -8,7 +8,7 @@ import { quizdeck, repoDir } from './run-cli';
 const tmp = mkdtempSync(join(tmpdir(), 'quizdeck-convert-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('quizdeck convert', () => {
+describe('quizdeck convert', { timeout: 30_000 }, () => {
   it('writes the canonical JSON model, which converts on to YAML and back to the same bank', async () => {
     const json = await quizdeck(repoDir, 'convert', 'banks/rnn-quiz.md', '--to', 'json');
     expect(json.code).toBe(0);
