@@ -10,16 +10,14 @@ import { inlineMarkdownToText, markdownToText } from './text';
  * mentions neutralised), `html` (sanitised HTML, TeX for MathJax) or `text` (plain text).
  */
 export function renderMarkdown(md: string, target: RenderTarget): string {
-  return cached(`${target}\u0000b\u0000${md}`, () => {
-    switch (target) {
-      case 'discord':
-        return markdownToDiscord(md);
-      case 'html':
-        return markdownToHtml(md);
-      case 'text':
-        return markdownToText(md);
-    }
-  });
+  switch (target) {
+    case 'discord':
+      return markdownToDiscord(md);
+    case 'html':
+      return markdownToHtml(md);
+    case 'text':
+      return markdownToText(md);
+  }
 }
 
 /** Like `renderMarkdown` for one-line fields (options, titles): no paragraph markup, one line. */
@@ -46,10 +44,10 @@ function isPlain(md: string): boolean {
   return !SPECIAL.test(md) && !CONTROL.test(md) && md.trim() === md;
 }
 
-// Passages and many options repeat across a bank (a context chain is rendered for each of its
-// questions; drills reuse option texts): rendering is pure, so results are kept, within bounds.
-const CACHE_ENTRIES = 1024;
-const CACHE_MAX_CHARS = 2048;
+// Option texts repeat across a bank (drills reuse them): rendering is pure, so results are kept,
+// within bounds.
+const CACHE_ENTRIES = 2048;
+const CACHE_MAX_CHARS = 512;
 const cache = new Map<string, string>();
 
 function cached(key: string, render: () => string): string {

@@ -1,4 +1,5 @@
 import type { Bank } from '../model/bank';
+import type { Context } from '../model/context';
 import { contextChain } from '../model/context-chain';
 import type { NoteKind } from '../model/note';
 import type { OptionKey } from '../model/option';
@@ -27,6 +28,23 @@ export interface RenderedQuestion {
   notes: { kind: NoteKind; text: string }[];
 }
 
+// A passage is rendered once per target and shared by every question of its chain (the objects are
+// the bank's own and treated as immutable, as parsed banks are). Callers get copies.
+const renderedContexts = new WeakMap<Context, Partial<Record<RenderTarget, RenderedContext>>>();
+
+function renderContext(c: Context, target: RenderTarget): RenderedContext {
+  const byTarget = renderedContexts.get(c) ?? {};
+  let rendered = byTarget[target];
+  if (rendered === undefined) {
+    rendered = { id: c.id, body: renderMarkdown(c.body, target) };
+    if (c.title !== undefined) rendered.title = renderInlineMarkdown(c.title, target);
+    if (c.notes !== undefined) rendered.notes = renderMarkdown(c.notes, target);
+    byTarget[target] = rendered;
+    renderedContexts.set(c, byTarget);
+  }
+  return { ...rendered };
+}
+
 const SAYS_SELECT_ALL = /\b(select|choose|pick|mark|tick|check) all\b|\ball that apply\b/i;
 
 /**
@@ -39,12 +57,7 @@ export function renderQuestion(
   target: RenderTarget,
 ): RenderedQuestion {
   const multiple = question.multiple || question.answer.length > 1;
-  const contexts = contextChain(bank, question.context).map((c) => {
-    const rendered: RenderedContext = { id: c.id, body: renderMarkdown(c.body, target) };
-    if (c.title !== undefined) rendered.title = renderInlineMarkdown(c.title, target);
-    if (c.notes !== undefined) rendered.notes = renderMarkdown(c.notes, target);
-    return rendered;
-  });
+  const contexts = contextChain(bank, question.context).map((c) => renderContext(c, target));
   const rendered: RenderedQuestion = {
     contexts,
     prompt: renderMarkdown(question.prompt, target),
