@@ -152,6 +152,17 @@ describe('renderQuestion', () => {
     );
   });
 
+  it('gives each call its own passage objects', () => {
+    const first = renderQuestion(bank, q6, 'text');
+    (first.contexts[0] as { body: string }).body = 'changed by a caller';
+    expect(renderQuestion(bank, q6, 'text').contexts[0]?.body).toBe(
+      'Videos of 30 frames, each 227 × 227.',
+    );
+    expect(renderQuestion(bank, q6, 'html').contexts[0]?.body).toBe(
+      '<p>Videos of 30 frames, each \\(227 \\times 227\\).</p>\n',
+    );
+  });
+
   it('renders a shuffled question in its new order with the relabelled key', () => {
     const { question, toOriginal } = shuffleQuestion(q5, 'seed-1');
     const r = renderQuestion(bank, question, 'text');
