@@ -54,6 +54,22 @@ describe('commands and permissions', () => {
     expect(w.emu.messages(noReactions.id).filter((m) => !m.ephemeral)).toEqual([]);
   });
 
+  it('stops a quiz that loses Add Reactions mid-way and says which permission it needs', async () => {
+    const channel = w.emu.createChannel(w.guildId, { name: 'revoked' });
+    await command(w, w.ownerId, 'start', { count: 2, seconds: 5 }, 'quiz', channel.id);
+    await waitForQuestion(w, 1, channel.id);
+    w.emu.setChannelOverwrites(channel.id, [
+      { id: w.emu.bot.id, type: 'member', deny: ['AddReactions'] },
+    ]);
+    const notice = await w.emu.waitForMessage(channel.id, (m) =>
+      m.content.startsWith('Quiz stopped:'),
+    );
+    expect(notice.content).toBe(
+      'Quiz stopped: I need the **Add Reactions** permission in this channel.',
+    );
+    expect(w.bot.engine.store.latestInChannel(channel.id)?.state).toBe('stopped');
+  });
+
   it('refuses /quiz start from a member without the quizmaster role, then accepts the role', async () => {
     const alice = w.members.alice?.id as string;
     const refused = await command(w, alice, 'start', { count: 1 });

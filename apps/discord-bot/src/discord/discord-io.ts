@@ -8,6 +8,9 @@ import {
   type SendableChannels,
 } from 'discord.js';
 import { CommandError } from '../errors';
+import { REQUIRED_CHANNEL_PERMISSIONS } from './command-definitions';
+import { NO_PINGS } from './embed-messages';
+import { permissionLabel } from './permissions';
 
 /**
  * The few Discord operations a quiz makes, through discord.js. Channel and message objects are
@@ -28,10 +31,22 @@ export class DiscordIo {
     return channel;
   }
 
+  /** Readable names of the quiz permissions the bot lacks in a guild channel, as Discord computes them. */
+  async missingPermissions(channelId: string): Promise<string[]> {
+    const channel = await this.client.channels.fetch(channelId);
+    if (!channel || channel.isDMBased() || !('guild' in channel)) return [];
+    const me = channel.guild.members.me ?? (await channel.guild.members.fetchMe());
+    const perms = channel.permissionsFor(me);
+    return Object.entries(REQUIRED_CHANNEL_PERMISSIONS)
+      .filter(([, flag]) => !perms.has(flag))
+      .map(([name]) => permissionLabel(name));
+  }
+
   async send(channelId: string, payloads: readonly MessageCreateOptions[]): Promise<Message[]> {
     const channel = await this.channel(channelId);
     const sent: Message[] = [];
-    for (const p of payloads) sent.push(await channel.send(p));
+    // Whatever the payload says, nothing the bot posts may ping anyone.
+    for (const p of payloads) sent.push(await channel.send({ ...p, allowedMentions: NO_PINGS }));
     return sent;
   }
 

@@ -75,13 +75,35 @@ export class ChannelQuiz {
         const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
         this.deps.log.error(`quiz ${this.sessionId}: step failed (try ${failures})`, err);
         if (fatal || failures >= 5) {
-          this.deps.store.endSession(this.sessionId, 'stopped', Date.now());
+          await this.abandon(err);
           return;
         }
         await sleep(500 * failures, this.stopSignal.signal);
       }
     }
     if (this.stopping) await this.finish('stopped');
+  }
+
+  /** Ends a quiz that cannot go on, telling the channel why when it still can. */
+  private async abandon(err: unknown): Promise<void> {
+    const { store, io, log } = this.deps;
+    const session = store.session(this.sessionId);
+    if (!session) return;
+    const round = store.latestRound(session.id);
+    if (round) store.skipRound(round.id);
+    store.endSession(session.id, 'stopped', Date.now());
+    const missing =
+      err instanceof DiscordAPIError && err.code === 50013
+        ? await io.missingPermissions(session.channelId).catch(() => [])
+        : [];
+    const why = missing.length
+      ? `I need the ${missing.map((p) => `**${p}**`).join(', ')} permission in this channel.`
+      : 'Discord keeps refusing my requests (see the bot log).';
+    await io
+      .send(session.channelId, [
+        { content: `Quiz stopped: ${why}`, allowedMentions: { parse: [] } },
+      ])
+      .catch((e: unknown) => log.error(`quiz ${session.id}: could not post why it stopped`, e));
   }
 
   /** Moves the quiz one step; false when the session is over. */
