@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { type ApkgNote, writeApkg } from './apkg';
 import { NOTE_TYPE } from './card/note-type';
 import { AnkiExportError } from './errors';
 import type { LoadedBank } from './load-bank';
-import { noteFields, noteTags, questionGuid } from './notes/build-note';
+import { noteTags, questionGuid } from './notes/build-note';
 import { MediaCollector } from './notes/media';
+import { renderAllFields } from './notes/render-fields';
 
 export interface ExportOptions {
   /** Every card goes to this deck (`Parent::Child`); by default each bank's title. */
@@ -14,6 +16,8 @@ export interface ExportOptions {
   /** Export time in seconds (SOURCE_DATE_EPOCH makes it fixed). */
   time: number;
   onProgress?: (done: number, total: number) => void;
+  /** Threads rendering large banks; default: the machine's available parallelism. */
+  threads?: number;
 }
 
 export interface ExportResult {
@@ -41,13 +45,16 @@ export async function exportDeck(
   const collector = new MediaCollector();
   const notes: ApkgNote[] = [];
   const shuffle = opts.shuffle ?? false;
+  const threads = opts.threads ?? availableParallelism();
   const total = banks.reduce((n, b) => n + b.bank.questions.length, 0);
   for (const { bank, file, locations } of banks) {
     const deck = opts.deck ?? bank.title;
-    for (const question of bank.questions) {
+    const allFields = await renderAllFields({ bank, shuffle }, threads);
+    for (const [i, question] of bank.questions.entries()) {
       const line = locations.questions[question.id]?.line;
       const where = line === undefined ? file : `${file}:${line}`;
-      const fields = noteFields(bank, question, { shuffle });
+      const fields = allFields[i];
+      if (!fields) throw new RangeError(`no fields for question ${question.id}`);
       for (const name of [
         'Question',
         'Context',

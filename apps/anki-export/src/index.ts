@@ -26,3 +26,5 @@ export { loadBank } from './load-bank';
 export type { NoteOptions } from './notes/build-note';
 export { noteFields, noteTags, questionGuid } from './notes/build-note';
 export { MediaCollector } from './notes/media';
+export type { NoteFieldValues, RenderJob } from './notes/render-fields';
+export { renderAllFields } from './notes/render-fields';

@@ -177,7 +177,11 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
       JSON.stringify(decks),
     ]);
     db.run('BEGIN');
-    const insertNote = db.prepare("INSERT INTO notes VALUES (?,?,?,?,-1,?,?,?,?,0,'')");
+    // Text goes in as UTF-8 bytes cast back to TEXT: sql.js encodes bound strings in a JavaScript
+    // loop, Buffer.from does it natively (a third of the insert time on large exports).
+    const insertNote = db.prepare(
+      "INSERT INTO notes VALUES (?,?,?,?,-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')",
+    );
     // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
     const baseId = time * 1000;
     notes.forEach((note, i) => {
@@ -190,8 +194,8 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
         noteType.id,
         time,
         tagString(note.tags),
-        note.fields.join(FIELD_SEPARATOR),
-        stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? ''),
+        Buffer.from(note.fields.join(FIELD_SEPARATOR)),
+        Buffer.from(stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? '')),
         fieldChecksum(note.fields[0] ?? ''),
       ]);
       if ((i + 1) % PROGRESS_EVERY === 0) input.onProgress?.(i + 1, notes.length);
