@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { buildCommandInteraction, type RunCommandInput } from './actions/interactions';
 import { createMessage } from './actions/messages';
 import { addReaction, parseEmoji, removeReaction } from './actions/reactions';
@@ -11,6 +12,8 @@ import { PRIVILEGED_INTENTS } from './gateway/intents';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rate-limiter';
 import { allRoutes } from './http/routes';
 import { handleRest, type RequestLogEntry } from './http/server';
+import { emojiKey } from './payloads';
+import { channelPermissions, missingPermissions } from './permissions';
 import { RateLimitControl } from './rate-limit-control';
 import { ScenarioSetup } from './scenario-setup';
 import { createSnowflakes } from './snowflake';
@@ -151,7 +154,21 @@ export class DiscordEmulator extends ScenarioSetup {
   react(channelId: string, messageId: string, userId: string, emoji: string): boolean {
     const message = this.liveMessage(channelId, messageId);
     this.core.store.requireMember(message.guildId, userId);
-    return addReaction(this.core, message, userId, this.emoji(emoji));
+    const parsed = this.emoji(emoji);
+    // Members obey the same rules as bots: Read Message History, and Add Reactions for a new emoji.
+    const perms = channelPermissions(this.core.store, channelId, userId);
+    const required =
+      PermissionFlagsBits.ViewChannel |
+      PermissionFlagsBits.ReadMessageHistory |
+      (message.reactions.has(emojiKey(parsed)) ? 0n : PermissionFlagsBits.AddReactions);
+    const missing = missingPermissions(perms, required);
+    if (missing.length) {
+      throw new EmulatorError(
+        'EMU_MEMBER_CANNOT_REACT',
+        `member ${userId} cannot react with ${emoji} in channel ${channelId}: lacks ${missing.join(', ')}`,
+      );
+    }
+    return addReaction(this.core, message, userId, parsed);
   }
 
   /** A member removes a reaction (MESSAGE_REACTION_REMOVE); `false` if there was none. */

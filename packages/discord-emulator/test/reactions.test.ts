@@ -100,4 +100,38 @@ describe('reactions', () => {
     expect(emu.message(message.id).reactions).toEqual([]);
     await client.destroy();
   });
+
+  it('holds members to the reaction rules and hides channels the bot cannot view', async () => {
+    emu = await DiscordEmulator.start();
+    const guild = emu.createGuild({ name: 'g' });
+    const channelId = emu.createChannel(guild.id, {
+      name: 'quiz',
+      overwrites: [
+        { id: guild.id, type: 'role', deny: ['AddReactions'] },
+        { id: emu.bot.id, type: 'member', allow: ['AddReactions'] },
+      ],
+    }).id;
+    const hidden = emu.createChannel(guild.id, {
+      name: 'staff',
+      overwrites: [{ id: emu.bot.id, type: 'member', deny: ['ViewChannel'] }],
+    }).id;
+    const fay = emu.createMember(guild.id, { username: 'fay' });
+    const client = await connect(emu);
+    const channel = client.channels.cache.get(channelId);
+    if (!channel?.isSendable()) throw new Error('channel not cached');
+    const message = await channel.send('Q1');
+    await message.react('🇦');
+    expect(() => emu?.react(channelId, message.id, fay.id, '🇧')).toThrow(/lacks AddReactions/);
+    expect(emu.react(channelId, message.id, fay.id, '🇦')).toBe(true);
+
+    const events: string[] = [];
+    client.on(Events.Raw, (packet: { t: string | null; d: { channel_id?: string } }) => {
+      if (packet.t === 'MESSAGE_CREATE') events.push(`${packet.t} ${packet.d.channel_id}`);
+    });
+    emu.postMessage(hidden, fay.id, 'psst');
+    emu.postMessage(channelId, fay.id, 'hello');
+    await emu.waitFor(() => events.length > 0);
+    expect(events).toEqual([`MESSAGE_CREATE ${channelId}`]);
+    await client.destroy();
+  });
 });

@@ -112,11 +112,12 @@ export function editMessage(core: Core, message: MessageRecord, body: MessageBod
 export function deleteMessage(core: Core, message: MessageRecord): void {
   message.deleted = true;
   if (!message.ephemeral) {
-    core.gateway.dispatchToGuild(message.guildId, 'MESSAGE_DELETE', () => ({
-      id: message.id,
-      channel_id: message.channelId,
-      guild_id: message.guildId,
-    }));
+    core.gateway.dispatchToGuild(
+      message.guildId,
+      'MESSAGE_DELETE',
+      () => ({ id: message.id, channel_id: message.channelId, guild_id: message.guildId }),
+      message.channelId,
+    );
   }
   core.store.changed();
 }
@@ -124,16 +125,21 @@ export function deleteMessage(core: Core, message: MessageRecord): void {
 function dispatchMessage(core: Core, message: MessageRecord, t: string): void {
   const { store } = core;
   const member = store.member(message.guildId, message.authorId);
-  core.gateway.dispatchToGuild(message.guildId, t, (session) => {
-    const payload = {
-      ...messagePayload(store, message, session.bot.user.id),
-      ...(member ? { member: memberPayload(store, member, false) } : {}),
-    };
-    const viewer = session.bot.user.id;
-    const seesContent =
-      (session.intents & GatewayIntentBits.MessageContent) !== 0 ||
-      message.authorId === viewer ||
-      message.mentionUsers.includes(viewer);
-    return seesContent ? payload : { ...payload, content: '', embeds: [], components: [] };
-  });
+  core.gateway.dispatchToGuild(
+    message.guildId,
+    t,
+    (session) => {
+      const payload = {
+        ...messagePayload(store, message, session.bot.user.id),
+        ...(member ? { member: memberPayload(store, member, false) } : {}),
+      };
+      const viewer = session.bot.user.id;
+      const seesContent =
+        (session.intents & GatewayIntentBits.MessageContent) !== 0 ||
+        message.authorId === viewer ||
+        message.mentionUsers.includes(viewer);
+      return seesContent ? payload : { ...payload, content: '', embeds: [], components: [] };
+    },
+    message.channelId,
+  );
 }

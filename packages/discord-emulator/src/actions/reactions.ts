@@ -33,18 +33,23 @@ export function addReaction(
   if (reaction.users.includes(userId)) return false;
   reaction.users.push(userId);
   const member = core.store.member(message.guildId, userId);
-  core.gateway.dispatchToGuild(message.guildId, 'MESSAGE_REACTION_ADD', () => ({
-    user_id: userId,
-    channel_id: message.channelId,
-    message_id: message.id,
-    guild_id: message.guildId,
-    ...(member ? { member: memberPayload(core.store, member) } : {}),
-    emoji: emojiPayload(emoji),
-    message_author_id: message.authorId,
-    burst: false,
-    burst_colors: [],
-    type: 0,
-  }));
+  core.gateway.dispatchToGuild(
+    message.guildId,
+    'MESSAGE_REACTION_ADD',
+    () => ({
+      user_id: userId,
+      channel_id: message.channelId,
+      message_id: message.id,
+      guild_id: message.guildId,
+      ...(member ? { member: memberPayload(core.store, member) } : {}),
+      emoji: emojiPayload(emoji),
+      message_author_id: message.authorId,
+      burst: false,
+      burst_colors: [],
+      type: 0,
+    }),
+    message.channelId,
+  );
   core.store.changed();
   return true;
 }
@@ -61,15 +66,20 @@ export function removeReaction(
   if (!reaction?.users.includes(userId)) return false;
   reaction.users = reaction.users.filter((id) => id !== userId);
   if (reaction.users.length === 0) message.reactions.delete(key);
-  core.gateway.dispatchToGuild(message.guildId, 'MESSAGE_REACTION_REMOVE', () => ({
-    user_id: userId,
-    channel_id: message.channelId,
-    message_id: message.id,
-    guild_id: message.guildId,
-    emoji: emojiPayload(emoji),
-    burst: false,
-    type: 0,
-  }));
+  core.gateway.dispatchToGuild(
+    message.guildId,
+    'MESSAGE_REACTION_REMOVE',
+    () => ({
+      user_id: userId,
+      channel_id: message.channelId,
+      message_id: message.id,
+      guild_id: message.guildId,
+      emoji: emojiPayload(emoji),
+      burst: false,
+      type: 0,
+    }),
+    message.channelId,
+  );
   core.store.changed();
   return true;
 }
@@ -79,13 +89,20 @@ export function clearReactions(core: Core, message: MessageRecord, emoji?: Emoji
   const base = { channel_id: message.channelId, message_id: message.id, guild_id: message.guildId };
   if (emoji) {
     message.reactions.delete(emojiKey(emoji));
-    core.gateway.dispatchToGuild(message.guildId, 'MESSAGE_REACTION_REMOVE_EMOJI', () => ({
-      ...base,
-      emoji: emojiPayload(emoji),
-    }));
+    core.gateway.dispatchToGuild(
+      message.guildId,
+      'MESSAGE_REACTION_REMOVE_EMOJI',
+      () => ({ ...base, emoji: emojiPayload(emoji) }),
+      message.channelId,
+    );
   } else {
     message.reactions.clear();
-    core.gateway.dispatchToGuild(message.guildId, 'MESSAGE_REACTION_REMOVE_ALL', () => base);
+    core.gateway.dispatchToGuild(
+      message.guildId,
+      'MESSAGE_REACTION_REMOVE_ALL',
+      () => base,
+      message.channelId,
+    );
   }
   core.store.changed();
 }

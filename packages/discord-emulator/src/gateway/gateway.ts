@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GatewayOpcodes } from 'discord-api-types/v10';
+import { GatewayOpcodes, PermissionFlagsBits } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { memberPayload, userPayload } from '../payloads';
+import { channelPermissions } from '../permissions';
 import type { Store } from '../state/store';
 import { guildCreatePayload } from './guild-create';
 import { intentFor, PRIVILEGED_INTENTS } from './intents';
@@ -30,6 +31,8 @@ interface Connection {
   session: Session | null;
   closedByServer: boolean;
 }
+
+const VIEW_CHANNEL = PermissionFlagsBits.ViewChannel;
 
 /** Codes after which discord.js identifies anew, so the emulator forgets the session. */
 const SESSION_ENDING_CODES = new Set([4004, 4007, 4009, 4010, 4011, 4012, 4013, 4014]);
@@ -237,10 +240,20 @@ export class Gateway {
     });
   }
 
-  /** Sends `t` to every live session of a bot in `guildId` whose intents cover it. */
-  dispatchToGuild(guildId: string, t: string, build: (session: Session) => unknown): void {
+  /**
+   * Sends `t` to every live session of a bot in `guildId` whose intents cover it; with
+   * `channelId`, only to bots that can view that channel (as Discord does).
+   */
+  dispatchToGuild(
+    guildId: string,
+    t: string,
+    build: (session: Session) => unknown,
+    channelId?: string,
+  ): void {
     for (const session of this.sessions.values()) {
-      if (!this.store.member(guildId, session.bot.user.id)) continue;
+      const botId = session.bot.user.id;
+      if (!this.store.member(guildId, botId)) continue;
+      if (channelId && !(channelPermissions(this.store, channelId, botId) & VIEW_CHANNEL)) continue;
       this.dispatchTo(session, t, build(session));
     }
   }
