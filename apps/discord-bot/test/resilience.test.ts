@@ -72,6 +72,34 @@ describe('restart mid-round', () => {
   }, 30_000);
 });
 
+describe('restart before the close', () => {
+  it('re-arms the open round and grades it at its original close', async () => {
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.4 });
+    const world = w;
+    await start(world, { count: 1 });
+    const q1 = await waitForQuestion(world, 1);
+    react(world, q1.id, world.members.alice?.id as string, 'AD');
+    const store = world.bot.engine.store;
+    const closesAt = store.latestRound(store.latestInChannel(world.channelId)?.id ?? -1)?.closesAt;
+    await world.bot.stop();
+    await world.restart();
+    expect(Date.now()).toBeLessThan(closesAt ?? 0);
+    react(world, q1.id, world.members.bob?.id as string, 'D');
+    const reveal = await waitForReveal(world, q1.id);
+    expect(Date.parse(reveal.createdAt)).toBeGreaterThanOrEqual(
+      closesAt ?? Number.POSITIVE_INFINITY,
+    );
+    expect(
+      answersOf(world, 'growing-weights')
+        .map((a) => [a.selected, a.verdict])
+        .sort(),
+    ).toEqual([
+      ['AD', 'correct'],
+      ['D', 'wrong'],
+    ]);
+  });
+});
+
 describe('gateway trouble mid-quiz', () => {
   it('keeps reactions sent while the connection was down (resumed session)', async () => {
     w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.2 });
