@@ -122,6 +122,11 @@ describe('generateBank', () => {
     for (const q of only.questions) {
       expect(q.tags).toContain('gru');
       expect(q.tags).toContain('keras');
+      // the answer depends on reset_after, so the prompt must say which
+      if (q.check && 'spec' in q.check) {
+        const resetAfter = q.check.spec.resetAfter !== false;
+        expect(q.prompt).toContain(resetAfter ? 'reset_after=True' : 'reset_after=False');
+      }
     }
     expect(checkAnswerKeys(only)).toEqual([]);
   });

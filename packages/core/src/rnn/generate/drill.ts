@@ -59,6 +59,9 @@ export function describeNetwork(spec: Setup['spec'], brief = false): string {
   let text = `${parts.join(' ')} reads inputs of size ${spec.input} with ${spec.hidden} hidden units${spec.bidirectional ? ' per direction' : ''}`;
   if (spec.proj !== undefined) text += ` projected to ${spec.proj}`;
   if (brief) return text;
+  if (spec.cell === 'gru' && spec.convention === 'keras') {
+    text += spec.resetAfter === false ? ' (reset_after=False)' : ' (reset_after=True, the default)';
+  }
   if (spec.bias === false) text += ', without biases';
   if (spec.classes !== undefined) {
     text += `, followed by a softmax layer over ${spec.classes} classes on the last hidden state`;
