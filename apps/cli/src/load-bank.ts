@@ -9,7 +9,6 @@ import {
   MAX_BANK_BYTES,
   type ParseResult,
   parseBank,
-  QuizdeckError,
 } from '@quizdeck/core';
 import { resolveUserPath } from './env';
 
@@ -22,45 +21,40 @@ export interface LoadedBank {
   locations: BankLocations;
 }
 
-export class BankFileError extends QuizdeckError {}
+const failed = (file: string, code: string, message: string): ParseResult => ({
+  bank: undefined,
+  diagnostics: [{ file, line: 1, col: 1, severity: 'error', code, message }],
+  locations: { questions: {}, contexts: {} },
+});
 
-const noLocations = (): BankLocations => ({ questions: {}, contexts: {} });
-
-/** Reads and parses a bank file; problems in the bank come back as diagnostics, not exceptions. */
+/**
+ * Reads and parses a bank file. Never throws for a bad bank or an unreadable file: every problem
+ * comes back as a diagnostic.
+ */
 export async function readBankFile(file: string): Promise<ParseResult> {
   const format = formatFromPath(file);
   if (format === undefined) {
-    throw new BankFileError(
-      'BANK_FORMAT',
-      `${file}: unknown bank format (use .md, .quiz.yaml or .quiz.json)`,
-    );
+    return failed(file, 'format', 'unknown bank format (use .md, .quiz.yaml or .quiz.json)');
   }
   const path = resolveUserPath(file);
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
-    if (info.isDirectory())
-      throw new BankFileError('BANK_IS_FOLDER', `${file}: is a folder, not a bank file`);
+    if (info.isDirectory()) return failed(file, 'read', 'is a folder, not a bank file');
     if (info.size > MAX_BANK_BYTES) {
       const mb = (info.size / 1024 / 1024).toFixed(1);
-      const limit = MAX_BANK_BYTES / 1024 / 1024;
-      const d: Diagnostic = {
+      return failed(
         file,
-        line: 1,
-        col: 1,
-        severity: 'error',
-        code: 'too-large',
-        message: `file is ${mb} MB; a bank may be at most ${limit} MB`,
-      };
-      return { bank: undefined, diagnostics: [d], locations: noLocations() };
+        'too-large',
+        `file is ${mb} MB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MB`,
+      );
     }
     bytes = await readFile(path);
   } catch (error) {
-    if (error instanceof QuizdeckError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new BankFileError('BANK_READ', `${file}: ${why}`, { cause: error });
+    return failed(file, 'read', why);
   }
   return parseBank(bytes, { file, format });
 }

@@ -35,6 +35,17 @@ describe('quizdeck convert', { timeout: 30_000 }, () => {
     expect(r.code).toBe(1);
   });
 
+  it('reports a missing or unknown file as a diagnostic', async () => {
+    const missing = await quizdeck(tmp, 'convert', 'nope.md', '--to', 'json');
+    expect(missing.stderr).toBe('quizdeck convert: nope.md:1:1: error: no such file\n');
+    expect(missing.code).toBe(1);
+    writeFileSync(join(tmp, 'bank.txt'), '1. Q?\n\n- A RIGHT. a\n- B. b\n');
+    const unknown = await quizdeck(tmp, 'convert', 'bank.txt', '--to', 'json');
+    expect(unknown.stderr).toBe(
+      'quizdeck convert: bank.txt:1:1: error: unknown bank format (use .md, .quiz.yaml or .quiz.json)\n',
+    );
+  });
+
   it('refuses an unknown target format', async () => {
     const r = await quizdeck(repoDir, 'convert', 'banks/rnn-quiz.md', '--to', 'xml');
     expect(r.stderr).toBe('quizdeck convert: --to must be json, yaml or md (got "xml")\n');

@@ -4,7 +4,6 @@ import {
   type Diagnostic,
   formatDiagnostic,
   type ParseResult,
-  QuizdeckError,
 } from '@quizdeck/core';
 import { defineCommand } from 'citty';
 import { resolveUserPath } from '../env';
@@ -42,22 +41,14 @@ function keyDiagnostics(file: string, result: ParseResult): Diagnostic[] {
 }
 
 async function checkFile(file: string): Promise<FileReport> {
-  try {
-    const result = await readBankFile(file);
-    const diagnostics = [...result.diagnostics, ...keyDiagnostics(file, result)];
-    return {
-      file,
-      ok: result.bank !== undefined && !diagnostics.some((d) => d.severity === 'error'),
-      questions: result.bank?.questions.length ?? 0,
-      diagnostics,
-    };
-  } catch (error) {
-    if (!(error instanceof QuizdeckError)) throw error;
-    const message = error.message.startsWith(`${file}: `)
-      ? error.message.slice(file.length + 2)
-      : error.message;
-    return { file, ok: false, questions: 0, diagnostics: [fileError(file, error.code, message)] };
-  }
+  const result = await readBankFile(file);
+  const diagnostics = [...result.diagnostics, ...keyDiagnostics(file, result)];
+  return {
+    file,
+    ok: result.bank !== undefined && !diagnostics.some((d) => d.severity === 'error'),
+    questions: result.bank?.questions.length ?? 0,
+    diagnostics,
+  };
 }
 
 /** The files a path names: itself, or the bank files under a folder. */
