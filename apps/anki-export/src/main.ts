@@ -56,7 +56,7 @@ const command = defineCommand({
       });
       if (progress) process.stderr.write('\n');
       await writeFile(output, result.apkg);
-      const media = result.media ? `, ${result.media} images` : '';
+      const media = result.media ? `, ${result.media} image${result.media > 1 ? 's' : ''}` : '';
       console.log(`wrote ${output}: ${result.notes} notes${media}`);
     } catch (error) {
       if (!(error instanceof QuizdeckError)) throw error;

@@ -138,6 +138,21 @@ describe('exportDeck', () => {
     expect(deck.notes.every((n) => n.flds[FIELDS.indexOf('Shuffle')] === '1')).toBe(true);
   });
 
+  it('puts several banks in one package, each in the deck named after its title', async () => {
+    const rnn = await loadBank(new URL('../../../banks/rnn-quiz.md', import.meta.url).pathname);
+    const { apkg } = await exportDeck([loaded, rnn], { time: T1 });
+    const deck = await readApkg(apkg);
+    const n = rnn.bank.questions.length;
+    expect(deck.cards.map((c) => c.due)).toEqual(Array.from({ length: 3 + n }, (_, i) => i + 1));
+    expect(deck.cards.map((c) => c.did)).toEqual([
+      ...Array(3).fill(deckId('Fixture Bank')),
+      ...Array(n).fill(deckId(rnn.bank.title)),
+    ]);
+    expect(deck.notes.slice(3).map((x) => x.guid)).toEqual(
+      rnn.bank.questions.map((q) => noteGuid(rnn.bank.id, q.id)),
+    );
+  });
+
   it('refuses two banks with the same id', async () => {
     await expect(exportDeck([loaded, loaded], { time: T1 })).rejects.toThrow(
       /bank id "fixture-bank" is also the id of/,
