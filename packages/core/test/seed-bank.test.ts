@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type Bank, parseBank } from '../src/index';
 
 const bankPath = fileURLToPath(new URL('../../../banks/rnn-quiz.md', import.meta.url));
-const seedPath = fileURLToPath(new URL('../../../../shared/seed/rnn-quiz.md', import.meta.url));
+// A verbatim copy of the study group's seed quiz (shared/seed/rnn-quiz.md).
+const seedPath = fileURLToPath(new URL('fixtures/seed-rnn-quiz.md', import.meta.url));
 const bundled = readFileSync(bankPath, 'utf8');
 
 /** The bundled bank minus its front matter and the lines holding only quizdeck comments. */
@@ -24,14 +25,7 @@ const load = (text: string, file: string): Bank => {
   return r.bank;
 };
 
-// The seed text lives outside the repo on the team machine; the bundled bank carries it verbatim.
-const seedText = (() => {
-  try {
-    return readFileSync(seedPath, 'utf8');
-  } catch {
-    return stripAnnotations(bundled);
-  }
-})();
+const seedText = readFileSync(seedPath, 'utf8');
 
 describe('banks/rnn-quiz.md', () => {
   it('is the seed text plus front matter and quizdeck comments only', () => {
