@@ -191,3 +191,24 @@ Answer: A
     expect(r.bank?.questions[0]?.options.map((o) => o.key)).toEqual(['A', 'B']);
   });
 });
+
+describe('canonical YAML', () => {
+  it('reads plain numbers in text fields (number, option text) as the digits written', () => {
+    const yaml = `id: n
+title: Numbers
+questions:
+  - id: params
+    number: 10
+    prompt: How many parameters?
+    options: [{key: A, text: 45000}, {key: B, text: 60000}]
+    answer: [B]
+    multiple: false
+`;
+    const r = parseBank(yaml, { file: 'n.quiz.yaml', format: 'yaml' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]).toMatchObject({
+      number: '10',
+      options: [{ text: '45000' }, { text: '60000' }],
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { BankSchema } from '../model/bank';
 import type { Diagnostic } from '../model/diagnostic';
+import { coerceTextFields } from './coerce-text';
 import type { BankFormat } from './format';
 import { modelDiagnostics, pathText } from './model-issues';
 import type { ParseResult } from './parse-result';
@@ -49,7 +50,7 @@ export function parseStructured(
       ),
     };
   }
-  const data: unknown = doc.toJS();
+  const data = coerceTextFields(doc.toJS());
   const posOf = (path: readonly PropertyKey[]): Position | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);
