@@ -17,7 +17,7 @@ if (!bank) throw new Error('the bundled rnn-quiz bank did not load');
 
 let w: World;
 beforeAll(async () => {
-  w = await startWorld({ memberNames: ['alice', 'bob', 'carol', 'dave', 'erin'], timeScale: 0.06 });
+  w = await startWorld({ memberNames: ['alice', 'bob', 'carol', 'dave', 'erin'], timeScale: 0.08 });
 });
 afterAll(() => w?.close());
 

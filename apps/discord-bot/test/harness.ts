@@ -91,12 +91,24 @@ const descriptionOf = (m: RecordedMessage) => String(m.embeds[0]?.description ??
 
 export { descriptionOf, titleOf };
 
-/** Question `n`'s message (the one carrying the letters) once its clock runs. */
+/**
+ * Question `n`'s message (the one carrying the letters) once the bot has put up every letter, which
+ * is when its clock starts: members reacting now are well inside the window however slow the edit
+ * showing the close time is.
+ */
 export function waitForQuestion(w: World, n: number, channelId = w.channelId, timeoutMs = 8000) {
+  const optionLines = (m: RecordedMessage) =>
+    descriptionOf(m)
+      .split('\n')
+      .filter((line) => /^[\u{1F1E6}-\u{1F1FF}] /u.test(line)).length;
   return w.emu.waitFor(
     () =>
       sinceLastStart(w.emu.messages(channelId)).find(
-        (m) => descriptionOf(m).includes('Closes <t:') && questionNumberOf(w, channelId, m) === n,
+        (m) =>
+          questionNumberOf(w, channelId, m) === n &&
+          m.reactions.length > 0 &&
+          m.reactions.length === optionLines(m) &&
+          m.reactions.every((r) => r.users.includes(w.emu.bot.id)),
       ),
     { timeoutMs, description: `question ${n} to open` },
   );
@@ -140,4 +152,11 @@ export function react(
   for (const l of letters) {
     w.emu.react(channelId, messageId, userId, String.fromCodePoint(0x1f1e6 + l.charCodeAt(0) - 65));
   }
+}
+
+/** Waits for the question message to show its close time (the round is open in the database). */
+export function waitForClock(w: World, messageId: string) {
+  return w.emu.waitFor(() => descriptionOf(w.emu.message(messageId)).includes('Closes <t:'), {
+    description: 'the close time',
+  });
 }

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { react, startWorld, titleOf, type World, waitForQuestion, waitForReveal } from './harness';
+import {
+  react,
+  startWorld,
+  titleOf,
+  type World,
+  waitForClock,
+  waitForQuestion,
+  waitForReveal,
+} from './harness';
 
 let w: World | undefined;
 afterEach(async () => {
@@ -39,6 +47,7 @@ describe('restart mid-round', () => {
     const q1 = await waitForQuestion(world, 1);
     react(world, q1.id, m.alice?.id as string, 'AD');
     react(world, q1.id, m.bob?.id as string, 'B');
+    await waitForClock(world, q1.id);
     const round = world.bot.engine.store.latestRound(
       world.bot.engine.store.latestInChannel(world.channelId)?.id ?? -1,
     );
@@ -74,11 +83,12 @@ describe('restart mid-round', () => {
 
 describe('restart before the close', () => {
   it('re-arms the open round and grades it at its original close', async () => {
-    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.4 });
+    w = await startWorld({ memberNames: ['alice', 'bob'], timeScale: 0.6 });
     const world = w;
     await start(world, { count: 1 });
     const q1 = await waitForQuestion(world, 1);
     react(world, q1.id, world.members.alice?.id as string, 'AD');
+    await waitForClock(world, q1.id);
     const store = world.bot.engine.store;
     const closesAt = store.latestRound(store.latestInChannel(world.channelId)?.id ?? -1)?.closesAt;
     await world.bot.stop();
