@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type ApkgNote, writeApkg } from './apkg';
+import { type ApkgNote, type PackagedNote, readApkgNotes, writeApkg } from './apkg';
 import { NOTE_TYPE } from './card/note-type';
 import { AnkiExportError } from './errors';
 import type { LoadedBank } from './load-bank';
@@ -18,13 +18,22 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Threads rendering large banks; default: the machine's available parallelism. */
   threads?: number;
+  /**
+   * A previous export: its quizdeck notes whose question is gone are carried over, tagged
+   * `quizdeck::retired`, so that importing updates them (Anki never deletes notes on import).
+   */
+  previous?: { file: string; apkg: Uint8Array };
 }
 
 export interface ExportResult {
   apkg: Uint8Array;
   notes: number;
   media: number;
+  /** Notes carried over from `previous` as retired. */
+  retired: number;
 }
+
+export const RETIRED_TAG = 'quizdeck::retired';
 
 /** One note per question, banks in order, into a single `.apkg`. */
 export async function exportDeck(
@@ -74,6 +83,8 @@ export async function exportDeck(
       if (notes.length % 10_000 === 0) opts.onProgress?.(notes.length, total);
     }
   }
+  const retired = opts.previous ? await retiredNotes(opts.previous, notes) : [];
+  notes.push(...retired);
   const media = collector.media;
   const apkg = await writeApkg({
     noteType: NOTE_TYPE,
@@ -82,5 +93,30 @@ export async function exportDeck(
     time: opts.time,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return { apkg, notes: notes.length, media: media.length };
+  return { apkg, notes: notes.length, media: media.length, retired: retired.length };
+}
+
+async function retiredNotes(
+  previous: { file: string; apkg: Uint8Array },
+  current: readonly ApkgNote[],
+): Promise<ApkgNote[]> {
+  let old: PackagedNote[];
+  try {
+    old = await readApkgNotes(previous.apkg);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new AnkiExportError('PREVIOUS_UNREADABLE', `${previous.file}: ${why}`, { cause });
+  }
+  const exported = new Set(current.map((n) => n.guid));
+  return old
+    .filter((n) => n.mid === NOTE_TYPE.id && !exported.has(n.guid))
+    .map((n) => {
+      if (n.fields.length !== NOTE_TYPE.fields.length) {
+        throw new AnkiExportError(
+          'PREVIOUS_FIELDS',
+          `${previous.file}: note ${n.guid} has ${n.fields.length} fields, the note type ${NOTE_TYPE.fields.length}`,
+        );
+      }
+      return { guid: n.guid, deck: n.deck, fields: n.fields, tags: [...n.tags, RETIRED_TAG] };
+    });
 }

@@ -1,12 +1,14 @@
 // Public entry of @quizdeck/anki-export.
-export type { ApkgInput, ApkgMedia, ApkgNote, NoteTypeSpec } from './apkg';
+export type { ApkgInput, ApkgMedia, ApkgNote, NoteTypeSpec, PackagedNote } from './apkg';
 export {
+  ApkgReadError,
   deckId,
   Exporter,
   fieldChecksum,
   loadPackageTemplate,
   loadSql,
   noteGuid,
+  readApkgNotes,
   stripHtmlPreservingMedia,
   writeApkg,
 } from './apkg';
@@ -20,7 +22,7 @@ export type { AnkiEnv } from './env';
 export { readEnv } from './env';
 export { AnkiExportError } from './errors';
 export type { ExportOptions, ExportResult } from './export-deck';
-export { exportDeck } from './export-deck';
+export { exportDeck, RETIRED_TAG } from './export-deck';
 export type { LoadedBank } from './load-bank';
 export { loadBank } from './load-bank';
 export type { NoteOptions } from './notes/build-note';

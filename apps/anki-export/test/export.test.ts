@@ -153,6 +153,35 @@ describe('exportDeck', () => {
     );
   });
 
+  it('carries removed questions over from a previous export, tagged quizdeck::retired', async () => {
+    const before = await exportDeck([loaded], { time: T1, deck: 'Old::Deck' });
+    const bank = JSON.parse(await readFile(FIXTURE, 'utf8'));
+    bank.questions.splice(2, 1);
+    const file = join(tmp, 'smaller.json');
+    await writeFile(file, JSON.stringify(bank));
+    await writeFile(
+      join(tmp, 'dot.png'),
+      await readFile(new URL('./fixtures/dot.png', import.meta.url)),
+    );
+    const after = await exportDeck([await loadBank(file)], {
+      time: T1 + 60,
+      previous: { file: 'old.apkg', apkg: before.apkg },
+    });
+    expect(after.retired).toBe(1);
+    const [old, now] = [await readApkg(before.apkg), await readApkg(after.apkg)];
+    expect(now.notes.map((n) => n.guid)).toEqual(old.notes.map((n) => n.guid));
+    const retired = now.notes[2];
+    expect(retired?.tags).toBe(' course_rnn quizdeck::retired ');
+    expect(retired?.flds).toEqual(old.notes[2]?.flds);
+    expect(retired?.mod).toBe(T1 + 60);
+    expect(now.cards[2]?.did).toBe(deckId('Old::Deck'));
+    expect(now.notes.slice(0, 2).every((n) => !n.tags.includes('retired'))).toBe(true);
+
+    await expect(
+      exportDeck([loaded], { time: T1, previous: { file: 'junk.apkg', apkg: new Uint8Array(9) } }),
+    ).rejects.toThrow(/^junk\.apkg: not a zip file$/);
+  });
+
   it('refuses two banks with the same id', async () => {
     await expect(exportDeck([loaded, loaded], { time: T1 })).rejects.toThrow(
       /bank id "fixture-bank" is also the id of/,

@@ -1,6 +1,8 @@
 // Everything that writes Anki packages lives in this folder, so the writer can be swapped later.
 export { Exporter, loadPackageTemplate } from './exporter';
 export { deckId, fieldChecksum, noteGuid, stripHtmlPreservingMedia } from './ids';
+export type { PackagedNote } from './read-apkg';
+export { ApkgReadError, readApkgNotes } from './read-apkg';
 export { loadSql } from './sql';
 export type { ApkgInput, ApkgMedia, ApkgNote, NoteTypeSpec } from './write-apkg';
 export { writeApkg } from './write-apkg';
