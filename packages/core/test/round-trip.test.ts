@@ -74,7 +74,8 @@ describe('writing quiz-markdown', () => {
           ],
           answer: ['B'],
           multiple: false,
-          explanation: 'Because.',
+          explanation:
+            'Because.\n\nA long second paragraph that opens like a scenario would, with an article and plenty of words to pass the length a passage needs, and then some more words.',
           notes: [{ kind: 'dispute', text: 'This is wrong.' }],
           tags: [],
         },

@@ -14,7 +14,7 @@ import {
   saysSelectAll,
   startsOptions,
 } from './lines';
-import { opensPassage } from './passages';
+import { endsPassage, opensPassage } from './passages';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
 import { classifyRemark, type RemarkKind, readLabel } from './remarks';
 
@@ -152,7 +152,9 @@ export function readQuestion(
       remarks.push(remark);
       continue;
     }
-    if (headingOf(it) !== undefined || opensPassage(it.text)) {
+    // Under a labelled remark only a heading or an "Answer the following" paragraph opens a passage.
+    const opens = remark?.kind !== undefined ? endsPassage(it.text) : opensPassage(it.text);
+    if (headingOf(it) !== undefined || opens) {
       contextAfter = k;
       break;
     }
