@@ -1,9 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { buildCommandInteraction, type RunCommandInput } from './actions/interactions';
-import { createMessage } from './actions/messages';
-import { addReaction, parseEmoji, removeReaction } from './actions/reactions';
 import { CommandRun } from './command-run';
 import type { Core } from './core';
 import { EmulatorError } from './errors';
@@ -12,9 +9,8 @@ import { PRIVILEGED_INTENTS } from './gateway/intents';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rate-limiter';
 import { allRoutes } from './http/routes';
 import { handleRest, type RequestLogEntry } from './http/server';
-import { emojiKey } from './payloads';
-import { channelPermissions, missingPermissions } from './permissions';
 import { RateLimitControl } from './rate-limit-control';
+import { ScenarioMembers } from './scenario-members';
 import { ScenarioSetup } from './scenario-setup';
 import { createSnowflakes } from './snowflake';
 import { Store } from './state/store';
@@ -56,7 +52,7 @@ const toBot = (b: BotRecord): EmulatedBot => ({
 });
 
 /** A local Discord (API v10 REST + JSON gateway) that real discord.js clients connect to. */
-export class DiscordEmulator extends ScenarioSetup {
+export class DiscordEmulator extends ScenarioMembers {
   /** Pass as `new Client({ rest: { api: emu.restUrl } })`; discord.js appends `/v10`. */
   readonly restUrl: string;
   readonly gatewayUrl: string;
@@ -134,53 +130,6 @@ export class DiscordEmulator extends ScenarioSetup {
     };
   }
 
-  /** A member posts a message (MESSAGE_CREATE; content hidden from bots without Message Content). */
-  postMessage(
-    channelId: string,
-    userId: string,
-    body: string | { content?: string; embeds?: Record<string, unknown>[] },
-  ): RecordedMessage {
-    const channel = this.core.store.channel(channelId);
-    this.core.store.requireMember(channel.guildId, userId);
-    const message = createMessage(this.core, {
-      channelId,
-      authorId: userId,
-      body: typeof body === 'string' ? { content: body } : body,
-    });
-    return recordedMessage(message);
-  }
-
-  /** A member reacts (MESSAGE_REACTION_ADD with `member`); `false` if they already had. */
-  react(channelId: string, messageId: string, userId: string, emoji: string): boolean {
-    const message = this.liveMessage(channelId, messageId);
-    this.core.store.requireMember(message.guildId, userId);
-    const parsed = this.emoji(emoji);
-    // Members obey the same rules as bots: Read Message History, and Add Reactions for a new emoji.
-    const perms = channelPermissions(this.core.store, channelId, userId);
-    const required =
-      PermissionFlagsBits.ViewChannel |
-      PermissionFlagsBits.ReadMessageHistory |
-      (message.reactions.has(emojiKey(parsed)) ? 0n : PermissionFlagsBits.AddReactions);
-    const missing = missingPermissions(perms, required);
-    if (missing.length) {
-      throw new EmulatorError(
-        'EMU_MEMBER_CANNOT_REACT',
-        `member ${userId} cannot react with ${emoji} in channel ${channelId}: lacks ${missing.join(', ')}`,
-      );
-    }
-    return addReaction(this.core, message, userId, parsed);
-  }
-
-  /** A member removes a reaction (MESSAGE_REACTION_REMOVE); `false` if there was none. */
-  unreact(channelId: string, messageId: string, userId: string, emoji: string): boolean {
-    return removeReaction(
-      this.core,
-      this.liveMessage(channelId, messageId),
-      userId,
-      this.emoji(emoji),
-    );
-  }
-
   /** A member runs a slash command (INTERACTION_CREATE to `bot`'s sessions, default `emu.bot`). */
   runCommand(input: RunCommandInput, botId = this.bot.id): CommandRun {
     const bot = this.core.store.bots.get(botId);
@@ -256,6 +205,11 @@ export class DiscordEmulator extends ScenarioSetup {
     this.core.gateway.invalidateSessions(options.resumable ?? false);
   }
 
+  /** Sends op 7 RECONNECT to every connected session; discord.js reconnects and resumes. */
+  requestReconnect(): void {
+    this.core.gateway.requestReconnect();
+  }
+
   /** Stop (false) or resume (true) answering heartbeats, for zombie-connection tests. */
   setHeartbeatAcks(ack: boolean): void {
     this.core.gateway.ackHeartbeats = ack;
@@ -265,22 +219,5 @@ export class DiscordEmulator extends ScenarioSetup {
     await this.core.gateway.stop();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private liveMessage(channelId: string, messageId: string) {
-    const message = this.core.store.message(messageId);
-    if (message.channelId !== channelId || message.deleted) {
-      throw new EmulatorError(
-        'EMU_UNKNOWN_MESSAGE',
-        `no live message ${messageId} in ${channelId}`,
-      );
-    }
-    return message;
-  }
-
-  private emoji(text: string) {
-    const emoji = parseEmoji(text);
-    if (!emoji) throw new EmulatorError('EMU_BAD_EMOJI', `${JSON.stringify(text)} is not an emoji`);
-    return emoji;
   }
 }

@@ -84,6 +84,16 @@ describe('gateway', () => {
     await client.destroy();
   });
 
+  it('resumes after op 7 RECONNECT', async () => {
+    const { e } = await setup();
+    const client = await connect(e);
+    const resumed = new Promise((resolve) => client.once(Events.ShardResume, resolve));
+    e.requestReconnect();
+    await resumed;
+    expect([e.gatewayStats.identifies, e.gatewayStats.resumes]).toEqual([1, 1]);
+    await client.destroy();
+  });
+
   it('sends only the events the client asked for (intents)', async () => {
     const { e, guild, channelId, carol } = await setup();
     const client = await connect(e, [GatewayIntentBits.Guilds]);

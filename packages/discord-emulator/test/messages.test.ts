@@ -85,4 +85,31 @@ describe('messages', () => {
     expect(e.rateLimits.hits.some((h) => h.global && !h.injected)).toBe(true);
     await client.destroy();
   });
+
+  it('lets moderators delete messages and clear reactions, and members leave', async () => {
+    const { e, guild, client, channel, channelId } = await setup();
+    const gil = e.createMember(guild.id, { username: 'gil' });
+    const message = await channel.send('Q1');
+    await message.react('🇦');
+    e.react(channelId, message.id, gil.id, '🇦');
+    e.react(channelId, message.id, gil.id, '🇧');
+    await e.waitFor(() => message.reactions.cache.size === 2);
+    e.clearReactions(channelId, message.id, '🇧');
+    await e.waitFor(() => message.reactions.cache.size === 1);
+    e.clearReactions(channelId, message.id);
+    await e.waitFor(() => message.reactions.cache.size === 0);
+    expect(e.message(message.id).reactions).toEqual([]);
+
+    e.deleteMessage(channelId, message.id);
+    await e.waitFor(() => !channel.messages.cache.has(message.id));
+    const error = await message.react('🇦').catch((err: unknown) => err);
+    expect((error as { code?: number }).code).toBe(10008);
+
+    const g = client.guilds.cache.get(guild.id);
+    await g?.members.fetch(gil.id);
+    e.removeMember(guild.id, gil.id);
+    const gone = await g?.members.fetch({ user: gil.id, force: true }).catch((err: unknown) => err);
+    expect((gone as { code?: number }).code).toBe(10007);
+    await client.destroy();
+  });
 });

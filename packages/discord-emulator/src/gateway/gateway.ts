@@ -285,6 +285,13 @@ export class Gateway {
     }
   }
 
+  /** Sends op 7 RECONNECT (Discord does so before restarting a gateway node): clients resume. */
+  requestReconnect(): void {
+    for (const conn of this.connections) {
+      if (conn.session) this.send(conn.ws, { op: GatewayOpcodes.Reconnect, d: null });
+    }
+  }
+
   connectedSessions(): Session[] {
     return [...this.sessions.values()].filter((s) => s.connected);
   }
