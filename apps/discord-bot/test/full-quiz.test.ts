@@ -105,6 +105,20 @@ describe('a whole quiz of the bundled RNN bank', () => {
     expect(q1).toHaveLength(4);
     expect(q1).toContainEqual({ userId: w.members.dave?.id, selected: 'AD', verdict: 'correct' });
     expect(q1).toContainEqual({ userId: w.members.carol?.id, selected: 'A', verdict: 'wrong' });
+    // The clock starts after the bot's last letter reaction.
+    const rounds = db
+      .prepare(
+        'SELECT message_id AS messageId, opens_at AS opensAt FROM rounds WHERE session_id = ?',
+      )
+      .all(session?.id) as { messageId: string; opensAt: number }[];
+    expect(rounds).toHaveLength(10);
+    for (const r of rounds) {
+      const puts = emu.requests.filter(
+        (x) => x.method === 'PUT' && x.path.includes(`/messages/${r.messageId}/reactions/`),
+      );
+      expect(puts.filter((x) => x.status === 204)).toHaveLength(4);
+      expect(r.opensAt).toBeGreaterThanOrEqual(Math.max(...puts.map((x) => x.at)));
+    }
     // Passages: each context posted once, before the first question that builds on it.
     const passages = emu
       .messages(w.channelId)
