@@ -90,4 +90,73 @@ describe('slash commands', () => {
       }),
     ).toThrow(EmulatorError);
   });
+
+  it('types options from the registered command: groups, roles, channels, numbers', async () => {
+    emu = await DiscordEmulator.start();
+    const guild = emu.createGuild({ name: 'g' });
+    const channel = emu.createChannel(guild.id, { name: 'c' });
+    const role = emu.createRole(guild.id, { name: 'quizmaster' });
+    const client = await connect(emu);
+    await client.application.commands.set([
+      {
+        name: 'quiz',
+        description: 'Quiz',
+        options: [
+          {
+            type: ApplicationCommandOptionType.SubcommandGroup as const,
+            name: 'config',
+            description: 'Config',
+            options: [
+              {
+                type: ApplicationCommandOptionType.Subcommand as const,
+                name: 'set',
+                description: 'Set',
+                options: [
+                  {
+                    type: ApplicationCommandOptionType.Role as const,
+                    name: 'role',
+                    description: 'r',
+                  },
+                  {
+                    type: ApplicationCommandOptionType.Channel as const,
+                    name: 'where',
+                    description: 'c',
+                  },
+                  {
+                    type: ApplicationCommandOptionType.Number as const,
+                    name: 'seconds',
+                    description: 's',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    const seen: unknown[] = [];
+    client.on(Events.InteractionCreate, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      seen.push([
+        i.options.getSubcommandGroup(),
+        i.options.getSubcommand(),
+        i.options.getRole('role', true).name,
+        i.options.getChannel('where', true).id,
+        i.options.getNumber('seconds', true),
+      ]);
+      await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+    });
+    const run = emu.runCommand({
+      guildId: guild.id,
+      channelId: channel.id,
+      userId: guild.ownerId,
+      name: 'quiz',
+      subcommandGroup: 'config',
+      subcommand: 'set',
+      options: { role: role.id, where: channel.id, seconds: 30 },
+    });
+    await run.waitForOriginal();
+    expect(seen).toEqual([['config', 'set', 'quizmaster', channel.id, 30]]);
+    await client.destroy();
+  });
 });

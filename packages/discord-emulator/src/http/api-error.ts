@@ -1,18 +1,23 @@
-/** An error answered to the bot with Discord's JSON error body. */
-export class ApiError extends Error {
+import { QuizdeckError } from '@quizdeck/core';
+
+/**
+ * An error answered to the bot with Discord's JSON error body; never reaches a test, the server
+ * turns it into the HTTP answer. `code` is `DISCORD_<n>`, `discordCode` the JSON `code`.
+ */
+export class ApiError extends QuizdeckError {
   constructor(
     readonly status: number,
-    readonly code: number,
+    readonly discordCode: number,
     message: string,
     readonly errors?: Record<string, unknown>,
   ) {
-    super(message);
+    super(`DISCORD_${discordCode}`, message);
   }
 
   body(): Record<string, unknown> {
     return {
       message: this.message,
-      code: this.code,
+      code: this.discordCode,
       ...(this.errors ? { errors: this.errors } : {}),
     };
   }

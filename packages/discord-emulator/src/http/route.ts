@@ -1,4 +1,5 @@
 import type { Core } from '../core';
+import { EmulatorError } from '../errors';
 import type { BotRecord } from '../state/types';
 
 export interface ApiRequest {
@@ -37,7 +38,9 @@ export function route(
 
 /** The bot of an authorised route (the server guarantees it). */
 export function botOf(req: ApiRequest): BotRecord {
-  if (!req.bot) throw new Error(`route ${req.method} ${req.path} used without a bot`);
+  if (!req.bot) {
+    throw new EmulatorError('EMU_INTERNAL', `route ${req.method} ${req.path} used without a bot`);
+  }
   return req.bot;
 }
 

@@ -110,6 +110,7 @@ function parseBody(raw: Buffer, contentType: string): Record<string, unknown> {
   }
   try {
     const parsed: unknown = JSON.parse(text);
+    // Array bodies (command bulk overwrites) reach handlers as `items`.
     if (Array.isArray(parsed)) return { items: parsed };
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   } catch {
