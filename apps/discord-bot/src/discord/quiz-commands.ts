@@ -90,11 +90,15 @@ export async function quizStart(
     questionIds,
     now: Date.now(),
   });
-  await i.reply({
-    content: `Quiz **${bank.title}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
-    allowedMentions: NO_PINGS,
-  });
-  ctx.engine.run(session);
+  // The session exists now: run it even if the announcement fails (expired interaction).
+  try {
+    await i.reply({
+      content: `Quiz **${bank.title}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
+      allowedMentions: NO_PINGS,
+    });
+  } finally {
+    ctx.engine.run(session);
+  }
 }
 
 export async function quizStop(
