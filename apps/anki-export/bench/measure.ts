@@ -19,6 +19,7 @@ const loaded = { file: 'generated', bank, locations: { questions: {} }, diagnost
 await loadSql(); // wasm start-up is not per question
 
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 let bytes = 0;
 if (mode === 'quizdeck') {
   const { apkg } = await exportDeck([loaded], { time: 1_750_000_000 });
@@ -42,6 +43,8 @@ if (mode === 'quizdeck') {
   throw new Error(`unknown mode ${mode}`);
 }
 const ms = performance.now() - start;
-console.log(
-  JSON.stringify({ mode, count, ms, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
-);
+const cpu = process.cpuUsage(cpuStart);
+// CPU time of this process (all threads) too: on a shared machine wall time depends on the others.
+const cpuMs = (cpu.user + cpu.system) / 1000;
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ mode, count, ms, cpuMs, bytes, maxRssMb }));

@@ -3,12 +3,14 @@
 // measurement runs in its own process so its peak RSS is its own. Prints figures; fails on nothing.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 interface Measurement {
   mode: string;
   count: number;
   ms: number;
+  cpuMs: number;
   bytes: number;
   maxRssMb: number;
 }
@@ -32,15 +34,19 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 const baseline = measure('baseline', 4_000);
 const rows = [1_000, 10_000, 100_000].map((count) => measure('quizdeck', count));
 
-console.log('export of generated RNN drills (time excludes generating the bank)\n');
+console.log('export of generated RNN drills (time excludes generating the bank)');
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+console.log(`${availableParallelism()} CPUs, load average ${load}: wall time grows with load\n`);
 console.log(
-  '  what                           questions      total s   ms/question   ×baseline   peak RSS MB   .apkg MB',
+  '  what                           questions     wall s    CPU s   ms/question   ×baseline   peak RSS MB   .apkg MB',
 );
 for (const m of [baseline, ...rows]) {
   const name = m.mode === 'baseline' ? 'anki-apkg-export addCard' : 'quizdeck exportDeck';
   const ratio = perQuestion(baseline) / perQuestion(m);
   console.log(
-    `  ${name.padEnd(28)} ${String(m.count).padStart(10)} ${fmt(m.ms / 1000, 2)}    ${fmt(perQuestion(m), 4)}   ${fmt(ratio)}     ${fmt(m.maxRssMb, 0)}   ${fmt(m.bytes / 2 ** 20, 2)}`,
+    `  ${name.padEnd(28)} ${String(m.count).padStart(10)} ${fmt(m.ms / 1000, 2)}${fmt(m.cpuMs / 1000, 2)}    ${fmt(perQuestion(m), 4)}   ${fmt(ratio)}     ${fmt(m.maxRssMb, 0)}   ${fmt(m.bytes / 2 ** 20, 2)}`,
   );
 }
 console.log(

@@ -22,7 +22,7 @@ export function collectionTemplate(col: CollectionHeader): string {
   return `
 PRAGMA page_size=16384;
 PRAGMA journal_mode=OFF;
-PRAGMA cache_size=-400000;
+PRAGMA cache_size=-16000;
 PRAGMA secure_delete=ON;
 BEGIN TRANSACTION;
 CREATE TABLE col (

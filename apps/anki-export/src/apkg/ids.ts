@@ -28,7 +28,12 @@ export function deckId(name: string): number {
 
 /** Anki's field checksum: first 8 hex digits of sha1 of the HTML-stripped field, as an integer. */
 export function fieldChecksum(field: string): number {
-  return sha1(stripHtmlPreservingMedia(field)).readUInt32BE(0);
+  return textChecksum(stripHtmlPreservingMedia(field));
+}
+
+/** fieldChecksum of a field already stripped of HTML. */
+export function textChecksum(stripped: string): number {
+  return sha1(stripped).readUInt32BE(0);
 }
 
 const MEDIA_TAG =

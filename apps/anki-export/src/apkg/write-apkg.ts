@@ -1,6 +1,6 @@
 import { COLLECTION_INDEXES, collectionTemplate } from './collection-template';
 import { Exporter } from './exporter';
-import { deckId, fieldChecksum, stripHtmlPreservingMedia } from './ids';
+import { deckId, fieldChecksum, stripHtmlPreservingMedia, textChecksum } from './ids';
 import { loadSql } from './sql';
 import { zipEntries } from './zip';
 
@@ -188,6 +188,9 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
       if (note.fields.length !== noteType.fields.length) {
         throw new RangeError(`note ${note.guid} has ${note.fields.length} fields`);
       }
+      const sort = stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? '');
+      const csum =
+        noteType.sortField === 0 ? textChecksum(sort) : fieldChecksum(note.fields[0] ?? '');
       insertNote.run([
         baseId + i,
         note.guid,
@@ -195,8 +198,8 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
         time,
         tagString(note.tags),
         Buffer.from(note.fields.join(FIELD_SEPARATOR)),
-        Buffer.from(stripHtmlPreservingMedia(note.fields[noteType.sortField] ?? '')),
-        fieldChecksum(note.fields[0] ?? ''),
+        Buffer.from(sort),
+        csum,
       ]);
       if ((i + 1) % PROGRESS_EVERY === 0) input.onProgress?.(i + 1, notes.length);
     });
