@@ -1,7 +1,9 @@
 import {
   type ApplicationCommandDataResolvable,
   ApplicationCommandOptionType,
+  Client,
   Events,
+  GatewayIntentBits,
   MessageFlags,
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -158,5 +160,36 @@ describe('slash commands', () => {
     await run.waitForOriginal();
     expect(seen).toEqual([['config', 'set', 'quizmaster', channel.id, 30]]);
     await client.destroy();
+  });
+
+  it('routes a command to the invoked bot only when several bots share a guild', async () => {
+    emu = await DiscordEmulator.start({ bots: [{ username: 'one' }, { username: 'two' }] });
+    const [one, two] = emu.bots;
+    if (!one || !two) throw new Error('two bots expected');
+    const guild = emu.createGuild({ name: 'g' });
+    const channel = emu.createChannel(guild.id, { name: 'c' });
+    const login = async (token: string) => {
+      const client = new Client({ intents: [GatewayIntentBits.Guilds], ...emu?.clientOptions() });
+      const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+      await client.login(token);
+      await ready;
+      return client;
+    };
+    const [c1, c2] = [await login(one.token), await login(two.token)];
+    await c2.application?.commands.set([{ name: 'ping', description: 'Ping' }]);
+    const got: string[] = [];
+    for (const c of [c1, c2]) {
+      c.on(Events.InteractionCreate, async (i) => {
+        got.push(c.user?.username ?? '');
+        if (i.isChatInputCommand()) await i.reply('pong');
+      });
+    }
+    const run = emu.runCommand(
+      { guildId: guild.id, channelId: channel.id, userId: guild.ownerId, name: 'ping' },
+      two.id,
+    );
+    expect((await run.waitForOriginal()).authorId).toBe(two.id);
+    expect(got).toEqual(['two']);
+    await Promise.all([c1.destroy(), c2.destroy()]);
   });
 });
