@@ -101,6 +101,10 @@ describe('exportDeck', () => {
     );
     expect(after.notes.map((n) => n.guid)).toEqual(before.notes.map((n) => n.guid));
     expect(Object.keys(after.models)).toEqual(Object.keys(before.models));
+    const schema = (d: typeof before) =>
+      Object.values(d.models).flatMap((m) => [...m.flds, ...m.tmpls].map((x) => x.id));
+    expect(schema(after)).toEqual(schema(before));
+    expect(new Set(schema(after)).size).toBe(FIELDS.length + 1);
     expect(Object.keys(after.decks)).toEqual(Object.keys(before.decks));
     expect(after.cards.map((c) => c.did)).toEqual(before.cards.map((c) => c.did));
     for (const [i, note] of after.notes.entries()) {
@@ -180,6 +184,14 @@ describe('exportDeck', () => {
     await expect(
       exportDeck([loaded], { time: T1, previous: { file: 'junk.apkg', apkg: new Uint8Array(9) } }),
     ).rejects.toThrow(/^junk\.apkg: not a zip file$/);
+  });
+
+  it('derives whole-number deck ids from deck names', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `Deck ${i}::Sub`);
+    const ids = names.map(deckId);
+    expect(ids.every((id) => Number.isSafeInteger(id) && id > 1)).toBe(true);
+    expect(new Set(ids).size).toBe(200);
+    expect(deckId('Deck 7::Sub')).toBe(ids[7]);
   });
 
   it('refuses two banks with the same id', async () => {

@@ -32,8 +32,8 @@ export interface ReadApkg {
       id: number;
       name: string;
       sortf: number;
-      flds: { name: string }[];
-      tmpls: { qfmt: string; afmt: string }[];
+      flds: { name: string; id: number }[];
+      tmpls: { qfmt: string; afmt: string; id: number }[];
       css: string;
       did: number;
     }

@@ -22,8 +22,16 @@ export function noteGuid(bankId: string, questionId: string): string {
 
 /** Deck id from the full deck name (`Parent::Child`), so re-exports land in the same deck. */
 export function deckId(name: string): number {
-  // 47 bits: a positive safe integer that never collides with Anki's Default deck (1).
-  return sha1(`quizdeck-deck\u0000${name}`).readUIntBE(0, 6) / 2 + 2 ** 40;
+  // A positive safe integer (below 2^48) that never collides with Anki's Default deck (1).
+  return 2 ** 40 + (sha1(`quizdeck-deck\u0000${name}`).readUIntBE(0, 6) % 2 ** 47);
+}
+
+/**
+ * Stable ids for a note type's fields and templates (Anki 2.1.50+ matches them by id when it
+ * updates a note type), from the note type id and the name.
+ */
+export function schemaId(noteTypeId: number, kind: 'field' | 'template', name: string): number {
+  return sha1(`quizdeck-${kind}\u0000${noteTypeId}\u0000${name}`).readUIntBE(0, 6);
 }
 
 /** Anki's field checksum: first 8 hex digits of sha1 of the HTML-stripped field, as an integer. */

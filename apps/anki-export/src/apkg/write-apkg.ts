@@ -1,6 +1,6 @@
 import { COLLECTION_INDEXES, collectionTemplate } from './collection-template';
 import { Exporter } from './exporter';
-import { deckId, fieldChecksum, stripHtmlPreservingMedia, textChecksum } from './ids';
+import { deckId, fieldChecksum, schemaId, stripHtmlPreservingMedia, textChecksum } from './ids';
 import { loadSql } from './sql';
 import { zipEntries } from './zip';
 
@@ -84,6 +84,7 @@ function modelJson(spec: NoteTypeSpec, did: number) {
     tmpls: spec.templates.map((t, ord) => ({
       name: t.name,
       ord,
+      id: schemaId(spec.id, 'template', t.name),
       qfmt: t.qfmt,
       afmt: t.afmt,
       bqfmt: '',
@@ -95,6 +96,7 @@ function modelJson(spec: NoteTypeSpec, did: number) {
     flds: spec.fields.map((name, ord) => ({
       name,
       ord,
+      id: schemaId(spec.id, 'field', name),
       sticky: false,
       rtl: false,
       font: 'Arial',
