@@ -293,3 +293,27 @@ describe('malformed banks', () => {
     }
   });
 });
+
+describe('pathological lines', () => {
+  // Regexes that backtrack quadratically would hang here (each line is 200,000 characters).
+  const sp = ' '.repeat(200_000);
+  const cases = [
+    ['question line', `1. a${sp}b\n\n- A RIGHT. x\n- B. y\n`, 1],
+    ['option line', `1. Q?\n\n- A RIGHT. x${sp}y\n- B. y\n`, 1],
+    ['heading', `## Title${sp}x\n\nbody\n\n1. Q?\n\n- A RIGHT. x\n- B. y\n`, 1],
+    ['accepted statement', `1. Q?\n\n- A. x\n- B. y\n\nAccepted answer is B${sp}or${sp}A.\n`, 1],
+    ['passage', `A${sp}b the${sp}c\n\n1. Q?\n\n- A RIGHT. x\n- B. y\n`, 1],
+  ] as const;
+  it.each(cases)('%s', (_name, text, questions) => {
+    const r = parseBank(text, { file: 'x.md', format: 'md' });
+    expect(r.bank?.questions).toHaveLength(questions);
+  });
+
+  it('reads "## Title ##" headings as in CommonMark', () => {
+    const r = parseBank('## Intro to C# ##\n\nA passage.\n\n1. Q?\n\n- A RIGHT. x\n- B. y\n', {
+      file: 'x.md',
+      format: 'md',
+    });
+    expect(r.bank?.contexts[0]?.title).toBe('Intro to C#');
+  });
+});

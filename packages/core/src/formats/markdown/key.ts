@@ -11,13 +11,14 @@ export interface KeyIssue {
   message: string;
 }
 
-const LETTERS_SPLIT = /\s*(?:,|;|&|\/|\band\b|\bor\b)\s*/i;
+const LETTERS_SPLIT = /,|;|&|\/|\band\b|\bor\b/i;
 
 /** "A and D." → [A, D]; undefined when the statement is not a list of letters. */
 export function parseLetters(rest: string): string[] | undefined {
   const parts = rest
     .replace(/[.]$/, '')
     .split(LETTERS_SPLIT)
+    .map((p) => p.trim())
     .map((p) => p.replace(/^(?:[Oo]ptions?\s+)?\(?([A-Z])\)?$/, '$1'))
     .filter((p) => p !== '');
   if (parts.length === 0 || !parts.every((p) => /^[A-Z]$/.test(p))) return undefined;

@@ -8,12 +8,12 @@ export interface QuestionLine {
 }
 
 const QUESTION_RE =
-  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*)?(\d{1,6})[.)](?:\*\*|__)?[ \t]+(.+?)[ \t]*$/;
+  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*)?(\d{1,6})[.)](?:\*\*|__)?[ \t]+(.+)$/;
 
 export function matchQuestion(line: string): QuestionLine | undefined {
   const m = QUESTION_RE.exec(line);
   if (!m) return undefined;
-  let text = m[4] ?? '';
+  let text = (m[4] ?? '').trimEnd();
   const bold = m[2];
   if (bold !== undefined && text.endsWith(bold)) text = text.slice(0, -bold.length).trimEnd();
   return { number: m[3] ?? '', text, emphatic: m[1] !== undefined || bold !== undefined };
@@ -29,7 +29,17 @@ const OPTION_RE =
   /^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.):](?:\*\*|__)?(?:[ \t]+(.*))?$/;
 const BARE_OPTION_RE =
   /^(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.)](?:\*\*|__)?[ \t]+(\S.*)$/;
-const TRAILING_MARK_RE = /[ \t]+(?:\(?(?:RIGHT|CORRECT)\)?|[✓✔✅])$/u;
+// Anchored at the end only after a cheap endsWith test: `[ \t]+…$` alone is quadratic on long lines.
+const TRAILING_MARK_RE = /(?:\(?(?:RIGHT|CORRECT)\)?|[✓✔✅])$/u;
+
+/** Text without a trailing ` RIGHT`, ` (RIGHT)` or ` ✓` mark, and whether it had one. */
+function stripTrailingMark(text: string): { text: string; right: boolean } {
+  const m = TRAILING_MARK_RE.exec(text.slice(-9));
+  if (!m) return { text, right: false };
+  const before = text.slice(0, text.length - m[0].length);
+  if (before === '' || before.trimEnd() === before) return { text, right: false };
+  return { text: before.trimEnd(), right: true };
+}
 
 /** `- A. text`, `- D RIGHT. text`, `- **B RIGHT.** text`, `- C. text (RIGHT)`. */
 export function matchOption(line: string): OptionLine | undefined {
@@ -50,8 +60,9 @@ function readOption(m: RegExpExecArray | null): OptionLine | undefined {
   if (!m) return undefined;
   let text = (m[3] ?? '').trim();
   let right = m[2] !== undefined;
-  if (TRAILING_MARK_RE.test(text)) {
-    text = text.replace(TRAILING_MARK_RE, '');
+  const marked = stripTrailingMark(text);
+  if (marked.right) {
+    text = marked.text;
     right = true;
   }
   return { key: m[1] ?? '', text, right };

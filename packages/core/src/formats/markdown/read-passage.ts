@@ -5,10 +5,23 @@ import { matchOption } from './lines';
 import { endsPassage } from './passages';
 
 export const CONTEXT_KEYS = ['id', 'title', 'continues'] as const;
-const HEADING_RE = /^#{1,6}[ \t]+(.+?)[ \t#]*$/;
+const HEADING_RE = /^#{1,6}[ \t]+(.+)$/;
 
-export const headingOf = (p: Para) =>
-  p.start === p.end ? HEADING_RE.exec(p.text)?.[1] : undefined;
+/** "Title ##" → "Title": a closing run of "#" after a space goes, as in CommonMark. */
+function trimClosingHashes(text: string): string {
+  const t = text.trimEnd();
+  let end = t.length;
+  while (end > 0 && t[end - 1] === '#') end--;
+  if (end === t.length || (end > 0 && t[end - 1] !== ' ' && t[end - 1] !== '\t')) return t;
+  return t.slice(0, end).trimEnd();
+}
+
+/** The text of a one-line `#` heading paragraph. */
+export function headingOf(p: Para): string | undefined {
+  if (p.start !== p.end) return undefined;
+  const text = HEADING_RE.exec(p.text)?.[1];
+  return text === undefined ? undefined : trimClosingHashes(text);
+}
 export const isNotesMark = (a: Annotation) => a.data.part === 'notes';
 
 /** A comment that opens a passage: followed by a paragraph, and not a `part: notes` mark. */
