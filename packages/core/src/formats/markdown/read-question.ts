@@ -1,6 +1,6 @@
 import { opensAnnotation, readAnnotation } from './annotations';
 import type { Builder } from './builder';
-import { type Para, toItems } from './items';
+import { type Item, type Para, toItems } from './items';
 import { type AcceptedStatement, acceptedEntry, parseLetters, resolveKey } from './key';
 import {
   isBlank,
@@ -31,9 +31,10 @@ interface DraftOption {
   line: number;
 }
 
-/** Reads the accepted statement starting at items[k]; returns it and the index after it. */
+/** Reads an accepted statement (`first`) and the bullet paragraphs after it; `used` counts those. */
 function readAccepted(
-  paras: readonly Para[],
+  items: readonly Item[],
+  from: number,
   inline: string,
   first: Para,
 ): { statement: AcceptedStatement; used: number } {
@@ -50,7 +51,9 @@ function readAccepted(
   });
   let used = 0;
   if (inline === '' && rest.length === 0) {
-    for (const p of paras) {
+    for (let k = from; k < items.length; k++) {
+      const p = items[k];
+      if (p?.type !== 'para') break;
       const ls = p.text.split('\n');
       if (!ls.every(isBullet)) break;
       ls.forEach((l, i) => {
@@ -132,8 +135,7 @@ export function readQuestion(
     }
     const inline = matchAccepted(firstLineOf(it.text));
     if (inline !== undefined) {
-      const paras = items.slice(k + 1).filter((x): x is Para => x.type === 'para');
-      const { statement, used } = readAccepted(paras, inline, it);
+      const { statement, used } = readAccepted(items, k + 1, inline, it);
       if (accepted)
         b.report(
           'warning',
