@@ -184,10 +184,12 @@ Answer: A
 
   it('does not take roman-numbered statements in a prompt for options', () => {
     const r = parse(
-      '1. Which statements hold?\nI. foo\nII. bar\n\n- A RIGHT. I only\n- B. II only\n',
+      '1. Which statements hold?\nI. foo\n- II. bar\n- I. baz\n\n- A RIGHT. I only\n- B. II only\n',
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.bank?.questions[0]?.prompt).toBe('Which statements hold?\nI. foo\nII. bar');
+    expect(r.bank?.questions[0]?.prompt).toBe(
+      'Which statements hold?\nI. foo\n- II. bar\n- I. baz',
+    );
     expect(r.bank?.questions[0]?.options.map((o) => o.key)).toEqual(['A', 'B']);
   });
 });

@@ -51,9 +51,9 @@ export function matchQuestionOption(line: string): OptionLine | undefined {
   return readOption(OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line));
 }
 
-/** The first option of a question: any bulleted option, or a bare one only when it is `A`. */
+/** The first option of a question is `A` (so "- I. …" statements in a prompt stay prompt). */
 export function startsOptions(line: string): boolean {
-  return OPTION_RE.test(line) || BARE_OPTION_RE.exec(line)?.[1] === 'A';
+  return (OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line))?.[1] === 'A';
 }
 
 function readOption(m: RegExpExecArray | null): OptionLine | undefined {
