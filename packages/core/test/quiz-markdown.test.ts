@@ -214,3 +214,39 @@ questions:
     });
   });
 });
+
+describe('a third quiz: "Question N:" lines, * bullets, indented options, a labelled note', () => {
+  const text = readFileSync(
+    fileURLToPath(new URL('fixtures/week3-quiz.md', import.meta.url)),
+    'utf8',
+  );
+  const r = parseBank(text, { file: 'week3-quiz.md', format: 'md' });
+
+  it('reads every question with its key', () => {
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.title).toBe('Week 3 quiz: sequence models');
+    expect(r.bank?.questions.map((q) => [q.number, q.answer.join(','), q.multiple])).toEqual([
+      ['1', 'B', false],
+      ['2', 'A', false],
+      ['3', 'B,C', true],
+      ['4', 'A', false],
+      ['5', 'B', false],
+    ]);
+  });
+
+  it('ends the labelled note where a scenario opens a passage before the next question', () => {
+    expect(r.bank?.questions[2]?.notes).toEqual([
+      { kind: 'comment', text: 'the vanilla RNN has no gates at all.' },
+    ]);
+    expect(r.bank?.contexts.map((c) => c.body.slice(0, 27))).toEqual([
+      'Consider a language model t',
+    ]);
+    expect(r.bank?.questions.map((q) => q.context)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'context-1',
+      'context-1',
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ const load = (text: string, format: BankFormat): Bank => {
 const sources = [
   ['banks/rnn-quiz.md', read('../../../banks/rnn-quiz.md')],
   ['fixtures/cnn-quiz.md', read('fixtures/cnn-quiz.md')],
+  ['fixtures/week3-quiz.md', read('fixtures/week3-quiz.md')],
 ] as const;
 
 describe.each(sources)('round trips of %s', (_name, text) => {

@@ -7,16 +7,18 @@ export interface QuestionLine {
   emphatic: boolean;
 }
 
+// "1. …", "2) …", "## 6. …", "**8. …**", "Question 3: …", "Q4. …".
 const QUESTION_RE =
-  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*)?(\d{1,6})[.)](?:\*\*|__)?[ \t]+(.+)$/;
+  /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(?:Question|Q)[ \t]*(\d{1,6})[.):]|(\d{1,6})[.)])(?:\*\*|__)?[ \t]+(.+)$/;
 
 export function matchQuestion(line: string): QuestionLine | undefined {
   const m = QUESTION_RE.exec(line);
   if (!m) return undefined;
-  let text = (m[4] ?? '').trimEnd();
+  let text = (m[5] ?? '').trimEnd();
   const bold = m[2];
   if (bold !== undefined && text.endsWith(bold)) text = text.slice(0, -bold.length).trimEnd();
-  return { number: m[3] ?? '', text, emphatic: m[1] !== undefined || bold !== undefined };
+  const number = m[3] ?? m[4] ?? '';
+  return { number, text, emphatic: m[1] !== undefined || bold !== undefined || m[3] !== undefined };
 }
 
 export interface OptionLine {

@@ -154,8 +154,11 @@ export function readQuestion(
       remarks.push(remark);
       continue;
     }
-    // Under a labelled remark only a heading or an "Answer the following" paragraph opens a passage.
-    const opens = remark?.kind !== undefined ? endsPassage(it.text) : opensPassage(it.text);
+    // A labelled remark runs on over later paragraphs: a scenario-like one opens a passage only
+    // right before the next question ("Answer the following" and headings always do).
+    const last = k === items.length - 1;
+    const opens =
+      remark?.kind !== undefined && !last ? endsPassage(it.text) : opensPassage(it.text);
     if (headingOf(it) !== undefined || opens) {
       contextAfter = k;
       break;

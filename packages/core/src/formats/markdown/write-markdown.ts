@@ -39,7 +39,7 @@ function writeQuestion(q: Question, index: number, implicitContext: string | und
   if (pinned.length > 0) data.pinned = pinned;
   if (q.tags.length > 0) data.tags = q.tags;
   if (q.check !== undefined) data.check = q.check;
-  const out = [`${numbered}. ${q.prompt}\n${comment(data)}`];
+  const out = [`${numbered}. ${q.prompt}`];
   out.push(
     q.options
       .map(
@@ -50,6 +50,8 @@ function writeQuestion(q: Question, index: number, implicitContext: string | und
   );
   if (q.explanation !== undefined) out.push(`Explanation: ${q.explanation}`);
   for (const n of q.notes) out.push(`${n.kind === 'dispute' ? 'Dispute' : 'Comment'}: ${n.text}`);
+  // Last in the block: no remark paragraph is then the last thing before the next question.
+  out.push(comment(data));
   return out;
 }
 
