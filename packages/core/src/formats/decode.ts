@@ -52,6 +52,9 @@ export function decodeBank(input: string | Uint8Array, file: string): Decoded {
     text = input;
   } else {
     if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
+    if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
+      return fail(file, 1, 'encoding', 'file is UTF-16; save it as UTF-8');
+    }
     const nul = input.indexOf(0);
     if (nul !== -1) {
       return fail(file, lineOf(input, nul), 'binary', `binary file (NUL byte at offset ${nul})`);
