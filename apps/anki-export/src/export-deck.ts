@@ -15,6 +15,7 @@ export interface ExportOptions {
   tags?: readonly string[];
   /** Export time in seconds (SOURCE_DATE_EPOCH makes it fixed). */
   time: number;
+  /** Called every 10,000 notes written to the package. */
   onProgress?: (done: number, total: number) => void;
   /** Threads rendering large banks; default: the machine's available parallelism. */
   threads?: number;
@@ -55,7 +56,6 @@ export async function exportDeck(
   const notes: ApkgNote[] = [];
   const shuffle = opts.shuffle ?? false;
   const threads = opts.threads ?? availableParallelism();
-  const total = banks.reduce((n, b) => n + b.bank.questions.length, 0);
   for (const { bank, file, locations } of banks) {
     const deck = opts.deck ?? bank.title;
     const allFields = await renderAllFields({ bank, shuffle }, threads);
@@ -80,7 +80,6 @@ export async function exportDeck(
         fields: NOTE_TYPE.fields.map((f) => fields[f as keyof typeof fields]),
         tags: noteTags(bank, question, opts.tags ?? []),
       });
-      if (notes.length % 10_000 === 0) opts.onProgress?.(notes.length, total);
     }
   }
   const retired = opts.previous ? await retiredNotes(opts.previous, notes) : [];

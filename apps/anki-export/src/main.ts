@@ -65,6 +65,7 @@ const command = defineCommand({
         : undefined;
       const total = banks.reduce((n, b) => n + b.bank.questions.length, 0);
       const progress = total >= 10_000;
+      if (progress) process.stderr.write(`rendering ${total} questions…\n`);
       const result = await exportDeck(banks, {
         deck: args.deck,
         shuffle: args.shuffle === true,
@@ -72,7 +73,7 @@ const command = defineCommand({
         time: env.time,
         ...(previous ? { previous } : {}),
         onProgress: (done, all) => {
-          if (progress) process.stderr.write(`\r${done}/${all} notes`);
+          if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
         },
       });
       if (progress) process.stderr.write('\n');
