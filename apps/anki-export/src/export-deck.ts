@@ -57,7 +57,7 @@ export async function exportDeck(
   const shuffle = opts.shuffle ?? false;
   const threads = opts.threads ?? availableParallelism();
   for (const { bank, file, locations } of banks) {
-    const deck = opts.deck ?? bank.title;
+    const deck = deckName(opts.deck ?? bank.title, opts.deck === undefined ? file : '--deck');
     const allFields = await renderAllFields({ bank, shuffle }, threads);
     for (const [i, question] of bank.questions.entries()) {
       const line = locations.questions[question.id]?.line;
@@ -84,6 +84,9 @@ export async function exportDeck(
   }
   const retired = opts.previous ? await retiredNotes(opts.previous, notes) : [];
   notes.push(...retired);
+  if (notes.length === 0) {
+    throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
+  }
   const media = collector.media;
   const apkg = await writeApkg({
     noteType: NOTE_TYPE,
@@ -93,6 +96,18 @@ export async function exportDeck(
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   return { apkg, notes: notes.length, media: media.length, retired: retired.length };
+}
+
+/** Anki deck names: `::` separates levels, and no level may be empty. */
+function deckName(name: string, source: string): string {
+  const parts = name.split('::').map((p) => p.trim());
+  if (parts.some((p) => p === '')) {
+    throw new AnkiExportError(
+      'DECK_NAME',
+      `${source}: deck name "${name}" has an empty level (write "Parent::Child")`,
+    );
+  }
+  return parts.join('::');
 }
 
 async function retiredNotes(

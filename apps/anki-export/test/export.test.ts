@@ -194,6 +194,18 @@ describe('exportDeck', () => {
     expect(deckId('Deck 7::Sub')).toBe(ids[7]);
   });
 
+  it('refuses deck names with an empty level and an export with no questions', async () => {
+    await expect(exportDeck([loaded], { time: T1, deck: 'Course::' })).rejects.toThrow(
+      '--deck: deck name "Course::" has an empty level',
+    );
+    const empty = { ...loaded, bank: { ...loaded.bank, questions: [] } };
+    await expect(exportDeck([empty], { time: T1 })).rejects.toThrow(/nothing to export/);
+    const { apkg } = await exportDeck([loaded], { time: T1, deck: ' Course :: Week 3 ' });
+    expect(Object.values((await readApkg(apkg)).decks).map((d) => d.name)).toContain(
+      'Course::Week 3',
+    );
+  });
+
   it('refuses two banks with the same id', async () => {
     await expect(exportDeck([loaded, loaded], { time: T1 })).rejects.toThrow(
       /bank id "fixture-bank" is also the id of/,
