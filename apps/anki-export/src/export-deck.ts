@@ -1,11 +1,16 @@
 import { availableParallelism } from 'node:os';
-import { type ApkgNote, type PackagedNote, readApkgNotes, writeApkg } from './apkg';
+import {
+  type ApkgMedia,
+  type ApkgNote,
+  type NoteRow,
+  type PackagedNote,
+  readApkgNotes,
+  writeApkg,
+} from './apkg';
 import { NOTE_TYPE } from './card/note-type';
 import { AnkiExportError } from './errors';
 import type { LoadedBank } from './load-bank';
-import { noteTags, questionGuid } from './notes/build-note';
-import { MediaCollector } from './notes/media';
-import { renderAllFields } from './notes/render-fields';
+import { prepareNotesParallel } from './notes/prepare-notes';
 
 export interface ExportOptions {
   /** Every card goes to this deck (`Parent::Child`); by default each bank's title. */
@@ -52,50 +57,36 @@ export async function exportDeck(
     }
     seen.set(bank.id, file);
   }
-  const collector = new MediaCollector();
-  const notes: ApkgNote[] = [];
-  const shuffle = opts.shuffle ?? false;
+  const notes: (ApkgNote | NoteRow)[] = [];
+  const media = new Map<string, ApkgMedia>();
   const threads = opts.threads ?? availableParallelism();
   for (const { bank, file, locations } of banks) {
     const deck = deckName(opts.deck ?? bank.title, opts.deck === undefined ? file : '--deck');
-    const allFields = await renderAllFields({ bank, shuffle }, threads);
-    for (const [i, question] of bank.questions.entries()) {
-      const line = locations.questions[question.id]?.line;
-      const where = line === undefined ? file : `${file}:${line}`;
-      const fields = allFields[i];
-      if (!fields) throw new RangeError(`no fields for question ${question.id}`);
-      for (const name of [
-        'Question',
-        'Context',
-        'Options',
-        'Explanation',
-        'ContextNotes',
-        'Notes',
-      ] as const) {
-        fields[name] = collector.rewrite(fields[name], file, where);
-      }
-      notes.push({
-        guid: questionGuid(bank, question),
-        deck,
-        fields: NOTE_TYPE.fields.map((f) => fields[f as keyof typeof fields]),
-        tags: noteTags(bank, question, opts.tags ?? []),
-      });
-    }
+    const job = {
+      bank,
+      file,
+      locations,
+      deck,
+      shuffle: opts.shuffle ?? false,
+      tags: opts.tags ?? [],
+    };
+    const prepared = await prepareNotesParallel(job, threads);
+    for (const row of prepared.rows) notes.push(row);
+    for (const m of prepared.media) media.set(m.name, m);
   }
   const retired = opts.previous ? await retiredNotes(opts.previous, notes) : [];
   notes.push(...retired);
   if (notes.length === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
-  const media = collector.media;
   const apkg = await writeApkg({
     noteType: NOTE_TYPE,
     notes,
-    media,
+    media: [...media.values()],
     time: opts.time,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return { apkg, notes: notes.length, media: media.length, retired: retired.length };
+  return { apkg, notes: notes.length, media: media.size, retired: retired.length };
 }
 
 /** Anki deck names: `::` separates levels, and no level may be empty. */
@@ -112,7 +103,7 @@ function deckName(name: string, source: string): string {
 
 async function retiredNotes(
   previous: { file: string; apkg: Uint8Array },
-  current: readonly ApkgNote[],
+  current: readonly { guid: string }[],
 ): Promise<ApkgNote[]> {
   let old: PackagedNote[];
   try {

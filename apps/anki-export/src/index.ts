@@ -1,5 +1,5 @@
 // Public entry of @quizdeck/anki-export.
-export type { ApkgInput, ApkgMedia, ApkgNote, NoteTypeSpec, PackagedNote } from './apkg';
+export type { ApkgInput, ApkgMedia, ApkgNote, NoteRow, NoteTypeSpec, PackagedNote } from './apkg';
 export {
   ApkgReadError,
   deckId,
@@ -8,6 +8,7 @@ export {
   loadPackageTemplate,
   loadSql,
   noteGuid,
+  prepareNoteRow,
   readApkgNotes,
   stripHtmlPreservingMedia,
   writeApkg,
@@ -28,5 +29,5 @@ export { loadBank } from './load-bank';
 export type { NoteOptions } from './notes/build-note';
 export { noteFields, noteTags, questionGuid } from './notes/build-note';
 export { MediaCollector } from './notes/media';
-export type { NoteFieldValues, RenderJob } from './notes/render-fields';
-export { renderAllFields } from './notes/render-fields';
+export type { PreparedNotes, PrepareJob } from './notes/prepare-notes';
+export { prepareNotes, prepareNotesParallel } from './notes/prepare-notes';

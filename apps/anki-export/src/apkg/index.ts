@@ -4,5 +4,5 @@ export { deckId, fieldChecksum, noteGuid, stripHtmlPreservingMedia } from './ids
 export type { PackagedNote } from './read-apkg';
 export { ApkgReadError, readApkgNotes } from './read-apkg';
 export { loadSql } from './sql';
-export type { ApkgInput, ApkgMedia, ApkgNote, NoteTypeSpec } from './write-apkg';
-export { writeApkg } from './write-apkg';
+export type { ApkgInput, ApkgMedia, ApkgNote, NoteRow, NoteTypeSpec } from './write-apkg';
+export { prepareNoteRow, writeApkg } from './write-apkg';

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateBank } from '@quizdeck/core';
+import { describe, expect, it } from 'vitest';
+import { AnkiExportError, type PrepareJob, prepareNotes, prepareNotesParallel } from '../src/index';
+
+const job = (over: Partial<PrepareJob> = {}): PrepareJob => ({
+  bank: generateBank({ count: 90, seed: 'threads' }),
+  file: join(tmpdir(), 'generated.json'),
+  locations: { questions: {} },
+  deck: 'Drills',
+  shuffle: true,
+  tags: ['extra'],
+  ...over,
+});
+
+describe('prepareNotesParallel', () => {
+  it('gives the same rows, in order, on worker threads as on one thread', async () => {
+    const one = job();
+    const sequential = prepareNotes(one);
+    const parallel = await prepareNotesParallel(one, 3, 30);
+    expect(parallel.rows).toHaveLength(90);
+    expect(parallel.rows).toEqual(sequential.rows);
+    expect(new Set(parallel.rows.map((r) => r.guid)).size).toBe(90);
+  });
+
+  it('packs each image once and reports a missing one from a worker as AnkiExportError', async () => {
+    const dir = tmpdir();
+    await writeFile(join(dir, 'qd-pixel.png'), Buffer.from('not really a png'));
+    const bank = generateBank({ count: 60, seed: 'pics' });
+    const withImage = bank.questions.map((q, i) => ({
+      ...q,
+      explanation: `${q.explanation ?? ''} ![](${i === 50 ? 'qd-missing.png' : 'qd-pixel.png'})`,
+    }));
+    const error = await prepareNotesParallel(
+      job({ bank: { ...bank, questions: withImage } }),
+      2,
+      30,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AnkiExportError);
+    expect((error as Error).message).toMatch(/image "qd-missing.png" cannot be read/);
+
+    const fine = withImage.map((q) => ({
+      ...q,
+      explanation: (q.explanation ?? '').replace('qd-missing', 'qd-pixel'),
+    }));
+    const ok = await prepareNotesParallel(job({ bank: { ...bank, questions: fine } }), 2, 30);
+    const name = `${createHash('sha1').update('not really a png').digest('hex')}.png`;
+    expect(ok.media.map((m) => m.name)).toEqual([name]);
+    expect(ok.rows.every((r) => new TextDecoder().decode(r.flds).includes(`src="${name}"`))).toBe(
+      true,
+    );
+  });
+});
