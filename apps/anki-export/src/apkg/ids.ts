@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 // Anki's guid alphabet (anki/utils.py base91): letters, digits and these punctuation marks.
 const BASE91 =
   'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
 function sha1(text: string): Buffer {
-  return createHash('sha1').update(text, 'utf8').digest();
+  // One-shot hash: about half the cost of createHash().update().digest() on short strings.
+  return hash('sha1', text, 'buffer');
 }
 
 /** Anki-style guid (base91 of 64 bits), stable for a bank id + question id. */
