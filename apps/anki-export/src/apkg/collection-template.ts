@@ -2,6 +2,8 @@
 // its template pastes JSON between SQL quotes unescaped (a `'` in the CSS breaks it) and carries
 // a "Basic" note type and sample decks we do not want.
 
+import { PAGE_SIZE } from './presized-sql';
+
 /** Quote a string as an SQL literal. */
 function sqlText(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -19,12 +21,12 @@ export interface CollectionHeader {
 }
 
 // The pragmas are for speed and reproducible bytes. sql.js keeps the file in a JavaScript array
-// that grows by copying: 16 KiB pages, no rollback journal (the file is thrown away on failure) and
-// a 200 MB page cache keep writes to it few. secure_delete zeroes what the Exporter's own writes to
+// that grows by copying (see presized-sql.ts): 16 KiB pages, no rollback journal (the file is thrown
+// away on failure) and a 200 MB page cache keep writes to it few. secure_delete zeroes what the Exporter's own writes to
 // `col` leave behind, so no Date.now() bytes survive in free pages.
 export function collectionTemplate(col: CollectionHeader): string {
   return `
-PRAGMA page_size=16384;
+PRAGMA page_size=${PAGE_SIZE};
 PRAGMA journal_mode=OFF;
 PRAGMA cache_size=-200000;
 PRAGMA secure_delete=ON;

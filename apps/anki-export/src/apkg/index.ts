@@ -1,6 +1,7 @@
 // Everything that writes Anki packages lives in this folder, so the writer can be swapped later.
 export { Exporter, loadPackageTemplate } from './exporter';
 export { deckId, fieldChecksum, noteGuid, stripHtmlPreservingMedia } from './ids';
+export { PAGE_SIZE, presizedSql } from './presized-sql';
 export type { PackagedNote } from './read-apkg';
 export { ApkgReadError, readApkgNotes } from './read-apkg';
 export { loadSql } from './sql';

@@ -1,6 +1,7 @@
 import { COLLECTION_INDEXES, collectionTemplate } from './collection-template';
 import { Exporter } from './exporter';
 import { deckId, fieldChecksum, schemaId, stripHtmlPreservingMedia, textChecksum } from './ids';
+import { presizedSql } from './presized-sql';
 import { loadSql } from './sql';
 import { zipEntries } from './zip';
 
@@ -206,7 +207,13 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
     collapseTime: 1200,
   };
   const header = { crt: time, mod: time * 1000, conf, models, decks, dconf: DECK_OPTIONS };
-  const exporter = new Exporter(topDeck, { template: collectionTemplate(header), sql });
+  const rows = notes.map((note) => ('flds' in note ? note : prepareNoteRow(note, noteType)));
+  // The collection is about its note text plus ~300 bytes of row, card and index entries per note.
+  const expected = rows.reduce((n, r) => n + r.flds.length + r.sfld.length + 300, 1 << 20);
+  const exporter = new Exporter(topDeck, {
+    template: collectionTemplate(header),
+    sql: presizedSql(sql, Math.ceil(expected * 1.2)),
+  });
   const { db } = exporter;
   try {
     // The Exporter renames our last deck and note type to Date.now() ids; put the stable ones back.
@@ -220,8 +227,7 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
     );
     // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
     const baseId = time * 1000;
-    notes.forEach((note, i) => {
-      const row = 'flds' in note ? note : prepareNoteRow(note, noteType);
+    rows.forEach((row, i) => {
       insertNote.run([
         baseId + i,
         row.guid,
@@ -246,8 +252,9 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
       start = i + 1;
     });
     insertCards.free();
-    db.run('COMMIT');
+    // Indexes in the same transaction: built once, and the file does not grow after the commit.
     db.exec(COLLECTION_INDEXES);
+    db.run('COMMIT');
     return pack(exporter, db.export(), input.media ?? [], time);
   } finally {
     db.close();
