@@ -1,11 +1,13 @@
 import {
   type APIUser,
   type Client,
+  Events,
   type Message,
   type MessageCreateOptions,
   type MessageEditOptions,
   Routes,
   type SendableChannels,
+  Status,
 } from 'discord.js';
 import { CommandError } from '../errors';
 import { REQUIRED_CHANNEL_PERMISSIONS } from './command-definitions';
@@ -61,6 +63,26 @@ export class DiscordIo {
   }
 
   /** Users who reacted with `emoji`, every page of them (Discord returns at most 100 a request). */
+  /**
+   * Waits up to `timeoutMs` for the gateway to be connected. Reactions made while it was down reach
+   * the bot only when the session resumes (replayed before RESUMED), so grading earlier misses them.
+   */
+  async gatewayReady(timeoutMs: number): Promise<boolean> {
+    if (this.client.ws.status === Status.Ready) return true;
+    return new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.client.off(Events.ShardResume, up);
+        this.client.off(Events.ShardReady, up);
+        resolve(ok);
+      };
+      const up = () => done(true);
+      const timer = setTimeout(() => done(this.client.ws.status === Status.Ready), timeoutMs);
+      this.client.on(Events.ShardResume, up);
+      this.client.on(Events.ShardReady, up);
+    });
+  }
+
   async reactionUsers(channelId: string, messageId: string, emoji: string): Promise<APIUser[]> {
     const users: APIUser[] = [];
     let after: string | undefined;

@@ -17,6 +17,9 @@ import { ReactionTracker } from './reaction-tracker';
 import { contextsShownBefore, type RoundView, roundView } from './round-view';
 import { sleep } from './sleep';
 
+/** How long a close waits for a dropped gateway to resume before asking REST instead. */
+const GATEWAY_GRACE_MS = 5_000;
+
 export interface QuizDeps {
   store: QuizStore;
   tracker: ReactionTracker;
@@ -207,6 +210,7 @@ export class ChannelQuiz {
       }
       return;
     }
+    if (!(await io.gatewayReady(GATEWAY_GRACE_MS))) tracker.distrust(messageId);
     const vouched = tracker.isVouched(messageId);
     let picks = tracker.close(messageId);
     if (!vouched) {

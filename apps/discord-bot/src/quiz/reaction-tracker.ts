@@ -58,6 +58,12 @@ export class ReactionTracker {
     for (const round of this.rounds.values()) round.vouched = false;
   }
 
+  /** This round's state is unverifiable (events may still be in flight on a dead connection). */
+  distrust(messageId: string): void {
+    const round = this.rounds.get(messageId);
+    if (round) round.vouched = false;
+  }
+
   isVouched(messageId: string): boolean {
     return this.rounds.get(messageId)?.vouched ?? false;
   }
