@@ -26,13 +26,14 @@ describe('prepareNotesParallel', () => {
     expect(new Set(parallel.rows.map((r) => r.guid)).size).toBe(90);
   });
 
+  // Block 0 always goes to the first worker: the error crosses the thread boundary.
   it('packs each image once and reports a missing one from a worker as AnkiExportError', async () => {
     const dir = tmpdir();
     await writeFile(join(dir, 'qd-pixel.png'), Buffer.from('not really a png'));
     const bank = generateBank({ count: 60, seed: 'pics' });
     const withImage = bank.questions.map((q, i) => ({
       ...q,
-      explanation: `${q.explanation ?? ''} ![](${i === 50 ? 'qd-missing.png' : 'qd-pixel.png'})`,
+      explanation: `${q.explanation ?? ''} ![](${i === 0 ? 'qd-missing.png' : 'qd-pixel.png'})`,
     }));
     const error = await prepareNotesParallel(
       job({ bank: { ...bank, questions: withImage } }),

@@ -54,9 +54,13 @@ export function prepareNotes(job: PrepareJob): PreparedNotes {
   return { rows, media: collector.media };
 }
 
+/** Questions per block handed to a thread. */
+const BLOCK = 1_000;
+
 /**
- * prepareNotes for large banks, split over worker threads: rendering Markdown is most of an
- * export's time. This thread takes the first share itself; rows come back in bank order.
+ * prepareNotes for large banks, over worker threads: rendering Markdown is most of an export's
+ * time. This thread and the workers take blocks of questions from one queue, so a thread that
+ * starts late or runs slow takes fewer; rows come back in bank order.
  */
 export async function prepareNotesParallel(
   job: PrepareJob,
@@ -64,41 +68,75 @@ export async function prepareNotesParallel(
   perThreadMin = PER_THREAD_MIN,
 ): Promise<PreparedNotes> {
   const count = job.bank.questions.length;
-  const parts = Math.min(Math.max(1, Math.floor(threads)), Math.floor(count / perThreadMin));
-  if (parts <= 1) return prepareNotes(job);
-  const size = Math.ceil(count / parts);
-  const chunk = (i: number): PrepareJob => ({
+  const workers = Math.min(Math.floor(threads), Math.floor(count / perThreadMin)) - 1;
+  if (workers < 1) return prepareNotes(job);
+  const size = Math.min(BLOCK, Math.ceil(count / (workers + 1) / 4));
+  const blocks = Math.ceil(count / size);
+  const results: PreparedNotes[] = [];
+  const queue = { next: 0, failed: false };
+  const take = () => (queue.failed || queue.next >= blocks ? undefined : queue.next++);
+  const block = (b: number): PrepareJob => ({
     ...job,
-    bank: { ...job.bank, questions: job.bank.questions.slice(i * size, (i + 1) * size) },
+    bank: { ...job.bank, questions: job.bank.questions.slice(b * size, (b + 1) * size) },
   });
-  const others = Array.from({ length: parts - 1 }, (_, i) => inWorker(chunk(i + 1)));
-  let mine: PreparedNotes;
+  const pool = Array.from({ length: workers }, async () => {
+    const worker = new NoteWorker();
+    try {
+      for (let b = take(); b !== undefined; b = take()) results[b] = await worker.prepare(block(b));
+    } catch (error) {
+      queue.failed = true;
+      throw error;
+    } finally {
+      await worker.close();
+    }
+  });
   try {
-    mine = prepareNotes(chunk(0));
-  } finally {
-    // Settle the workers before leaving, so none is left running on an error here.
-    await Promise.allSettled(others);
+    for (let b = take(); b !== undefined; b = take()) {
+      results[b] = prepareNotes(block(b));
+      await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
+    }
+  } catch (error) {
+    queue.failed = true;
+    await Promise.allSettled(pool);
+    throw error;
   }
-  const results = [mine, ...(await Promise.all(others))];
+  await Promise.all(pool);
   const media = new Map(results.flatMap((r) => r.media.map((m) => [m.name, m] as const)));
   return { rows: results.flatMap((r) => r.rows), media: [...media.values()] };
 }
 
 type WorkerReply = { ok: PreparedNotes } | { error: { code: string; message: string } };
 
-function inWorker(job: PrepareJob): Promise<PreparedNotes> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url), {
-      workerData: job,
+/** One worker thread running prepareNotes on the jobs it is given, one at a time. */
+class NoteWorker {
+  readonly #worker = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url));
+
+  prepare(job: PrepareJob): Promise<PreparedNotes> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: WorkerReply) => {
+        this.#worker.off('error', onError);
+        this.#worker.off('exit', onExit);
+        if ('ok' in reply) resolve(reply.ok);
+        else reject(new AnkiExportError(reply.error.code, reply.error.message));
+      };
+      const onError = (error: Error) => {
+        this.#worker.off('message', onMessage);
+        this.#worker.off('exit', onExit);
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        this.#worker.off('message', onMessage);
+        this.#worker.off('error', onError);
+        reject(new Error(`note worker exited with code ${code}`));
+      };
+      this.#worker.once('message', onMessage);
+      this.#worker.once('error', onError);
+      this.#worker.once('exit', onExit);
+      this.#worker.postMessage(job);
     });
-    worker.once('message', (reply: WorkerReply) => {
-      if ('ok' in reply) resolve(reply.ok);
-      else reject(new AnkiExportError(reply.error.code, reply.error.message));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`note worker exited with code ${code}`));
-    });
-  });
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
+  }
 }
