@@ -20,11 +20,11 @@ export const CARD_CSS = `.card {
 .qd-choice { cursor: pointer; }
 .qd-input { margin-right: 0.6em; transform: scale(1.25); }
 .qd-letter { font-weight: 600; margin-right: 0.4em; }
-.qd-key { border-color: #2f8f46; }
-.qd-chosen-right { background: rgba(47, 143, 70, 0.18); border-color: #2f8f46; }
-.qd-chosen-wrong { background: rgba(200, 50, 50, 0.18); border-color: #c83232; }
-.qd-missed { border: 2px dashed #2f8f46; }
-.qd-badge { float: right; font-size: 0.8em; font-weight: 600; }
+.qd-options li.qd-key { border-color: #2f8f46; }
+.qd-options li.qd-chosen-right { background: rgba(47, 143, 70, 0.18); border-color: #2f8f46; }
+.qd-options li.qd-chosen-wrong { background: rgba(200, 50, 50, 0.18); border-color: #c83232; }
+.qd-options li.qd-missed { border: 2px dashed #2f8f46; }
+.qd-badge { float: right; margin-left: 0.6em; font-size: 0.8em; font-weight: 600; }
 .qd-chosen-right .qd-badge, .qd-missed .qd-badge { color: #2f8f46; }
 .qd-chosen-wrong .qd-badge { color: #c83232; }
 .qd-back { margin-top: 0.8em; }

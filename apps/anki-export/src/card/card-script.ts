@@ -110,7 +110,8 @@ export const CARD_SCRIPT = String.raw`
       var badge = document.createElement('span');
       badge.className = 'qd-badge';
       badge.textContent = chosen ? (right ? '\u2713 your choice' : '\u2717 your choice') : 'missed';
-      li.appendChild(badge);
+      // First in the row, so that it floats to the top right corner.
+      li.insertBefore(badge, li.firstChild);
     }
     back.className += state ? ' qd-marked' : ' qd-unmarked';
   }
