@@ -79,6 +79,15 @@ describe('card template in Chromium', () => {
     await view.show(back);
     expect(await optionClasses()).toEqual(['A:', 'B:qd-key qd-missed', 'C:qd-chosen-wrong', 'D:']);
     expect(await view.page.textContent('.qd-answer')).toBe('B');
+    // The marks are visible, not just classes: the card CSS must win over the plain option style.
+    const style = (key: string) =>
+      view.page.$eval(`li[data-key="${key}"]`, (li) => {
+        const css = getComputedStyle(li);
+        return `${css.borderTopStyle} ${css.backgroundColor}`;
+      });
+    expect(await style('B')).toMatch(/^dashed /);
+    expect(await style('C')).toBe('solid rgba(200, 50, 50, 0.18)');
+    expect(await style('A')).toBe('solid rgba(0, 0, 0, 0)');
   });
 
   it('several keys: checkboxes, "Select all that apply", choices carried through a reload', async () => {
