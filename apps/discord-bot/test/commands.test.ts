@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  closeWhenSeen,
   descriptionOf,
   FIXTURE_BANKS,
   react,
@@ -103,10 +104,11 @@ describe('commands and permissions', () => {
   it('rides out 429s on the reaction route', async () => {
     w.emu.rateLimits.inject({ route: /reactions/, count: 3, retryAfter: 60 });
     const hits = w.emu.rateLimits.hits.length;
-    await command(w, w.ownerId, 'start', { count: 1 });
+    await command(w, w.ownerId, 'start', { count: 1, seconds: 60 });
     const q = await waitForQuestion(w, 1);
     expect(q.reactions.map((r) => r.emoji)).toEqual(['🇦', '🇧', '🇨', '🇩']);
     react(w, q.id, w.members.bob?.id as string, 'AD');
+    await closeWhenSeen(w, q.id, { [w.members.bob?.id as string]: 'AD' });
     const reveal = await waitForReveal(w, q.id);
     expect(descriptionOf(reveal)).toContain(`**Right (1):** <@${w.members.bob?.id}>`);
     const injected = w.emu.rateLimits.hits.slice(hits).filter((h) => h.injected);

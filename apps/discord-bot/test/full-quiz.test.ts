@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBankCatalog, sessionStandings } from '../src/index';
 import {
   BUNDLED_BANKS,
+  closeWhenSeen,
   descriptionOf,
   react,
   startWorld,
@@ -17,7 +18,7 @@ if (!bank) throw new Error('the bundled rnn-quiz bank did not load');
 
 let w: World;
 beforeAll(async () => {
-  w = await startWorld({ memberNames: ['alice', 'bob', 'carol', 'dave', 'erin'], timeScale: 0.08 });
+  w = await startWorld({ memberNames: ['alice', 'bob', 'carol', 'dave', 'erin'], timeScale: 1 });
 });
 afterAll(() => w?.close());
 
@@ -47,7 +48,8 @@ describe('a whole quiz of the bundled RNN bank', () => {
       userId: w.ownerId,
       name: 'quiz',
       subcommand: 'start',
-      options: { bank: 'rnn-quiz', seconds: 5 },
+      // Rounds are closed once the bot has seen every reaction; the timer is a long backstop.
+      options: { bank: 'rnn-quiz', seconds: 60 },
     });
     await start.response();
     const questions = bank.questions;
@@ -60,9 +62,12 @@ describe('a whole quiz of the bundled RNN bank', () => {
       );
       expect(message.embeds[0]?.footer).toEqual({ text: `rnn-quiz · ${q.id}` });
       const letters = q.options.map((o) => o.key);
+      const chosen: Record<string, string> = {};
       for (const [name, member] of Object.entries(w.members)) {
-        react(w, message.id, member.id, picks(name, q.answer, letters));
+        chosen[member.id] = picks(name, q.answer, letters);
+        react(w, message.id, member.id, chosen[member.id] as string);
       }
+      await closeWhenSeen(w, message.id, chosen);
       const reveal = await waitForReveal(w, message.id);
       const text = descriptionOf(reveal);
       expect(titleOf(reveal)).toBe(

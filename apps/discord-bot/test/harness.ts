@@ -160,3 +160,27 @@ export function waitForClock(w: World, messageId: string) {
     description: 'the close time',
   });
 }
+
+/**
+ * Waits until the bot has seen every member's letters on `messageId` (userId → letters, '' for
+ * none), then closes the round. Tests close rounds this way rather than racing a short timer: on a
+ * loaded machine the bot can take longer than a short window to read reactions already made.
+ */
+export async function closeWhenSeen(
+  w: World,
+  messageId: string,
+  expected: Record<string, string>,
+  channelId = w.channelId,
+) {
+  const want = Object.entries(expected)
+    .filter(([, letters]) => letters !== '')
+    .map(([userId, letters]) => [userId, [...letters].sort().join('')] as const);
+  await w.emu.waitFor(
+    () => {
+      const seen = w.bot.engine.tracker.picks(messageId);
+      return seen.size === want.length && want.every(([u, l]) => seen.get(u)?.join('') === l);
+    },
+    { timeoutMs: 8000, description: `the bot to see the reactions on ${messageId}` },
+  );
+  if (!w.bot.engine.closeNow(channelId)) throw new Error(`no quiz runs in ${channelId}`);
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBankCatalog, sessionStandings } from '../src/index';
 import {
   BUNDLED_BANKS,
+  closeWhenSeen,
   descriptionOf,
   react,
   startWorld,
@@ -28,13 +29,16 @@ async function playQ5(channelId: string, scoring: 'exact' | 'partial') {
     userId: w.ownerId,
     name: 'quiz',
     subcommand: 'start',
-    options: { bank: 'rnn-quiz', tag: 'shapes', count: 1, seconds: 5, scoring },
+    options: { bank: 'rnn-quiz', tag: 'shapes', count: 1, seconds: 60, scoring },
   });
   await run.response();
   const q = await waitForQuestion(w, 1, channelId);
+  const chosen: Record<string, string> = {};
   for (const [name, letters] of Object.entries(PICKS)) {
+    chosen[w.members[name]?.id as string] = letters;
     react(w, q.id, w.members[name]?.id as string, letters, channelId);
   }
+  await closeWhenSeen(w, q.id, chosen, channelId);
   const reveal = await waitForReveal(w, q.id, channelId);
   await w.emu.waitForMessage(channelId, (m) => titleOf(m) === 'Quiz over: leaderboard');
   const session = w.bot.engine.store.latestInChannel(channelId);
@@ -75,7 +79,7 @@ describe('shuffle and skip', () => {
       userId: w.ownerId,
       name: 'quiz',
       subcommand: 'start',
-      options: { bank: 'rnn-quiz', count: 1, seconds: 5, shuffle: true },
+      options: { bank: 'rnn-quiz', count: 1, seconds: 60, shuffle: true },
     });
     await run.response();
     const q = await waitForQuestion(w, 1, channel.id);
@@ -93,6 +97,7 @@ describe('shuffle and skip', () => {
       .join('');
     expect(letters).toHaveLength(question.answer.length);
     react(w, q.id, w.members.alice?.id as string, letters, channel.id);
+    await closeWhenSeen(w, q.id, { [w.members.alice?.id as string]: letters }, channel.id);
     const reveal = await waitForReveal(w, q.id, channel.id);
     expect(descriptionOf(reveal)).toContain(`**Right (1):** <@${w.members.alice?.id}>`);
     expect(descriptionOf(reveal)).toMatch(/\*\([A-D] in the bank\)\*/);

@@ -70,6 +70,9 @@ describe('ReactionTracker', () => {
     t.add('m', 'u3', 'B');
     t.remove('m', 'u3', 'B');
     expect(t.isVouched('m')).toBe(true);
+    expect([...t.picks('m')]).toEqual([['u1', ['C']]]);
+    t.add('m', 'u2', 'D');
+    t.remove('m', 'u2', 'D');
     const picks = t.close('m');
     t.add('m', 'u4', 'A');
     expect([...picks]).toEqual([['u1', ['C']]]);

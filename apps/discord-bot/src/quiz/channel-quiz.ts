@@ -40,6 +40,7 @@ const FATAL_CODES = new Set([10003, 50001, 50013]);
 export class ChannelQuiz {
   private readonly stopSignal = new AbortController();
   private skipSignal = new AbortController();
+  private closeSignal = new AbortController();
   private stopping: 'stopped' | undefined;
   done: Promise<void> = Promise.resolve();
 
@@ -59,6 +60,15 @@ export class ChannelQuiz {
 
   skip(): void {
     this.skipSignal.abort();
+  }
+
+  /**
+   * Closes the open round now (or the next one as soon as it opens) and grades it as its timer
+   * would. Tests close a round once the bot has seen the reactions they made, instead of racing
+   * a short timer that a loaded machine can miss.
+   */
+  closeNow(): void {
+    this.closeSignal.abort();
   }
 
   /** Ends this process's part without touching the database (shutdown or simulated crash). */
@@ -199,7 +209,10 @@ export class ChannelQuiz {
     const messageId = round.messageId as string;
     // A round this process did not open: its reactions so far are unknown to us.
     if (!tracker.isTracked(messageId)) tracker.track(messageId, view.letters, false);
-    await sleep((round.closesAt ?? 0) - Date.now(), anySignal(this.stopSignal, this.skipSignal));
+    await sleep(
+      (round.closesAt ?? 0) - Date.now(),
+      anySignal(this.stopSignal, this.skipSignal, this.closeSignal),
+    );
     if (this.stopSignal.signal.aborted || this.skipSignal.signal.aborted) {
       if (this.skipSignal.signal.aborted && !this.stopSignal.signal.aborted) {
         this.skipSignal = new AbortController();
@@ -210,6 +223,7 @@ export class ChannelQuiz {
       }
       return;
     }
+    if (this.closeSignal.signal.aborted) this.closeSignal = new AbortController();
     if (!(await io.gatewayReady(GATEWAY_GRACE_MS))) tracker.distrust(messageId);
     const vouched = tracker.isVouched(messageId);
     let picks = tracker.close(messageId);

@@ -54,6 +54,13 @@ export class QuizEngine {
     }
   }
 
+  /** Closes the channel's open round now (see `ChannelQuiz.closeNow`); false without a quiz. */
+  closeNow(channelId: string): boolean {
+    const quiz = this.quizzes.get(channelId);
+    quiz?.closeNow();
+    return quiz !== undefined;
+  }
+
   quizIn(channelId: string): ChannelQuiz | undefined {
     return this.quizzes.get(channelId);
   }

@@ -68,16 +68,20 @@ export class ReactionTracker {
     return this.rounds.get(messageId)?.vouched ?? false;
   }
 
-  /** Closes the round: later events are ignored. Returns each member's final picks, sorted. */
-  close(messageId: string): Map<string, string[]> {
-    const round = this.rounds.get(messageId);
+  /** Each member's picks so far, sorted, without closing the round (empty when not tracked). */
+  picks(messageId: string): Map<string, string[]> {
     const result = new Map<string, string[]>();
-    if (!round) return result;
-    round.closed = true;
-    for (const [userId, picks] of round.picks) {
+    for (const [userId, picks] of this.rounds.get(messageId)?.picks ?? []) {
       if (picks.size > 0) result.set(userId, [...picks].sort());
     }
     return result;
+  }
+
+  /** Closes the round: later events are ignored. Returns each member's final picks, sorted. */
+  close(messageId: string): Map<string, string[]> {
+    const round = this.rounds.get(messageId);
+    if (round) round.closed = true;
+    return this.picks(messageId);
   }
 
   /** Replaces a closed round's picks with Discord's (from REST), for grading. */
