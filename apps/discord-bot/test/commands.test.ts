@@ -81,13 +81,17 @@ describe('commands and permissions', () => {
     const role = w.emu.createRole(w.guildId, { name: 'Quizmaster' });
     const selfConfig = await command(w, alice, 'config', { quizmaster_role: role.id });
     expect(selfConfig.data.content).toMatch(/Only members with Manage Server/);
-    const config = await command(w, w.ownerId, 'config', { quizmaster_role: role.id, seconds: 5 });
+    // A long default: the quiz must still be on question 1 when /quiz status asks, however slow.
+    const config = await command(w, w.ownerId, 'config', {
+      quizmaster_role: role.id,
+      seconds: 600,
+    });
     expect(config.data.content).toContain(`<@&${role.id}>`);
     w.emu.setMemberRoles(w.guildId, alice, [role.id]);
     const started = await command(w, alice, 'start', { count: 2 });
     expect(started.data.flags ?? 0).toBe(0);
     expect(started.data.content).toMatch(
-      /^Quiz \*\*Recurrent neural networks\*\*: 2 questions, 5 s each/,
+      /^Quiz \*\*Recurrent neural networks\*\*: 2 questions, 600 s each/,
     );
     await waitForQuestion(w, 1);
     const again = await command(w, w.ownerId, 'start', {});
@@ -156,6 +160,7 @@ describe('untrusted question text', () => {
     await command(w, w.ownerId, 'start', { bank: 'mentions' });
     const q = await waitForQuestion(w, 1);
     react(w, q.id, w.members.alice?.id as string, 'A');
+    await closeWhenSeen(w, q.id, { [w.members.alice?.id as string]: 'A' });
     await waitForReveal(w, q.id);
     await w.emu.waitForMessage(w.channelId, (m) => titleOf(m) === 'Quiz over: leaderboard');
     const messages = w.emu.messages(w.channelId);
