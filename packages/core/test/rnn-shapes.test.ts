@@ -124,7 +124,15 @@ describe('bad specs are clear errors, never NaN', () => {
     ['fraction', { cell: 'rnn', input: 5, hidden: 2.5 }, /whole number/],
     ['over 10^7', { cell: 'rnn', input: 5, hidden: 10_000_001 }, /at most 10\^7/],
     ['NaN', { cell: 'rnn', input: Number.NaN, hidden: 3 }, /input/],
-    ['unknown cell', { cell: 'transformer', input: 5, hidden: 3 }, /cell/],
+    ['unknown cell', { cell: 'transformer', input: 5, hidden: 3 }, /cell must be rnn, gru or lstm/],
+    ['missing cell', { input: 5, hidden: 3 }, /cell: cell is required/],
+    ['missing hidden size', { cell: 'rnn', input: 5 }, /hidden: hidden size is required/],
+    ['text size', { cell: 'rnn', input: '5', hidden: 3 }, /input: input size must be a number/],
+    [
+      'unknown convention',
+      { cell: 'rnn', input: 5, hidden: 3, convention: 'tf' },
+      /convention must be textbook, pytorch or keras/,
+    ],
     [
       'keras projection',
       { cell: 'lstm', input: 5, hidden: 10, proj: 3, convention: 'keras' },

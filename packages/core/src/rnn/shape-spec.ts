@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { ShapeSpecError } from './errors';
 
-export const CellSchema = z.enum(['rnn', 'gru', 'lstm']);
+export const CellSchema = z.enum(['rnn', 'gru', 'lstm'], {
+  error: (iss) =>
+    iss.input === undefined
+      ? 'cell is required (rnn, gru or lstm)'
+      : 'cell must be rnn, gru or lstm',
+});
 export type Cell = z.infer<typeof CellSchema>;
 
 export const ConventionSchema = z
-  .enum(['textbook', 'pytorch', 'keras'])
+  .enum(['textbook', 'pytorch', 'keras'], {
+    error: 'convention must be textbook, pytorch or keras',
+  })
   .describe('textbook: column vectors, W_xh hidden×input; pytorch: nn.RNN/GRU/LSTM; keras: kernel');
 export type Convention = z.infer<typeof ConventionSchema>;
 
@@ -15,7 +22,10 @@ const MAX_LAYERS = 1000;
 
 const size = (what: string) =>
   z
-    .number({ error: `${what} must be a number` })
+    .number({
+      error: (iss) =>
+        iss.input === undefined ? `${what} is required` : `${what} must be a number`,
+    })
     .int(`${what} must be a whole number`)
     .min(1, `${what} must be at least 1`)
     .max(MAX_SIZE, `${what} must be at most 10^7`);
