@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { CONTROL_CHARACTERS } from './control-characters';
 import { escapeHtml } from './escape-html';
+import { fastMarkdownToHtml } from './fast-markdown-html';
 import { mathPlugin } from './markdown-it-math';
 
 /**
@@ -26,6 +27,15 @@ md.renderer.rules.link_open = (tokens, i, options, env, self) => {
 };
 
 export function markdownToHtml(source: string): string {
+  const clean = source.replace(CONTROL_CHARACTERS, '');
+  return fastMarkdownToHtml(clean) ?? md.render(clean);
+}
+
+/**
+ * markdownToHtml through markdown-it always: the reference the fast path for plain Markdown is
+ * tested against.
+ */
+export function markdownItToHtml(source: string): string {
   return md.render(source.replace(CONTROL_CHARACTERS, ''));
 }
 
