@@ -34,7 +34,8 @@ describe('quizdeck check', { timeout: 30_000 }, () => {
       'banks/sub/bad.md:1:1: error: question 1 has no key: mark the right options RIGHT or add an "Accepted answer" line',
       'banks/sub/bad.md:11:1: error: question 2: accepted answer E is not among the options (A, B)',
     ]);
-    expect(r.stderr).toContain('banks/good.md: ok, 1 questions');
+    expect(r.stderr).toContain('banks/good.md: ok, 1 question\n');
+    expect(r.stderr).toContain('banks/sub/bad.md: invalid: 2 errors\n');
     expect(r.code).toBe(1);
   });
 

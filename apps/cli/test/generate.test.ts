@@ -19,6 +19,9 @@ describe('quizdeck generate', () => {
     expect(check.stdout).toBe('');
     expect(check.stderr).toContain('drills.md: ok, 25 questions');
     expect(check.code).toBe(0);
+    expect(a.stderr).toBe('');
+    expect(a.stdout).toMatch(/^1\. .*\n\n- A/m);
+    expect(a.stdout).not.toContain('number: null');
   }, 60_000);
 
   it('keeps to --cells and --conventions and writes JSON', async () => {
@@ -55,6 +58,19 @@ describe('quizdeck generate', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(
       /^wrong\.quiz\.json:\d+:\d+: error: q2: the key [AB] .* disagrees with the math: .* convention/,
+    );
+  }, 60_000);
+
+  it('warns when the bank is over the size a bank file may be', async () => {
+    const r = await quizdeck(tmp, 'generate', '--count', '6000', '--seed', 'big', '--to', 'md');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^quizdeck generate: warning: this bank is \d+\.\d MB, over the 4 MB a bank file may be, .* at most about [\d,]+ questions per file\n$/,
+    );
+    writeFileSync(join(tmp, 'big.md'), r.stdout);
+    const check = await quizdeck(tmp, 'check', 'big.md');
+    expect(check.stdout).toMatch(
+      /^big\.md:1:1: error: file is .* MB; a bank may be at most 4 MB\n$/,
     );
   }, 60_000);
 

@@ -18,6 +18,7 @@ export async function quizdeck(
       {
         cwd: cliDir,
         env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' },
+        maxBuffer: 256 * 1024 * 1024,
       },
     );
     return { stdout, stderr, code: 0 };

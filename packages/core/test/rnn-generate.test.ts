@@ -25,6 +25,17 @@ describe('generateBank', () => {
     expect(bank.id).toBe('generated-vitest');
   });
 
+  it('numbers the questions 1..N and names the flags that reproduce it', () => {
+    expect(bank.questions.map((q) => q.number)).toEqual(
+      Array.from({ length: 600 }, (_, i) => String(i + 1)),
+    );
+    expect(bank.source).toBe('quizdeck generate --count 600 --seed vitest');
+    const some = generateBank({ count: 2, seed: 1, cells: ['gru'], conventions: ['keras'] });
+    expect(some.source).toBe(
+      'quizdeck generate --count 2 --seed 1 --cells gru --conventions keras',
+    );
+  });
+
   it('gives every question 4 distinct options, one key, an explanation and a check', () => {
     for (const q of bank.questions) {
       expect(q.options.map((o) => o.key)).toEqual(['A', 'B', 'C', 'D']);

@@ -51,6 +51,17 @@ async function checkFile(file: string): Promise<FileReport> {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `ok, 10 questions`, `ok, 1 question, 2 warnings`, `invalid: 3 errors`. */
+function summary(r: FileReport): string {
+  const count = (s: Diagnostic['severity']) => r.diagnostics.filter((d) => d.severity === s).length;
+  const warnings = count('warning') > 0 ? `, ${plural(count('warning'), 'warning')}` : '';
+  return r.ok
+    ? `ok, ${plural(r.questions, 'question')}${warnings}`
+    : `invalid: ${plural(count('error'), 'error')}${warnings}`;
+}
+
 /** The files a path names: itself, or the bank files under a folder. */
 async function expand(path: string): Promise<string[] | Diagnostic> {
   const info = await stat(resolveUserPath(path)).catch(() => undefined);
@@ -86,9 +97,7 @@ export default defineCommand({
     } else {
       for (const r of reports)
         for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-      for (const r of reports) {
-        process.stderr.write(`${r.file}: ${r.ok ? `ok, ${r.questions} questions` : 'invalid'}\n`);
-      }
+      for (const r of reports) process.stderr.write(`${r.file}: ${summary(r)}\n`);
     }
     if (!ok) process.exitCode = 1;
   },

@@ -3,6 +3,7 @@ import {
   CellSchema,
   ConventionSchema,
   generateBank,
+  MAX_BANK_BYTES,
   QuizdeckError,
   ShapeSpecError,
   serializeBank,
@@ -59,13 +60,23 @@ export default defineCommand({
       }
       const cells = listFlag('cells', args.cells, CellSchema);
       const conventions = listFlag('conventions', args.conventions, ConventionSchema);
+      const count = intFlag('count', args.count) as number;
       const bank = generateBank({
-        count: intFlag('count', args.count) as number,
+        count,
         seed: args.seed,
         ...(cells ? { cells } : {}),
         ...(conventions ? { conventions } : {}),
       });
-      process.stdout.write(serializeBank(bank, to.data));
+      const text = serializeBank(bank, to.data);
+      process.stdout.write(text);
+      const bytes = Buffer.byteLength(text);
+      if (bytes > MAX_BANK_BYTES) {
+        // Still printed: the bytes are what was asked for, but no quizdeck tool will load them.
+        const fit = Math.floor((count * MAX_BANK_BYTES) / bytes);
+        process.stderr.write(
+          `quizdeck generate: warning: this bank is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB a bank file may be, so quizdeck check and the other tools will refuse it; generate at most about ${fit.toLocaleString('en-US')} questions per file\n`,
+        );
+      }
     } catch (error) {
       if (!(error instanceof QuizdeckError)) throw error;
       process.stderr.write(`quizdeck generate: ${error.message}\n`);

@@ -64,7 +64,13 @@ function randomSetup(rng: Rng, cell: Cell, convention: Convention, wantClasses: 
 const LETTERS = 'ABCD';
 
 /** Letters the options, keeping the key and three distinct distractors, in a seeded order. */
-function toQuestion(drill: Drill, convention: Convention, id: string, tags: string[], rng: Rng) {
+function toQuestion(
+  drill: Drill,
+  convention: Convention,
+  [id, number]: [string, string],
+  tags: string[],
+  rng: Rng,
+) {
   const keyText = valueText(drill.key, convention);
   const seen = new Set([keyText]);
   const valid: { text: string; mistake: string }[] = [];
@@ -92,6 +98,7 @@ function toQuestion(drill: Drill, convention: Convention, id: string, tags: stri
   ].join('\n');
   const question: Question = {
     id,
+    number,
     prompt: drill.prompt,
     options,
     answer: [keyLetter],
@@ -138,14 +145,19 @@ export function generateBank(options: GenerateOptions): Bank {
     const drill = kind(randomSetup(rng, cell, convention, kind === outputShapeDrill), rng);
     if (!drill) continue;
     const id = `q${String(questions.length + 1).padStart(width, '0')}`;
-    const q = toQuestion(drill, convention, id, [cell, convention, drill.kind], rng);
+    const number = String(questions.length + 1);
+    const q = toQuestion(drill, convention, [id, number], [cell, convention, drill.kind], rng);
     if (q) questions.push(q);
   }
   return {
     id: `generated-${slug(seed)}`,
     title: `RNN shape drills (seed ${seed})`,
     description: `${count} generated questions on ${cells.join(', ')} shapes under the ${conventions.join(', ')} convention${conventions.length > 1 ? 's' : ''}.`,
-    source: `quizdeck generate --count ${count} --seed ${seed}`,
+    source: [
+      `quizdeck generate --count ${count} --seed ${seed}`,
+      parsed.data.cells ? ` --cells ${cells.join(',')}` : '',
+      parsed.data.conventions ? ` --conventions ${conventions.join(',')}` : '',
+    ].join(''),
     tags: ['generated', 'rnn-shapes'],
     contexts: [],
     questions,
