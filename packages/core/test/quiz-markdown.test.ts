@@ -127,6 +127,27 @@ An online shop wants to forecast the demand for each of its products from the sa
     expect(r.bank?.questions[0]?.answer).toEqual(['B', 'C']);
   });
 
+  it.each([
+    ['Accepted answers: a and c', ['A', 'C']],
+    ["Accepted answer is 'A' and 'C'.", ['A', 'C']],
+    ['Accepted answer: **A**, **C**', ['A', 'C']],
+    ['Accepted answer: `A` and `C`', ['A', 'C']],
+    ['Accepted answer: (A) and (C)', ['A', 'C']],
+  ])('reads letters written as "%s"', (statement, key) => {
+    const r = parse(`1. One?\n\n- A. yes\n- B. no\n- C. maybe\n\n${statement}\n`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]?.answer).toEqual(key);
+  });
+
+  it('takes a lone lowercase word as the option text it equals, else as a letter', () => {
+    const options = '- A. w\n- B. x\n- C. y\n';
+    expect(parse(`1. One?\n\n${options}\nAnswer: x\n`).bank?.questions[0]?.answer).toEqual(['B']);
+    expect(parse(`1. One?\n\n${options}\nAnswer: c\n`).bank?.questions[0]?.answer).toEqual(['C']);
+    expect(parse(`1. One?\n\n${options}\nAnswer: e\n`).diagnostics.map((d) => d.message)).toEqual([
+      'question 1: accepted answer E is not among the options (A, B, C)',
+    ]);
+  });
+
   it('reads a canonical YAML bank with a schema comment for editors', () => {
     const yaml = `# yaml-language-server: $schema=../packages/core/schema/bank.schema.json
 id: tiny

@@ -19,10 +19,11 @@ export function parseLetters(rest: string): string[] | undefined {
     .replace(/[.]$/, '')
     .split(LETTERS_SPLIT)
     .map((p) => p.trim())
-    .map((p) => p.replace(/^(?:[Oo]ptions?\s+)?\(?([A-Z])\)?$/, '$1'))
+    // "(A)", "option A", "'A'", "**A**", "`a`": one letter, quoted or emphasised, either case.
+    .map((p) => p.replace(/^(?:[Oo]ptions?\s+)?([('"`*_]*)([A-Za-z])([)'"`*_]*)$/, '$2'))
     .filter((p) => p !== '');
-  if (parts.length === 0 || !parts.every((p) => /^[A-Z]$/.test(p))) return undefined;
-  return parts;
+  if (parts.length === 0 || !parts.every((p) => /^[A-Za-z]$/.test(p))) return undefined;
+  return parts.map((p) => p.toUpperCase());
 }
 
 /** One bullet of an accepted-answers list: an option line ("- B. …") or an option's text. */
@@ -79,8 +80,12 @@ export function resolveKey(
   const issues: KeyIssue[] = [];
   const chosen = new Set<string>();
   for (const entry of accepted.entries) {
+    const byText = (text: string) =>
+      options.find((o) => normaliseText(o.text) === normaliseText(text));
     if (entry.key !== undefined) {
+      const asText = entry.text === undefined ? undefined : byText(entry.text);
       if (keys.includes(entry.key)) chosen.add(entry.key);
+      else if (asText) chosen.add(asText.key);
       else {
         issues.push({
           line: entry.line,
@@ -89,8 +94,7 @@ export function resolveKey(
       }
       continue;
     }
-    const wanted = normaliseText(entry.text ?? '');
-    const match = options.find((o) => normaliseText(o.text) === wanted);
+    const match = byText(entry.text ?? '');
     if (match) chosen.add(match.key);
     else {
       issues.push({

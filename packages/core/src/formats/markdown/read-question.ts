@@ -42,7 +42,10 @@ function readAccepted(
   const rest = first.text.split('\n').slice(1);
   if (inline !== '') {
     const letters = parseLetters(inline);
-    if (letters) for (const key of letters) statement.entries.push({ line: first.start, key });
+    // A lone letter may also be an option's whole text ("Answer: x"); resolveKey tries both.
+    const alone = letters?.length === 1 ? { text: inline.replace(/\.$/, '') } : {};
+    if (letters)
+      for (const key of letters) statement.entries.push({ line: first.start, key, ...alone });
     else statement.entries.push({ line: first.start, text: inline.replace(/\.$/, '') });
   }
   // Lines under the statement, bulleted or not, are accepted option texts.
