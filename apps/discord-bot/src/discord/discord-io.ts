@@ -62,13 +62,14 @@ export class DiscordIo {
     await message.edit(payload);
   }
 
-  /** Users who reacted with `emoji`, every page of them (Discord returns at most 100 a request). */
   /**
-   * Waits up to `timeoutMs` for the gateway to be connected. Reactions made while it was down reach
-   * the bot only when the session resumes (replayed before RESUMED), so grading earlier misses them.
+   * Waits up to `timeoutMs` for every shard's gateway connection to be up. Reactions made while one
+   * was down reach the bot only when its session resumes (replayed before RESUMED), so grading
+   * earlier misses them. `client.ws.status` cannot tell: it turns Ready once and stays so; each
+   * shard's status follows its connection (Connecting, Resuming, ... Ready).
    */
   async gatewayReady(timeoutMs: number): Promise<boolean> {
-    if (this.client.ws.status === Status.Ready) return true;
+    if (this.connected()) return true;
     return new Promise<boolean>((resolve) => {
       const done = (ok: boolean) => {
         clearTimeout(timer);
@@ -76,13 +77,21 @@ export class DiscordIo {
         this.client.off(Events.ShardReady, up);
         resolve(ok);
       };
-      const up = () => done(true);
-      const timer = setTimeout(() => done(this.client.ws.status === Status.Ready), timeoutMs);
+      const up = () => {
+        if (this.connected()) done(true);
+      };
+      const timer = setTimeout(() => done(this.connected()), timeoutMs);
       this.client.on(Events.ShardResume, up);
       this.client.on(Events.ShardReady, up);
     });
   }
 
+  private connected(): boolean {
+    const shards = [...this.client.ws.shards.values()];
+    return shards.length > 0 && shards.every((shard) => shard.status === Status.Ready);
+  }
+
+  /** Users who reacted with `emoji`, every page of them (Discord returns at most 100 a request). */
   async reactionUsers(channelId: string, messageId: string, emoji: string): Promise<APIUser[]> {
     const users: APIUser[] = [];
     let after: string | undefined;
