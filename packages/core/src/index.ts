@@ -72,5 +72,7 @@ export { GenerateOptionsSchema, generateBank } from './rnn/generate/generate-ban
 export { parseCount, parseShape } from './rnn/parse-answer';
 export type { Cell, Convention, ShapeSpec, ShapeSpecInput } from './rnn/shape-spec';
 export { CellSchema, ConventionSchema, parseShapeSpec, ShapeSpecSchema } from './rnn/shape-spec';
+export type { ShapesJson } from './rnn/shapes-json';
+export { ShapesJsonSchema, shapesJson } from './rnn/shapes-json';
 export type { Direction, ShapeTensor } from './rnn/tensor';
 export { GATE_ORDER, gateCount } from './rnn/tensor';

@@ -7,6 +7,8 @@ import {
   macsPerSequence,
   macsPerStep,
   ShapeSpecError,
+  ShapesJsonSchema,
+  shapesJson,
   unrolledDepth,
 } from '../src/index';
 
@@ -189,5 +191,29 @@ describe('formatShapeTable', () => {
     expect(table).toContain('convention: pytorch');
     expect(table).toMatch(/weight_ih_l1\s+\(2048, 512\)\s+1,048,576/);
     expect(table).toContain('total:     3,768,320 params (3,760,128 weights + 8,192 biases)');
+  });
+});
+
+describe('shapesJson (quizdeck shapes --json, Discord /shapes)', () => {
+  it('gives exactly convention, tensors {name, shape, params, layer, direction} and totals', () => {
+    const json = shapesJson(computeShapes({ cell: 'rnn', input: 50, hidden: 100, classes: 5 }));
+    expect(ShapesJsonSchema.strict().safeParse(json).success).toBe(true);
+    expect(Object.keys(json)).toEqual(['convention', 'tensors', 'totals']);
+    expect(json.convention).toBe('textbook');
+    expect(json.tensors[0]).toEqual({
+      name: 'W_hh',
+      shape: [100, 100],
+      params: 10_000,
+      layer: 0,
+      direction: 'forward',
+    });
+    expect(json.tensors.at(-1)).toEqual({
+      name: 'b_y',
+      shape: [5, 1],
+      params: 5,
+      layer: 1,
+      direction: 'none',
+    });
+    expect(json.totals).toEqual({ weights: 15_500, biases: 105, params: 15_605 });
   });
 });

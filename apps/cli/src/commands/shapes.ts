@@ -6,6 +6,7 @@ import {
   macsPerStep,
   QuizdeckError,
   ShapeSpecError,
+  shapesJson,
   unrolledDepth,
 } from '@quizdeck/core';
 import { defineCommand } from 'citty';
@@ -73,18 +74,7 @@ export default defineCommand({
               macsPerSequence: macsPerSequence(report, steps),
             };
       if (args.json) {
-        const out = {
-          convention: report.convention,
-          tensors: report.tensors.map(({ name, shape, params, layer, direction }) => ({
-            name,
-            shape,
-            params,
-            layer,
-            direction,
-          })),
-          totals: report.totals,
-          ...(sequence ? { sequence } : {}),
-        };
+        const out = { ...shapesJson(report), ...(sequence ? { sequence } : {}) };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return;
       }
