@@ -13,43 +13,46 @@ import { matchMath } from './math-span';
 export function fastMarkdownToHtml(src: string): string | undefined {
   if (src.includes('\t') || src.includes('\r')) return undefined;
   let out = '';
-  let lines: string[] = [];
+  let block: string[] = [];
   let list = false;
   let lastWasList = false;
-  const flush = (): boolean => {
-    if (lines.length === 0) return true;
-    if (list) {
-      // A list after a blank line after a list is the same, now loose, list.
-      if (lastWasList) return false;
-      out += '<ul>\n';
-      for (const line of lines) {
-        const html = inline(line.slice(2));
-        if (html === undefined) return false;
-        out += `<li>${html}</li>\n`;
-      }
-      out += '</ul>\n';
-    } else {
-      const html = inline(lines.join('\n'));
-      if (html === undefined) return false;
-      out += `<p>${html}</p>\n`;
-    }
-    lastWasList = list;
-    lines = [];
-    return true;
-  };
-  for (const line of src.split('\n')) {
+  const lines = src.split('\n');
+  lines.push('');
+  for (const line of lines) {
     if (line === '') {
-      if (!flush()) return undefined;
+      if (block.length === 0) continue;
+      // A list after a blank line after a list is the same, now loose, list.
+      if (list && lastWasList) return undefined;
+      const html = renderBlock(block, list);
+      if (html === undefined) return undefined;
+      out += html;
+      lastWasList = list;
+      block = [];
       continue;
     }
     const item = line.startsWith('- ');
     if (!startsPlainly(item ? line.slice(2) : line)) return undefined;
     // A list item right after a paragraph line interrupts it, a line after an item continues it.
-    if (lines.length > 0 && item !== list) return undefined;
+    if (block.length > 0 && item !== list) return undefined;
     list = item;
-    lines.push(line);
+    block.push(line);
   }
-  return flush() ? out : undefined;
+  return out;
+}
+
+/** A paragraph, or a tight list of one-line items. */
+function renderBlock(lines: readonly string[], list: boolean): string | undefined {
+  if (!list) {
+    const html = inline(lines.join('\n'));
+    return html === undefined ? undefined : `<p>${html}</p>\n`;
+  }
+  let out = '<ul>\n';
+  for (const line of lines) {
+    const html = inline(line.slice(2));
+    if (html === undefined) return undefined;
+    out += `<li>${html}</li>\n`;
+  }
+  return `${out}</ul>\n`;
 }
 
 // What a line (or a list item's text) may not start with: whitespace (indented code, lazy lines),
@@ -79,7 +82,10 @@ function mdEscape(text: string): string {
 /** Where inline syntax may start; everything between is text. */
 const INLINE_SPECIAL = /[$\\`*_<&[~]/g;
 
-const isAlnum = (ch: string) => /^[A-Za-z0-9]$/.test(ch);
+const ALNUM = /^[A-Za-z0-9]$/;
+function isAlnum(ch: string): boolean {
+  return ALNUM.test(ch);
+}
 // After a closing `*` run: what markdown-it counts as whitespace or punctuation, and not `*` or `_`.
 const AFTER_CLOSER = /^(?:|[ \n.,:;!?)])$/;
 // Before an opening `*` run: the start, whitespace or an opening bracket (so it cannot close).
@@ -91,11 +97,6 @@ function inline(s: string): string | undefined {
   let text = 0; // start of text not yet written out
   let open = 0; // length of the open emphasis run, 0 when none
   let i = 0;
-  const emit = (html: string, to: number, from: number) => {
-    out += mdEscape(s.slice(text, to)) + html;
-    i = from;
-    text = from;
-  };
   for (;;) {
     INLINE_SPECIAL.lastIndex = i;
     const next = INLINE_SPECIAL.exec(s);
@@ -106,7 +107,9 @@ function inline(s: string): string | undefined {
       const math = matchMath(s, i);
       if (math) {
         const tex = escapeHtml(math.tex);
-        emit(math.display ? `\\[${tex}\\]` : `\\(${tex}\\)`, i, math.end);
+        out += mdEscape(s.slice(text, i));
+        out += math.display ? `\\[${tex}\\]` : `\\(${tex}\\)`;
+        i = text = math.end;
       } else if (ch === '\\') {
         return undefined;
       } else {
@@ -122,7 +125,8 @@ function inline(s: string): string | undefined {
       }
       let code = s.slice(i + n, close).replace(/\n/g, ' ');
       if (code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code)) code = code.slice(1, -1);
-      emit(`<code>${mdEscape(code)}</code>`, i, close + n);
+      out += `${mdEscape(s.slice(text, i))}<code>${mdEscape(code)}</code>`;
+      i = text = close + n;
     } else if (ch === '*') {
       let n = 1;
       while (s.charAt(i + n) === '*') n++;
@@ -132,10 +136,12 @@ function inline(s: string): string | undefined {
       if (n > 2) return undefined;
       if (open === 0 && OPENER_BEFORE.test(before) && isAlnum(after)) {
         open = n;
-        emit(`<${tag}>`, i, i + n);
+        out += `${mdEscape(s.slice(text, i))}<${tag}>`;
+        i = text = i + n;
       } else if (open === n && isAlnum(before) && AFTER_CLOSER.test(after)) {
         open = 0;
-        emit(`</${tag}>`, i, i + n);
+        out += `${mdEscape(s.slice(text, i))}</${tag}>`;
+        i = text = i + n;
       } else {
         return undefined;
       }
