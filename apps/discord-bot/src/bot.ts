@@ -1,10 +1,18 @@
-import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
+import {
+  Client,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Partials,
+} from 'discord.js';
 import { type BankCatalog, loadBankCatalog } from './banks/bank-catalog';
 import { type Db, openDatabase } from './db/database';
 import { QuizStore } from './db/quiz-store';
 import { DiscordIo } from './discord/discord-io';
 import { routeInteraction } from './discord/interaction-router';
 import type { BotConfig } from './env';
+import { ConfigError } from './errors';
 import { createLogger, type Logger } from './log';
 import { emojiLetter } from './quiz/letters';
 import { QuizEngine } from './quiz/quiz-engine';
@@ -101,7 +109,12 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
       const ready = new Promise<void>((resolve) =>
         client.once(Events.ClientReady, () => resolve()),
       );
-      await client.login(config.token);
+      await client.login(config.token).catch((err: unknown) => {
+        if ((err as { code?: unknown }).code !== DiscordjsErrorCodes.TokenInvalid) throw err;
+        throw new ConfigError(
+          'Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (see docs/discord-setup.md).',
+        );
+      });
       await ready;
       log.info(`logged in as ${client.user?.tag ?? '?'}; ${catalog.banks.size} bank(s)`);
       engine.resumeAll();

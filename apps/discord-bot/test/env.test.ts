@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/index';
+import { ConfigError, createBot, loadConfig } from '../src/index';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,5 +41,27 @@ describe('env', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/DISCORD_TOKEN/);
     expect(run.stderr).toMatch(/docs\/discord-setup\.md/);
+  });
+
+  it('names DISCORD_TOKEN when Discord refuses the token', async () => {
+    const emu = await DiscordEmulator.start();
+    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bot-token-'));
+    const bot = createBot(
+      loadConfig({
+        DISCORD_TOKEN: 'not-the-bot-token',
+        DISCORD_API_URL: emu.restUrl,
+        QUIZDECK_DB: join(dir, 'quizdeck.db'),
+        QUIZDECK_LOG: 'silent',
+      }),
+    );
+    try {
+      const started = bot.start();
+      await expect(started).rejects.toThrow(ConfigError);
+      await expect(started).rejects.toThrow(/refused DISCORD_TOKEN.*docs\/discord-setup\.md/);
+    } finally {
+      await bot.stop();
+      await emu.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
