@@ -41,6 +41,11 @@ const cases: Case[] = [
     expected: ['1:1 error: file is 5.0 MB; a bank may be at most 4 MB'],
   },
   {
+    name: 'a 5 MB bank given as a string of multi-byte characters',
+    input: `1. Q?\n\n${'é'.repeat(2_621_440)}`,
+    expected: ['1:1 error: file is 5.0 MB; a bank may be at most 4 MB'],
+  },
+  {
     name: 'UTF-16 file',
     input: new Uint8Array([0xff, 0xfe, 0x31, 0, 0x2e, 0, 0x20, 0, 0x51, 0]),
     expected: ['1:1 error: file is UTF-16; save it as UTF-8'],

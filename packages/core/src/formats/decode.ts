@@ -40,6 +40,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** UTF-8 size of a string (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 const sizeMessage = (bytes: number) =>
   `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MB`;
 
@@ -47,8 +62,13 @@ const sizeMessage = (bytes: number) =>
 export function decodeBank(input: string | Uint8Array, file: string): Decoded {
   let text: string;
   if (typeof input === 'string') {
-    // A UTF-16 string is at least as many UTF-8 bytes as it has code units.
+    // A UTF-16 string is at least as many UTF-8 bytes as it has code units, at most three times as
+    // many: only a string in between needs its UTF-8 size counted.
     if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
+    if (input.length * 3 > MAX_BANK_BYTES) {
+      const bytes = utf8Length(input);
+      if (bytes > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(bytes));
+    }
     text = input;
   } else {
     if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
