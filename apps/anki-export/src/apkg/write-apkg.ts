@@ -222,22 +222,14 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
       JSON.stringify(decks),
     ]);
     db.run('BEGIN');
+    // The model id and the time are the same for every note: in the SQL, not bound per row.
     const insertNote = db.prepare(
-      "INSERT INTO notes VALUES (?,?,?,?,-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')",
+      `INSERT INTO notes VALUES (?,?,${integer(noteType.id)},${integer(time)},-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')`,
     );
     // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
     const baseId = time * 1000;
     rows.forEach((row, i) => {
-      insertNote.run([
-        baseId + i,
-        row.guid,
-        noteType.id,
-        time,
-        row.tags,
-        row.flds,
-        row.sfld,
-        row.csum,
-      ]);
+      insertNote.run([baseId + i, row.guid, row.tags, row.flds, row.sfld, row.csum]);
       if ((i + 1) % PROGRESS_EVERY === 0) input.onProgress?.(i + 1, notes.length);
     });
     insertNote.free();
@@ -259,6 +251,11 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
   } finally {
     db.close();
   }
+}
+
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not an integer: ${n}`);
+  return String(n);
 }
 
 function pack(
