@@ -155,6 +155,7 @@ describe('reading option text', () => {
     ['torch.Size([2048, 300])', [2048, 300]],
     ['1,024 x 512', [1024, 512]],
     ['$2 \\times 300$.', [2, 300]],
+    ['100 by 50', [100, 50]],
   ])('shape %s', (text, shape) => {
     expect(parseShape(text)).toEqual(shape);
   });
@@ -169,8 +170,11 @@ describe('reading option text', () => {
     expect(parseCount(text)).toBe(n);
   });
 
-  it.each(['Many to One', '6,00', '100x', 'x5', ''])('not a value: %s', (text) => {
-    expect(parseShape(text)).toBeUndefined();
-    expect(parseCount(text)).toBeUndefined();
-  });
+  it.each(['Many to One', '6,00', '100x', 'x5', '', 'by 5', 'a 100 by 100 matrix'])(
+    'not a value: %s',
+    (text) => {
+      expect(parseShape(text)).toBeUndefined();
+      expect(parseCount(text)).toBeUndefined();
+    },
+  );
 });

@@ -1,5 +1,5 @@
 // Reads the value an option states, in the ways banks write them: 100x50, $100 \times 50$,
-// (400, 50), (400,), torch.Size([400, 50]), 60000, 60,000, $60{,}000$, 60 000.
+// (400, 50), (400,), torch.Size([400, 50]), 100 by 50, 60000, 60,000, $60{,}000$, 60 000.
 
 function clean(text: string): string {
   return text
@@ -7,7 +7,7 @@ function clean(text: string): string {
     .replace(/\\[,;:! ]/g, ' ')
     .replace(/torch\.Size/g, '')
     .replace(/[$`*_[\]()\u00a0\u202f\u2009]/g, ' ')
-    .replace(/\\times|\\cdot|[×·∗]/g, 'x')
+    .replace(/\\times|\\cdot|[×·∗]|(?<=\d\s*)\bby\b(?=\s*\d)/g, 'x')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\.$/, '')
