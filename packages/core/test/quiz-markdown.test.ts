@@ -139,6 +139,22 @@ An online shop wants to forecast the demand for each of its products from the sa
     expect(r.bank?.questions[0]?.answer).toEqual(key);
   });
 
+  it('reads lowercase option letters as A, B, … when a question has no capital ones', () => {
+    const r = parse('1. One?\n\n- a. yes\n- b RIGHT. no\n- c) maybe\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.questions[0]?.options.map((o) => [o.key, o.text])).toEqual([
+      ['A', 'yes'],
+      ['B', 'no'],
+      ['C', 'maybe'],
+    ]);
+    expect(r.bank?.questions[0]?.answer).toEqual(['B']);
+    const mixed = parse(
+      '1. Which hold?\n\n- a) first\n- b) second\n\n- A. a only\n- B RIGHT. both\n',
+    );
+    expect(mixed.bank?.questions[0]?.prompt).toBe('Which hold?\n\n- a) first\n- b) second');
+    expect(mixed.bank?.questions[0]?.options.map((o) => o.text)).toEqual(['a only', 'both']);
+  });
+
   it('takes a lone lowercase word as the option text it equals, else as a letter', () => {
     const options = '- A. w\n- B. x\n- C. y\n';
     expect(parse(`1. One?\n\n${options}\nAnswer: x\n`).bank?.questions[0]?.answer).toEqual(['B']);

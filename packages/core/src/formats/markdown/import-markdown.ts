@@ -29,7 +29,8 @@ function findQuestions(lines: readonly string[], from: number, sheltered: Set<nu
     const end = candidates[k + 1]?.index ?? lines.length;
     let hasOptions = false;
     for (let i = c.index + 1; i < end && !hasOptions; i++) {
-      hasOptions = !sheltered.has(i) && startsOptions(lines[i] ?? '');
+      const line = lines[i] ?? '';
+      hasOptions = !sheltered.has(i) && (startsOptions(line) || startsOptions(line, 'lower'));
     }
     const looksAsked = c.q.emphatic || /[?:]$/.test(c.q.text);
     if (hasOptions || (looksAsked && Number(c.q.number) === last + 1)) {

@@ -28,9 +28,9 @@ export interface OptionLine {
 }
 
 const OPTION_RE =
-  /^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.):](?:\*\*|__)?(?:[ \t]+(.*))?$/;
+  /^[ \t]{0,3}[-*+][ \t]+(?:\*\*|__)?\(?([A-Za-z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.):](?:\*\*|__)?(?:[ \t]+(.*))?$/;
 const BARE_OPTION_RE =
-  /^(?:\*\*|__)?\(?([A-Z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.)](?:\*\*|__)?[ \t]+(\S.*)$/;
+  /^(?:\*\*|__)?\(?([A-Za-z])\)?(?:[ \t]+(RIGHT|CORRECT))?[.)](?:\*\*|__)?[ \t]+(\S.*)$/;
 // Anchored at the end only after a cheap endsWith test: `[ \t]+…$` alone is quadratic on long lines.
 const TRAILING_MARK_RE = /(?:\(?(?:RIGHT|CORRECT)\)?|[✓✔✅])$/u;
 
@@ -43,23 +43,36 @@ function stripTrailingMark(text: string): { text: string; right: boolean } {
   return { text: before.trimEnd(), right: true };
 }
 
+/**
+ * Options are lettered in capitals, or all in lowercase (`- a. …`, read as A, B, …) in a question
+ * that has no capital ones: then "a)"/"b)" statements in a prompt above capital options stay prompt.
+ */
+export type LetterCase = 'upper' | 'lower';
+
 /** `- A. text`, `- D RIGHT. text`, `- **B RIGHT.** text`, `- C. text (RIGHT)`. */
-export function matchOption(line: string): OptionLine | undefined {
-  return readOption(OPTION_RE.exec(line));
+export function matchOption(line: string, letters: LetterCase = 'upper'): OptionLine | undefined {
+  return readOption(OPTION_RE.exec(line), letters);
 }
 
 /** Inside a question block options may also be written without a bullet: `A. text`, `B) text`. */
-export function matchQuestionOption(line: string): OptionLine | undefined {
-  return readOption(OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line));
+export function matchQuestionOption(
+  line: string,
+  letters: LetterCase = 'upper',
+): OptionLine | undefined {
+  return readOption(OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line), letters);
 }
 
 /** The first option of a question is `A` (so "- I. …" statements in a prompt stay prompt). */
-export function startsOptions(line: string): boolean {
-  return (OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line))?.[1] === 'A';
+export function startsOptions(line: string, letters: LetterCase = 'upper'): boolean {
+  return (
+    (OPTION_RE.exec(line) ?? BARE_OPTION_RE.exec(line))?.[1] === (letters === 'upper' ? 'A' : 'a')
+  );
 }
 
-function readOption(m: RegExpExecArray | null): OptionLine | undefined {
+function readOption(m: RegExpExecArray | null, letters: LetterCase): OptionLine | undefined {
   if (!m) return undefined;
+  const letter = m[1] ?? '';
+  if ((letter === letter.toUpperCase()) !== (letters === 'upper')) return undefined;
   let text = (m[3] ?? '').trim();
   let right = m[2] !== undefined;
   const marked = stripTrailingMark(text);
@@ -67,7 +80,7 @@ function readOption(m: RegExpExecArray | null): OptionLine | undefined {
     text = marked.text;
     right = true;
   }
-  return { key: m[1] ?? '', text, right };
+  return { key: letter.toUpperCase(), text, right };
 }
 
 export const isBlank = (line: string) => line.trim() === '';

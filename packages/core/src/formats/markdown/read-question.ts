@@ -7,6 +7,7 @@ import {
   isBullet,
   isEmptyBullet,
   isPinnedText,
+  type LetterCase,
   matchAccepted,
   matchOption,
   matchQuestionOption,
@@ -86,8 +87,15 @@ export function readQuestion(
     return 'error' in r ? r.end : r.annotation.end;
   };
   let firstOption = -1;
-  for (let i = h + 1; i < end && firstOption === -1; i++) {
-    if (!sheltered.has(i) && startsOptions(lines[i] ?? '')) firstOption = i;
+  let letters: LetterCase = 'upper';
+  for (const want of ['upper', 'lower'] as const) {
+    for (let i = h + 1; i < end && firstOption === -1; i++) {
+      if (!sheltered.has(i) && startsOptions(lines[i] ?? '', want)) firstOption = i;
+    }
+    if (firstOption !== -1) {
+      letters = want;
+      break;
+    }
   }
   const prompt = [q.text];
   const options: DraftOption[] = [];
@@ -99,21 +107,21 @@ export function readQuestion(
     }
     while (i < end) {
       const line = lines[i] ?? '';
-      const option = matchQuestionOption(line);
+      const option = matchQuestionOption(line, letters);
       if (option) {
         const o = { ...option, line: i };
         i++;
         while (
           i < end &&
           /^[ \t]{2,}\S/.test(lines[i] ?? '') &&
-          !matchQuestionOption(lines[i] ?? '')
+          !matchQuestionOption(lines[i] ?? '', letters)
         ) {
           o.text += `\n${(lines[i] ?? '').trim()}`;
           i++;
         }
         options.push(o);
       } else if (isBlank(line) || isEmptyBullet(line)) i++;
-      else if (opensAnnotation(line) && optionFollows(lines, i, end)) i = annotate(i) + 1;
+      else if (opensAnnotation(line) && optionFollows(lines, i, end, letters)) i = annotate(i) + 1;
       else break;
     }
   }
@@ -167,7 +175,7 @@ export function readQuestion(
       break;
     }
     it.text.split('\n').forEach((l, n) => {
-      if (matchOption(l))
+      if (matchOption(l, letters))
         b.report(
           'warning',
           it.start + n,
@@ -240,12 +248,18 @@ export function readQuestion(
 }
 
 /** True when the comment at lines[i] sits among the options (the next text line is an option). */
-function optionFollows(lines: readonly string[], i: number, end: number): boolean {
+function optionFollows(
+  lines: readonly string[],
+  i: number,
+  end: number,
+  letters: LetterCase,
+): boolean {
   let k = i;
   while (k < end && !(lines[k] ?? '').includes('-->')) k++;
   for (k++; k < end; k++) {
     const line = lines[k] ?? '';
-    if (!isBlank(line) && !isEmptyBullet(line)) return matchQuestionOption(line) !== undefined;
+    if (!isBlank(line) && !isEmptyBullet(line))
+      return matchQuestionOption(line, letters) !== undefined;
   }
   return false;
 }
