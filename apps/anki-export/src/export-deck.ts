@@ -2,14 +2,18 @@ import { availableParallelism } from 'node:os';
 import {
   type ApkgMedia,
   type ApkgNote,
+  ApkgWriter,
+  estimateCollectionBytes,
+  loadSql,
   type NoteRow,
   type PackagedNote,
+  prepareNoteRow,
   readApkgNotes,
-  writeApkg,
 } from './apkg';
 import { NOTE_TYPE } from './card/note-type';
 import { AnkiExportError } from './errors';
 import type { LoadedBank } from './load-bank';
+import { questionGuid } from './notes/build-note';
 import { prepareNotesParallel } from './notes/prepare-notes';
 
 export interface ExportOptions {
@@ -57,36 +61,52 @@ export async function exportDeck(
     }
     seen.set(bank.id, file);
   }
-  const notes: (ApkgNote | NoteRow)[] = [];
-  const media = new Map<string, ApkgMedia>();
   const threads = opts.threads ?? availableParallelism();
-  for (const { bank, file, locations } of banks) {
-    const deck = deckName(opts.deck ?? bank.title, opts.deck === undefined ? file : '--deck');
-    const job = {
-      bank,
-      file,
-      locations,
-      deck,
-      shuffle: opts.shuffle ?? false,
-      tags: opts.tags ?? [],
-    };
-    const prepared = await prepareNotesParallel(job, threads);
-    for (const row of prepared.rows) notes.push(row);
-    for (const m of prepared.media) media.set(m.name, m);
-  }
-  const retired = opts.previous ? await retiredNotes(opts.previous, notes) : [];
-  notes.push(...retired);
-  if (notes.length === 0) {
+  const jobs = banks.map(({ bank, file, locations }) => ({
+    bank,
+    file,
+    locations,
+    deck: deckName(opts.deck ?? bank.title, opts.deck === undefined ? file : '--deck'),
+    shuffle: opts.shuffle ?? false,
+    tags: opts.tags ?? [],
+  }));
+  const guids = new Set(jobs.flatMap((j) => j.bank.questions.map((q) => questionGuid(j.bank, q))));
+  const retired = opts.previous ? await retiredNotes(opts.previous, guids) : [];
+  const count = jobs.reduce((n, j) => n + j.bank.questions.length, retired.length);
+  if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
-  const apkg = await writeApkg({
-    noteType: NOTE_TYPE,
-    notes,
-    media: [...media.values()],
-    time: opts.time,
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
-  return { apkg, notes: notes.length, media: media.size, retired: retired.length };
+  const sql = await loadSql();
+  // Opened on the first rows, whose size predicts the collection's: notes are written while
+  // worker threads still render later ones.
+  let writer: ApkgWriter | undefined;
+  const write = (rows: readonly (NoteRow | ApkgNote)[]) => {
+    writer ??= new ApkgWriter(sql, {
+      noteType: NOTE_TYPE,
+      decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
+      count,
+      time: opts.time,
+      expectedBytes: estimateCollectionBytes(
+        rows.map((r) => ('flds' in r ? r : prepareNoteRow(r, NOTE_TYPE))),
+        count,
+      ),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    writer.add(rows);
+  };
+  const media = new Map<string, ApkgMedia>();
+  try {
+    for (const job of jobs) {
+      const prepared = await prepareNotesParallel(job, threads, undefined, write);
+      for (const m of prepared.media) media.set(m.name, m);
+    }
+    if (retired.length > 0) write(retired);
+    const apkg = (writer as ApkgWriter | undefined)?.finish([...media.values()]);
+    if (!apkg) throw new Error('exportDeck: no notes reached the writer');
+    return { apkg, notes: count, media: media.size, retired: retired.length };
+  } finally {
+    (writer as ApkgWriter | undefined)?.close();
+  }
 }
 
 /** Anki deck names: `::` separates levels, and no level may be empty. */
@@ -103,7 +123,7 @@ function deckName(name: string, source: string): string {
 
 async function retiredNotes(
   previous: { file: string; apkg: Uint8Array },
-  current: readonly { guid: string }[],
+  exported: ReadonlySet<string>,
 ): Promise<ApkgNote[]> {
   let old: PackagedNote[];
   try {
@@ -112,7 +132,6 @@ async function retiredNotes(
     const why = cause instanceof Error ? cause.message : String(cause);
     throw new AnkiExportError('PREVIOUS_UNREADABLE', `${previous.file}: ${why}`, { cause });
   }
-  const exported = new Set(current.map((n) => n.guid));
   return old
     .filter((n) => n.mid === NOTE_TYPE.id && !exported.has(n.guid))
     .map((n) => {

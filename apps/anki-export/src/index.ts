@@ -1,9 +1,19 @@
 // Public entry of @quizdeck/anki-export.
-export type { ApkgInput, ApkgMedia, ApkgNote, NoteRow, NoteTypeSpec, PackagedNote } from './apkg';
+export type {
+  ApkgInput,
+  ApkgMedia,
+  ApkgNote,
+  ApkgWriterOptions,
+  NoteRow,
+  NoteTypeSpec,
+  PackagedNote,
+} from './apkg';
 export {
   ApkgReadError,
+  ApkgWriter,
   deckId,
   Exporter,
+  estimateCollectionBytes,
   fieldChecksum,
   loadPackageTemplate,
   loadSql,

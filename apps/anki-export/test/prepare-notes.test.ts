@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBank } from '@quizdeck/core';
 import { describe, expect, it } from 'vitest';
-import { AnkiExportError, type PrepareJob, prepareNotes, prepareNotesParallel } from '../src/index';
+import {
+  AnkiExportError,
+  type NoteRow,
+  type PrepareJob,
+  prepareNotes,
+  prepareNotesParallel,
+} from '../src/index';
 
 const job = (over: Partial<PrepareJob> = {}): PrepareJob => ({
   bank: generateBank({ count: 90, seed: 'threads' }),
@@ -24,6 +30,15 @@ describe('prepareNotesParallel', () => {
     expect(parallel.rows).toHaveLength(90);
     expect(parallel.rows).toEqual(sequential.rows);
     expect(new Set(parallel.rows.map((r) => r.guid)).size).toBe(90);
+  });
+
+  it('hands rows over in bank order as they are ready when given onRows, keeping none', async () => {
+    const one = job();
+    const handed: NoteRow[][] = [];
+    const parallel = await prepareNotesParallel(one, 3, 30, (rows) => handed.push(rows));
+    expect(parallel.rows).toEqual([]);
+    expect(handed.length).toBeGreaterThan(1);
+    expect(handed.flat()).toEqual(prepareNotes(one).rows);
   });
 
   // Block 0 always goes to the first worker: the error crosses the thread boundary.

@@ -60,29 +60,47 @@ const BLOCK = 1_000;
 /**
  * prepareNotes for large banks, over worker threads: rendering Markdown is most of an export's
  * time. This thread and the workers take blocks of questions from one queue, so a thread that
- * starts late or runs slow takes fewer; rows come back in bank order.
+ * starts late or runs slow takes fewer. With `onRows`, rows are handed over in bank order as soon as
+ * they and all before them are ready (this thread writes them while the workers render more) and
+ * are not kept in the result; without, the result holds them in bank order.
  */
 export async function prepareNotesParallel(
   job: PrepareJob,
   threads: number,
   perThreadMin = PER_THREAD_MIN,
+  onRows?: (rows: NoteRow[]) => void,
 ): Promise<PreparedNotes> {
   const count = job.bank.questions.length;
   const workers = Math.min(Math.floor(threads), Math.floor(count / perThreadMin)) - 1;
-  if (workers < 1) return prepareNotes(job);
+  if (workers < 1) {
+    const prepared = prepareNotes(job);
+    if (!onRows) return prepared;
+    onRows(prepared.rows);
+    return { rows: [], media: prepared.media };
+  }
   const size = Math.min(BLOCK, Math.ceil(count / (workers + 1) / 4));
   const blocks = Math.ceil(count / size);
   const results: PreparedNotes[] = [];
-  const queue = { next: 0, failed: false };
+  const queue = { next: 0, failed: false, handed: 0 };
   const take = () => (queue.failed || queue.next >= blocks ? undefined : queue.next++);
   const block = (b: number): PrepareJob => ({
     ...job,
     bank: { ...job.bank, questions: job.bank.questions.slice(b * size, (b + 1) * size) },
   });
+  const handOver = () => {
+    if (!onRows) return;
+    for (let r = results[queue.handed]; r !== undefined; r = results[queue.handed]) {
+      onRows(r.rows);
+      results[queue.handed++] = { rows: [], media: r.media };
+    }
+  };
   const pool = Array.from({ length: workers }, async () => {
     const worker = new NoteWorker();
     try {
-      for (let b = take(); b !== undefined; b = take()) results[b] = await worker.prepare(block(b));
+      for (let b = take(); b !== undefined; b = take()) {
+        results[b] = await worker.prepare(block(b));
+        handOver();
+      }
     } catch (error) {
       queue.failed = true;
       throw error;
@@ -93,6 +111,7 @@ export async function prepareNotesParallel(
   try {
     for (let b = take(); b !== undefined; b = take()) {
       results[b] = prepareNotes(block(b));
+      handOver();
       await new Promise((resolve) => setImmediate(resolve)); // let the workers' replies in
     }
   } catch (error) {
@@ -101,6 +120,7 @@ export async function prepareNotesParallel(
     throw error;
   }
   await Promise.all(pool);
+  handOver();
   const media = new Map(results.flatMap((r) => r.media.map((m) => [m.name, m] as const)));
   return { rows: results.flatMap((r) => r.rows), media: [...media.values()] };
 }
