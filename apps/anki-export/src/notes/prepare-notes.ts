@@ -96,10 +96,24 @@ export async function prepareNotesParallel(
   };
   const pool = Array.from({ length: workers }, async () => {
     const worker = new NoteWorker();
-    try {
-      for (let b = take(); b !== undefined; b = take()) {
-        results[b] = await worker.prepare(block(b));
+    // Two blocks in flight: the worker starts the next while this thread, busy with a block of its
+    // own, has not yet read the last reply.
+    const send = (): Promise<void> | undefined => {
+      const b = take();
+      if (b === undefined) return undefined;
+      const done = worker.prepare(block(b)).then((prepared) => {
+        results[b] = prepared;
         handOver();
+      });
+      done.catch(() => {}); // awaited below; a second failure in flight is not unhandled
+      return done;
+    };
+    try {
+      const inFlight = [send(), send()].filter((p) => p !== undefined);
+      for (let p = inFlight.shift(); p !== undefined; p = inFlight.shift()) {
+        await p;
+        const next = send();
+        if (next) inFlight.push(next);
       }
     } catch (error) {
       queue.failed = true;
@@ -127,31 +141,31 @@ export async function prepareNotesParallel(
 
 type WorkerReply = { ok: PreparedNotes } | { error: { code: string; message: string } };
 
-/** One worker thread running prepareNotes on the jobs it is given, one at a time. */
+/** One worker thread running prepareNotes on the jobs it is given, in the order given. */
 class NoteWorker {
   readonly #worker = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url));
+  /** Replies come in the order of the jobs. */
+  readonly #pending: { resolve: (p: PreparedNotes) => void; reject: (e: Error) => void }[] = [];
+
+  constructor() {
+    this.#worker.on('message', (reply: WorkerReply) => {
+      const waiting = this.#pending.shift();
+      if ('ok' in reply) waiting?.resolve(reply.ok);
+      else waiting?.reject(new AnkiExportError(reply.error.code, reply.error.message));
+    });
+    this.#worker.on('error', (error) => this.#failAll(error));
+    this.#worker.on('exit', (code) =>
+      this.#failAll(new Error(`note worker exited with code ${code}`)),
+    );
+  }
+
+  #failAll(error: Error): void {
+    for (const waiting of this.#pending.splice(0)) waiting.reject(error);
+  }
 
   prepare(job: PrepareJob): Promise<PreparedNotes> {
     return new Promise((resolve, reject) => {
-      const onMessage = (reply: WorkerReply) => {
-        this.#worker.off('error', onError);
-        this.#worker.off('exit', onExit);
-        if ('ok' in reply) resolve(reply.ok);
-        else reject(new AnkiExportError(reply.error.code, reply.error.message));
-      };
-      const onError = (error: Error) => {
-        this.#worker.off('message', onMessage);
-        this.#worker.off('exit', onExit);
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        this.#worker.off('message', onMessage);
-        this.#worker.off('error', onError);
-        reject(new Error(`note worker exited with code ${code}`));
-      };
-      this.#worker.once('message', onMessage);
-      this.#worker.once('error', onError);
-      this.#worker.once('exit', onExit);
+      this.#pending.push({ resolve, reject });
       this.#worker.postMessage(job);
     });
   }
