@@ -101,7 +101,7 @@ export async function exportDeck(
       for (const m of prepared.media) media.set(m.name, m);
     }
     if (retired.length > 0) write(retired);
-    const apkg = (writer as ApkgWriter | undefined)?.finish([...media.values()]);
+    const apkg = await (writer as ApkgWriter | undefined)?.finish([...media.values()]);
     if (!apkg) throw new Error('exportDeck: no notes reached the writer');
     return { apkg, notes: count, media: media.size, retired: retired.length };
   } finally {

@@ -7,6 +7,7 @@ export type {
   NoteRow,
   NoteTypeSpec,
   PackagedNote,
+  ZipEntry,
 } from './apkg';
 export {
   ApkgReadError,
@@ -24,6 +25,7 @@ export {
   readApkgNotes,
   stripHtmlPreservingMedia,
   writeApkg,
+  zipEntries,
 } from './apkg';
 export { CARD_CSS } from './card/card-css';
 export { CARD_SCRIPT } from './card/card-script';

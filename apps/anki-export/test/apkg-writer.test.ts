@@ -47,7 +47,7 @@ describe('ApkgWriter', () => {
         expectedBytes,
       });
       for (let i = 0; i < rows.length; i += piece) writer.add(rows.slice(i, i + piece));
-      expect(Buffer.from(writer.finish()).equals(Buffer.from(whole))).toBe(true);
+      expect(Buffer.from(await writer.finish()).equals(Buffer.from(whole))).toBe(true);
     }
     const read = await readApkg(whole);
     expect(read.cards.map((c) => c.due)).toEqual(rows.map((_, i) => i + 1));
@@ -62,7 +62,7 @@ describe('ApkgWriter', () => {
       expectedBytes: 1_000_000,
     });
     writer.add(rows.slice(0, 10));
-    expect(() => writer.finish()).toThrow(/10 notes added, 100 announced/);
+    await expect(writer.finish()).rejects.toThrow(/10 notes added, 100 announced/);
     expect(() => writer.add(rows.slice(10))).toThrow(/after finish or close/);
   });
 });

@@ -97,7 +97,7 @@ export class ApkgWriter {
   }
 
   /** The package's bytes; the writer is closed afterwards. */
-  finish(media: readonly ApkgMedia[] = []): Uint8Array {
+  async finish(media: readonly ApkgMedia[] = []): Promise<Uint8Array> {
     if (this.#closed) throw new Error('ApkgWriter: finish after finish or close');
     try {
       if (this.#added !== this.#opts.count) {
@@ -117,7 +117,7 @@ export class ApkgWriter {
       // Indexes in the same transaction: built once, and the file does not grow after the commit.
       this.#db.exec(COLLECTION_INDEXES);
       this.#db.run('COMMIT');
-      return pack(this.#exporter, this.#db.export(), media, this.#opts.time);
+      return await pack(this.#exporter, this.#db.export(), media, this.#opts.time);
     } finally {
       this.close();
     }
@@ -141,7 +141,7 @@ function pack(
   collection: Uint8Array,
   media: readonly ApkgMedia[],
   time: number,
-): Uint8Array {
+): Promise<Uint8Array> {
   // Exporter.save() zips with JSZip (slow), stamps the current time (so no two exports are
   // identical) and calls the deprecated `new Buffer`: we take its media list and zip ourselves.
   for (const m of media) exporter.addMedia(m.name, m.data);

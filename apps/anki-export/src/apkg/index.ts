@@ -9,3 +9,5 @@ export { ApkgReadError, readApkgNotes } from './read-apkg';
 export { loadSql } from './sql';
 export type { ApkgInput, ApkgMedia, ApkgNote, NoteRow, NoteTypeSpec } from './write-apkg';
 export { prepareNoteRow, writeApkg } from './write-apkg';
+export type { ZipEntry } from './zip';
+export { zipEntries } from './zip';

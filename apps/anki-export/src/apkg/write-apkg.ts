@@ -94,7 +94,7 @@ export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
   });
   try {
     writer.add(rows);
-    return writer.finish(input.media ?? []);
+    return await writer.finish(input.media ?? []);
   } finally {
     writer.close();
   }

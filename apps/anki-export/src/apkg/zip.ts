@@ -1,4 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -8,6 +9,31 @@ export interface ZipEntry {
 // JSZip (what Exporter.save uses) deflates in JavaScript, about 4× slower than node:zlib on a
 // 100 MB collection; this writes the same ZIP format with zlib and fixed timestamps.
 
+const deflateRawAsync = promisify(deflateRaw);
+
+/** Bytes deflated as one piece; larger data is cut into pieces of this size, packed in parallel. */
+const PIECE = 16 << 20;
+
+/**
+ * Raw deflate (level 3: on collections near level 6's size at a third of the time), in pieces of
+ * a fixed size deflated on zlib's thread pool at once, as pigz does: every piece but the last ends
+ * with a full flush (byte-aligned, not final, no back-references across it), so the pieces
+ * concatenate into one valid stream. The cut does not depend on the machine, nor do the bytes.
+ */
+async function deflate(data: Uint8Array): Promise<Uint8Array> {
+  const pieces: Promise<Buffer>[] = [];
+  for (let at = 0; at < data.length || at === 0; at += PIECE) {
+    const last = at + PIECE >= data.length;
+    pieces.push(
+      deflateRawAsync(data.subarray(at, at + PIECE), {
+        level: 3,
+        finishFlush: last ? constants.Z_FINISH : constants.Z_FULL_FLUSH,
+      }),
+    );
+  }
+  return Buffer.concat(await Promise.all(pieces));
+}
+
 function dosDateTime(date: Date): { time: number; day: number } {
   const year = Math.max(1980, date.getUTCFullYear());
   return {
@@ -16,15 +42,15 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
-/** A ZIP archive (deflate level 3: on collections near level 6's size at a third of the time; no ZIP64: each entry and the whole file stay under 4 GB). */
-export function zipEntries(entries: readonly ZipEntry[], date: Date): Uint8Array {
+/** A ZIP archive (no ZIP64: each entry and the whole file stay under 4 GB). */
+export async function zipEntries(entries: readonly ZipEntry[], date: Date): Promise<Uint8Array> {
   const { time, day } = dosDateTime(date);
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const packed = deflateRawSync(entry.data, { level: 3 });
+    const packed = await deflate(entry.data);
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

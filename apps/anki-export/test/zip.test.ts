@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { zipEntries } from '../src/index';
+
+const sha1 = (data: Uint8Array) => createHash('sha1').update(data).digest('hex');
+
+/** 40 MB that compresses like a collection: repeated markup with varying numbers. */
+function collectionLike(bytes: number): Uint8Array {
+  const out = new Uint8Array(bytes);
+  const enc = new TextEncoder();
+  let at = 0;
+  for (let i = 0; at < bytes; i++) {
+    const row = enc.encode(`<li data-key="A"><span>${(i * 7919) % 100_003}</span></li>\u001f`);
+    out.set(row.subarray(0, bytes - at), at);
+    at += row.length;
+  }
+  return out;
+}
+
+describe('zipEntries', () => {
+  it('packs entries larger than one deflate piece into a ZIP that reads back, reproducibly', async () => {
+    const big = collectionLike(40 << 20);
+    const small = new TextEncoder().encode('{"0":"a.png"}');
+    const empty = new Uint8Array(0);
+    const date = new Date(1_750_000_000_000);
+    const entries = [
+      { name: 'collection.anki2', data: big },
+      { name: 'media', data: small },
+      { name: '0', data: empty },
+    ];
+    const zip = await zipEntries(entries, date);
+    expect(zip.length).toBeLessThan(big.length / 4);
+    const read = await JSZip.loadAsync(zip);
+    const entry = (name: string) => {
+      const file = read.file(name);
+      if (!file) throw new Error(`${name} missing from the zip`);
+      return file.async('uint8array');
+    };
+    expect(sha1(await entry('collection.anki2'))).toBe(sha1(big));
+    expect(Buffer.from(await entry('media')).toString()).toBe('{"0":"a.png"}');
+    expect((await entry('0')).length).toBe(0);
+    expect(Buffer.from(await zipEntries(entries, date)).equals(Buffer.from(zip))).toBe(true);
+  });
+});
