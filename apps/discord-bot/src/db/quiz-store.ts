@@ -3,17 +3,17 @@ import { CommandError } from '../errors';
 import type { Db } from './database';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
 
-export interface NewSession {
-  guildId: string;
-  channelId: string;
-  bankId: string;
-  startedBy: string;
-  seconds: number;
-  scoring: ScoringPolicy;
-  shuffle: boolean;
-  questionIds: string[];
-  now: number;
-}
+export type NewSession = Pick<
+  SessionRow,
+  | 'guildId'
+  | 'channelId'
+  | 'bankId'
+  | 'startedBy'
+  | 'seconds'
+  | 'scoring'
+  | 'shuffle'
+  | 'questionIds'
+> & { now: number };
 
 export interface GradedAnswer {
   userId: string;
