@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { type Bank, BankError, type Diagnostic, formatFromPath, parseBank } from '@quizdeck/core';
+import { BANK_FILE_CODES, loadedBank, readBankFile } from '@quizdeck/bank-files';
+import type { Bank, Diagnostic } from '@quizdeck/core';
 import { AnkiExportError } from './errors';
 
+/** What an export needs of a bank; tests and benches build it without a file. */
 export interface LoadedBank {
   file: string;
   bank: Bank;
@@ -11,28 +12,21 @@ export interface LoadedBank {
   diagnostics: Diagnostic[];
 }
 
+const fileCodes: readonly string[] = BANK_FILE_CODES;
+
 /** Reads and parses a bank file (md, yaml or json); throws BankError with every file:line problem. */
 export async function loadBank(file: string): Promise<LoadedBank> {
-  const format = formatFromPath(file);
-  if (!format) {
-    throw new AnkiExportError(
-      'BANK_FORMAT',
-      `${file}: cannot tell the bank format from the name (use .md, .yaml, .yml or .json)`,
-    );
+  const result = await readBankFile(file);
+  const [only, ...rest] = result.diagnostics;
+  // A file that cannot be read at all is an export error, not a bank problem.
+  if (result.bank === undefined && only && rest.length === 0 && fileCodes.includes(only.code)) {
+    if (only.code === 'format') {
+      throw new AnkiExportError(
+        'BANK_FORMAT',
+        `${file}: cannot tell the bank format from the name (use .md, .yaml, .yml or .json)`,
+      );
+    }
+    throw new AnkiExportError('BANK_UNREADABLE', `${file}: cannot read the bank (${only.message})`);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (cause) {
-    throw new AnkiExportError('BANK_UNREADABLE', `${file}: cannot read the bank`, { cause });
-  }
-  const result = parseBank(bytes, { file, format });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (!result.bank || errors.length > 0) throw new BankError(result.diagnostics);
-  return {
-    file,
-    bank: result.bank,
-    locations: result.locations,
-    diagnostics: result.diagnostics,
-  };
+  return loadedBank(result, file);
 }

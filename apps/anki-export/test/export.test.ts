@@ -256,4 +256,15 @@ describe('exportDeck', () => {
     expect(error).toBeInstanceOf(BankError);
     expect((error as BankError).message).toMatch(new RegExp(`${file}:\\d+:\\d+: error: .*E`));
   });
+
+  it('reports an unknown format or unreadable file as AnkiExportError', async () => {
+    const unknown = await loadBank(join(tmp, 'bank.txt')).catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'BANK_FORMAT' });
+    expect(unknown).toBeInstanceOf(AnkiExportError);
+    const missing = await loadBank(join(tmp, 'nope.md')).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 'BANK_UNREADABLE' });
+    expect((missing as AnkiExportError).message).toBe(
+      `${join(tmp, 'nope.md')}: cannot read the bank (no such file)`,
+    );
+  });
 });

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Bank, formatDiagnostic, formatFromPath, parseBank } from '@quizdeck/core';
+import { readBankFileSync } from '@quizdeck/bank-files';
+import { type Bank, formatDiagnostic, formatFromPath } from '@quizdeck/core';
 
 export interface BankCatalog {
   banks: Map<string, Bank>;
@@ -23,9 +24,8 @@ export function loadBankCatalog(path: string): BankCatalog {
     return catalog;
   }
   for (const file of files) {
-    const format = formatFromPath(file);
-    if (!format) continue;
-    const result = parseBank(readFileSync(file), { file, format });
+    if (!formatFromPath(file)) continue;
+    const result = readBankFileSync(file);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (!result.bank || errors.length > 0) {
       catalog.problems.push(...(errors.length ? errors : result.diagnostics).map(formatDiagnostic));
