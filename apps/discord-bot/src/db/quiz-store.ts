@@ -1,4 +1,3 @@
-import type { ScoringPolicy } from '@quizdeck/core';
 import { CommandError } from '../errors';
 import type { Db } from './database';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
