@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { SqlJsStatic } from 'sql.js';
 import {
   type ApkgMedia,
   type ApkgNote,
@@ -76,11 +77,22 @@ export async function exportDeck(
   if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
-  const sql = await loadSql();
+  // sql.js compiles on V8's background threads while this thread renders the first notes; rows
+  // that arrive before it is ready wait in `early`.
+  let sql: SqlJsStatic | undefined;
+  const sqlLoaded = loadSql().then((s) => {
+    sql = s;
+  });
+  sqlLoaded.catch(() => {}); // awaited below
+  const early: (readonly (NoteRow | ApkgNote)[])[] = [];
+  const write = (rows: readonly (NoteRow | ApkgNote)[]) => {
+    early.push(rows);
+    if (sql) for (let r = early.shift(); r; r = early.shift()) writeRows(sql, r);
+  };
   // Opened on the first rows, whose size predicts the collection's: notes are written while
   // worker threads still render later ones.
   let writer: ApkgWriter | undefined;
-  const write = (rows: readonly (NoteRow | ApkgNote)[]) => {
+  const writeRows = (sql: SqlJsStatic, rows: readonly (NoteRow | ApkgNote)[]) => {
     writer ??= new ApkgWriter(sql, {
       noteType: NOTE_TYPE,
       decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
@@ -101,6 +113,8 @@ export async function exportDeck(
       for (const m of prepared.media) media.set(m.name, m);
     }
     if (retired.length > 0) write(retired);
+    await sqlLoaded;
+    write([]); // the rows that came before sql.js
     const apkg = await (writer as ApkgWriter | undefined)?.finish([...media.values()]);
     if (!apkg) throw new Error('exportDeck: no notes reached the writer');
     return { apkg, notes: count, media: media.size, retired: retired.length };
