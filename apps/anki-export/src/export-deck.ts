@@ -71,8 +71,12 @@ export async function exportDeck(
     shuffle: opts.shuffle ?? false,
     tags: opts.tags ?? [],
   }));
-  const guids = new Set(jobs.flatMap((j) => j.bank.questions.map((q) => questionGuid(j.bank, q))));
-  const retired = opts.previous ? await retiredNotes(opts.previous, guids) : [];
+  const retired = opts.previous
+    ? await retiredNotes(
+        opts.previous,
+        new Set(jobs.flatMap((j) => j.bank.questions.map((q) => questionGuid(j.bank, q)))),
+      )
+    : [];
   const count = jobs.reduce((n, j) => n + j.bank.questions.length, retired.length);
   if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');

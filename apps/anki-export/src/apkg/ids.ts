@@ -11,12 +11,17 @@ function sha1(text: string): Buffer {
 
 /** Anki-style guid (base91 of 64 bits), stable for a bank id + question id. */
 export function noteGuid(bankId: string, questionId: string): string {
-  let n = sha1(`quizdeck\u0000${bankId}\u0000${questionId}`).readBigUInt64BE(0);
+  const digest = sha1(`quizdeck\u0000${bankId}\u0000${questionId}`);
+  // The first 64 bits, divided by 91 as two 32-bit halves in doubles (each step stays below 2^53):
+  // the same digits as BigInt division, at a fraction of its cost.
+  let hi = digest.readUInt32BE(0);
+  let lo = digest.readUInt32BE(4);
   let out = '';
-  const base = BigInt(BASE91.length);
-  while (n > 0n) {
-    out = BASE91[Number(n % base)] + out;
-    n /= base;
+  while (hi > 0 || lo > 0) {
+    const rest = (hi % 91) * 2 ** 32 + lo;
+    hi = Math.floor(hi / 91);
+    lo = Math.floor(rest / 91);
+    out = BASE91[rest % 91] + out;
   }
   return out;
 }
