@@ -81,8 +81,8 @@ export async function exportDeck(
   if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
-  // sql.js compiles on V8's background threads while this thread renders the first notes; rows
-  // that arrive before it is ready wait in `early`.
+  // sql.js loads (its WebAssembly compiles off this thread) while this thread renders the first
+  // notes; rows that arrive before it is ready wait in `early`.
   let sql: SqlJsStatic | undefined;
   const sqlLoaded = loadSql().then((s) => {
     sql = s;
