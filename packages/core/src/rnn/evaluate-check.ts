@@ -1,5 +1,5 @@
 import type { Check } from './check-schema';
-import { computeShapes, findTensor, sumTensors } from './compute-shapes';
+import { computeShapes, findTensor, type ShapeReport, sumTensors } from './compute-shapes';
 import { conv2dOutputSize, macsPerSequence, macsPerStep, unrolledDepth } from './cost';
 import { ShapeSpecError } from './errors';
 import { formatCount, formatShape } from './format-shape-table';
@@ -51,13 +51,7 @@ export function evaluateCheck(check: Check): CheckResult {
     }
     case 'shape': {
       const r = computeShapes(check.spec);
-      const t = findTensor(r, check.tensor);
-      if (!t)
-        throw unknownTensor(
-          check.tensor,
-          r.tensors.map((x) => x.name),
-          r.convention,
-        );
+      const t = tensorNamed(r, check.tensor);
       const value: CheckValue = { kind: 'shape', shape: t.shape };
       return {
         value,
@@ -68,13 +62,7 @@ export function evaluateCheck(check: Check): CheckResult {
     case 'params': {
       const r = computeShapes(check.spec);
       if (check.tensor !== undefined) {
-        const t = findTensor(r, check.tensor);
-        if (!t)
-          throw unknownTensor(
-            check.tensor,
-            r.tensors.map((x) => x.name),
-            r.convention,
-          );
+        const t = tensorNamed(r, check.tensor);
         return count(t.params, r.convention, `parameters of ${t.name}`);
       }
       const noBias = check.exclude.includes('bias');
@@ -88,8 +76,12 @@ export function evaluateCheck(check: Check): CheckResult {
   }
 }
 
-function unknownTensor(name: string, names: string[], convention: Convention): ShapeSpecError {
-  return new ShapeSpecError(
-    `no tensor "${name}" under the ${convention} convention; it has ${names.join(', ')}`,
+/** The tensor a check names; a name the convention does not have is a spec error listing those it has. */
+function tensorNamed(report: ShapeReport, name: string) {
+  const tensor = findTensor(report, name);
+  if (tensor) return tensor;
+  const names = report.tensors.map((t) => t.name).join(', ');
+  throw new ShapeSpecError(
+    `no tensor "${name}" under the ${report.convention} convention; it has ${names}`,
   );
 }
