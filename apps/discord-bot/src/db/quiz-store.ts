@@ -133,14 +133,9 @@ export class QuizStore {
       .run(state, now, id);
   }
 
-  createRound(r: {
-    sessionId: number;
-    idx: number;
-    channelId: string;
-    questionId: string;
-    seed: string;
-    tags: string[];
-  }): RoundRow {
+  createRound(
+    r: Pick<RoundRow, 'sessionId' | 'idx' | 'channelId' | 'questionId' | 'seed' | 'tags'>,
+  ): RoundRow {
     const info = this.db
       .prepare(
         `INSERT INTO rounds (session_id, idx, channel_id, question_id, seed, tags, state)
