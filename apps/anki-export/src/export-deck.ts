@@ -1,14 +1,10 @@
 import { availableParallelism } from 'node:os';
-import type { SqlJsStatic } from 'sql.js';
 import {
   type ApkgMedia,
   type ApkgNote,
   ApkgWriter,
-  estimateCollectionBytes,
-  loadSql,
-  type NoteRow,
+  nativeSql,
   type PackagedNote,
-  prepareNoteRow,
   readApkgNotes,
 } from './apkg';
 import { NOTE_TYPE } from './card/note-type';
@@ -81,49 +77,27 @@ export async function exportDeck(
   if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
-  // sql.js loads (its WebAssembly compiles off this thread) while this thread renders the first
-  // notes; rows that arrive before it is ready wait in `early`.
-  let sql: SqlJsStatic | undefined;
-  const sqlLoaded = loadSql().then((s) => {
-    sql = s;
+  // Notes are written as soon as they are rendered, while worker threads render later ones.
+  const writer = new ApkgWriter(nativeSql(), {
+    noteType: NOTE_TYPE,
+    decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
+    count,
+    time: opts.time,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  sqlLoaded.catch(() => {}); // awaited below
-  const early: (readonly (NoteRow | ApkgNote)[])[] = [];
-  const write = (rows: readonly (NoteRow | ApkgNote)[]) => {
-    early.push(rows);
-    if (sql) for (let r = early.shift(); r; r = early.shift()) writeRows(sql, r);
-  };
-  // Opened on the first rows, whose size predicts the collection's: notes are written while
-  // worker threads still render later ones.
-  let writer: ApkgWriter | undefined;
-  const writeRows = (sql: SqlJsStatic, rows: readonly (NoteRow | ApkgNote)[]) => {
-    writer ??= new ApkgWriter(sql, {
-      noteType: NOTE_TYPE,
-      decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
-      count,
-      time: opts.time,
-      expectedBytes: estimateCollectionBytes(
-        rows.map((r) => ('flds' in r ? r : prepareNoteRow(r, NOTE_TYPE))),
-        count,
-      ),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    });
-    writer.add(rows);
-  };
   const media = new Map<string, ApkgMedia>();
   try {
     for (const job of jobs) {
-      const prepared = await prepareNotesParallel(job, threads, undefined, write);
+      const prepared = await prepareNotesParallel(job, threads, undefined, (rows) =>
+        writer.add(rows),
+      );
       for (const m of prepared.media) media.set(m.name, m);
     }
-    if (retired.length > 0) write(retired);
-    await sqlLoaded;
-    write([]); // the rows that came before sql.js
-    const apkg = await (writer as ApkgWriter | undefined)?.finish([...media.values()]);
-    if (!apkg) throw new Error('exportDeck: no notes reached the writer');
+    writer.add(retired);
+    const apkg = await writer.finish([...media.values()]);
     return { apkg, notes: count, media: media.size, retired: retired.length };
   } finally {
-    (writer as ApkgWriter | undefined)?.close();
+    writer.close();
   }
 }
 

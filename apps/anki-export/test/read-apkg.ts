@@ -24,6 +24,10 @@ export interface ReadCard {
 }
 export interface ReadApkg {
   files: string[];
+  /** The SQLite file, as packed. */
+  collection: Uint8Array;
+  /** What SQLite's `PRAGMA integrity_check` says of it ("ok" when sound). */
+  integrity: string;
   media: Record<string, string>;
   mediaFiles: Record<string, Uint8Array>;
   models: Record<
@@ -74,8 +78,11 @@ export async function readApkg(bytes: Uint8Array): Promise<ReadApkg> {
       db,
       'SELECT id, guid, mid, mod, tags, flds, sfld, csum FROM notes ORDER BY id',
     ).map((n) => ({ ...n, flds: n.flds.split('\u001f') }));
+    const [check] = rows<{ integrity_check: string }>(db, 'PRAGMA integrity_check');
     return {
       files: Object.keys(zip.files).sort(),
+      collection,
+      integrity: check?.integrity_check ?? 'no answer',
       media,
       mediaFiles,
       models: JSON.parse(col.models),

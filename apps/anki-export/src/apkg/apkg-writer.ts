@@ -3,7 +3,6 @@ import { collectionJson } from './collection-json';
 import { COLLECTION_INDEXES, collectionTemplate } from './collection-template';
 import { Exporter } from './exporter';
 import { deckId } from './ids';
-import { presizedSql } from './presized-sql';
 import {
   type ApkgMedia,
   type ApkgNote,
@@ -21,22 +20,10 @@ export interface ApkgWriterOptions {
   count: number;
   /** Export time in seconds: note and card `mod`, ids and zip dates derive from it. */
   time: number;
-  /**
-   * Expected collection size in bytes (see estimateCollectionBytes). A good guess saves sql.js
-   * copying its growing file; the bytes written do not depend on it.
-   */
-  expectedBytes: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 const PROGRESS_EVERY = 10_000;
-
-/** Collection bytes for `count` notes like `sample`: their text plus ~300 bytes of row, card and index entries each. */
-export function estimateCollectionBytes(sample: readonly NoteRow[], count: number): number {
-  const bytes = sample.reduce((n, r) => n + r.flds.length + r.sfld.length + 300, 0);
-  const perNote = sample.length > 0 ? bytes / sample.length : 2_000;
-  return Math.ceil(((1 << 20) + perNote * count) * 1.2);
-}
 
 /**
  * Writes an `.apkg` as notes come: one note and one card per note, in the order added (`due` =
@@ -53,13 +40,14 @@ export class ApkgWriter {
   #added = 0;
   #closed = false;
 
+  /** `sql`: the SQLite the Exporter works on, as a sql.js module (nativeSql() or sql.js). */
   constructor(sql: SqlJsStatic, opts: ApkgWriterOptions) {
     this.#opts = opts;
     const { noteType, time } = opts;
     const { header, topDeck } = collectionJson(noteType, opts.decks, opts.count, time);
     this.#exporter = new Exporter(topDeck, {
       template: collectionTemplate(header),
-      sql: presizedSql(sql, opts.expectedBytes),
+      sql,
     });
     this.#db = this.#exporter.db;
     try {

@@ -2,8 +2,6 @@
 // its template pastes JSON between SQL quotes unescaped (a `'` in the CSS breaks it) and carries
 // a "Basic" note type and sample decks we do not want.
 
-import { PAGE_SIZE } from './presized-sql';
-
 /** Quote a string as an SQL literal. */
 function sqlText(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -20,15 +18,13 @@ export interface CollectionHeader {
   dconf: object;
 }
 
-// The pragmas are for speed and reproducible bytes. sql.js keeps the file in a JavaScript array
-// that grows by copying (see presized-sql.ts): 16 KiB pages, no rollback journal (the file is thrown
-// away on failure) and a 200 MB page cache keep writes to it few. secure_delete zeroes what the Exporter's own writes to
-// `col` leave behind, so no Date.now() bytes survive in free pages.
+// The pragmas are for speed and reproducible bytes: 16 KiB pages (fewer of them to write and
+// pack), no rollback journal (the database is thrown away on failure), and secure_delete zeroes
+// what the Exporter's own writes to `col` leave behind, so no Date.now() bytes survive in free pages.
 export function collectionTemplate(col: CollectionHeader): string {
   return `
-PRAGMA page_size=${PAGE_SIZE};
+PRAGMA page_size=16384;
 PRAGMA journal_mode=OFF;
-PRAGMA cache_size=-200000;
 PRAGMA secure_delete=ON;
 BEGIN TRANSACTION;
 CREATE TABLE col (

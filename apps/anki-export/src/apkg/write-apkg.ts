@@ -1,6 +1,7 @@
-import { ApkgWriter, estimateCollectionBytes } from './apkg-writer';
+import type { SqlJsStatic } from 'sql.js';
+import { ApkgWriter } from './apkg-writer';
 import { fieldChecksum, stripHtmlPreservingMedia, textChecksum } from './ids';
-import { loadSql } from './sql';
+import { nativeSql } from './native-sql';
 
 export interface NoteTypeSpec {
   /** Constant per note-type version: Anki updates a note type in place only when the id matches. */
@@ -48,6 +49,8 @@ export interface ApkgInput {
   /** Export time in seconds: note and card `mod`, ids and zip dates derive from it. */
   time: number;
   onProgress?: (done: number, total: number) => void;
+  /** The SQLite to write with, as a sql.js module; native SQLite (nativeSql) by default. */
+  sql?: SqlJsStatic;
 }
 
 const FIELD_SEPARATOR = '\u001f';
@@ -61,9 +64,9 @@ const utf8 = new TextEncoder();
 
 /**
  * The per-note work of writing a package, done ahead (on any thread): Anki's sort field and
- * checksum, the tag string, and the text as UTF-8 (sql.js encodes bound strings in a JavaScript
- * loop; bytes cast back to TEXT in SQL skip that). Each array owns its buffer, so it can be
- * transferred between threads.
+ * checksum, the tag string, and the text as UTF-8, encoded on the thread that rendered it and
+ * bound as bytes (cast back to TEXT in SQL). Each array owns its buffer, so it can be transferred
+ * between threads.
  */
 export function prepareNoteRow(note: ApkgNote, noteType: NoteTypeSpec): NoteRow {
   if (note.fields.length !== noteType.fields.length) {
@@ -84,12 +87,11 @@ export function prepareNoteRow(note: ApkgNote, noteType: NoteTypeSpec): NoteRow 
 export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
   const { noteType, notes, time } = input;
   const rows = notes.map((note) => ('flds' in note ? note : prepareNoteRow(note, noteType)));
-  const writer = new ApkgWriter(await loadSql(), {
+  const writer = new ApkgWriter(input.sql ?? nativeSql(), {
     noteType,
     decks: rows.map((r) => r.deck),
     count: rows.length,
     time,
-    expectedBytes: estimateCollectionBytes(rows, rows.length),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
   try {
