@@ -43,8 +43,8 @@ export { shuffleQuestion } from './grading/shuffle';
 
 export { ContextChainError, contextChain } from './model/context-chain';
 export { escapeHtml } from './render/escape-html';
-export { fastMarkdownToHtml } from './render/fast-markdown-html';
-export { markdownItToHtml } from './render/html';
+export { fastInlineMarkdownToHtml, fastMarkdownToHtml } from './render/fast-markdown-html';
+export { inlineMarkdownItToHtml, markdownItToHtml } from './render/html';
 export { neutraliseMentions } from './render/mentions';
 export { renderInlineMarkdown, renderMarkdown } from './render/render-markdown';
 export type { RenderedContext, RenderedQuestion } from './render/render-question';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  fastInlineMarkdownToHtml,
   fastMarkdownToHtml,
   generateBank,
+  inlineMarkdownItToHtml,
   markdownItToHtml,
   parseBank,
   renderMarkdown,
@@ -194,6 +196,47 @@ describe('fast path for plain Markdown to HTML', () => {
     ]) {
       expect(fastMarkdownToHtml(source), source).toBeUndefined();
       expect(renderMarkdown(source, 'html')).toBe(markdownItToHtml(source));
+    }
+  });
+});
+
+function expectSameAsRenderInline(sources: readonly string[]): number {
+  let fast = 0;
+  for (const source of sources) {
+    const reference = inlineMarkdownItToHtml(source);
+    const quick = fastInlineMarkdownToHtml(source);
+    if (quick !== undefined) {
+      fast++;
+      expect(quick, JSON.stringify(source)).toBe(reference);
+    }
+  }
+  return fast;
+}
+
+describe('fast path for one line of Markdown (options, titles) to HTML', () => {
+  it("gives exactly what markdown-it's renderInline gives on random fragment soup", () => {
+    const random = seededRandom('fast-inline-soup');
+    const sources = Array.from({ length: 20_000 }, () => randomMarkdown(random));
+    expect(expectSameAsRenderInline(sources)).toBeGreaterThan(500);
+  });
+
+  it("gives exactly what markdown-it's renderInline gives on plain-ish lines", () => {
+    const random = seededRandom('fast-inline-plain');
+    const sources = Array.from({ length: 10_000 }, () =>
+      randomPlainish(random).replaceAll('\n', ' '),
+    );
+    expect(expectSameAsRenderInline(sources)).toBeGreaterThan(2_500);
+  });
+
+  it('takes the fast path for the options of generated drills', () => {
+    const bank = generateBank({ count: 1_000, seed: 'fast-inline' });
+    const texts = bank.questions.flatMap((q) => q.options.map((o) => o.text));
+    expect(expectSameAsRenderInline(texts) / texts.length).toBeGreaterThan(0.99);
+  });
+
+  it('leaves lines it cannot vouch for to markdown-it', () => {
+    for (const source of ['a\nb', ' a', 'a\t', '[x](y)', 'a &amp; b', '<i>x</i>', '\\*x']) {
+      expect(fastInlineMarkdownToHtml(source), source).toBeUndefined();
     }
   });
 });

@@ -40,6 +40,16 @@ export function fastMarkdownToHtml(src: string): string | undefined {
   return out;
 }
 
+/**
+ * What markdown-it's `renderInline` gives for one line (an option, a title) in the fast path's
+ * inline subset, or `undefined` outside it. Block syntax means nothing inline, so only the inline
+ * rules of fastMarkdownToHtml apply.
+ */
+export function fastInlineMarkdownToHtml(src: string): string | undefined {
+  if (/[\n\r\t]/.test(src) || src.trim() !== src) return undefined;
+  return inline(src);
+}
+
 /** A paragraph, or a tight list of one-line items. */
 function renderBlock(lines: readonly string[], list: boolean): string | undefined {
   if (!list) {

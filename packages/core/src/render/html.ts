@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { CONTROL_CHARACTERS } from './control-characters';
 import { escapeHtml } from './escape-html';
-import { fastMarkdownToHtml } from './fast-markdown-html';
+import { fastInlineMarkdownToHtml, fastMarkdownToHtml } from './fast-markdown-html';
 import { mathPlugin } from './markdown-it-math';
 
 /**
@@ -41,5 +41,11 @@ export function markdownItToHtml(source: string): string {
 
 /** One line of Markdown (an option, a title) without the surrounding `<p>`. */
 export function inlineMarkdownToHtml(source: string): string {
+  const clean = source.replace(CONTROL_CHARACTERS, '').trim();
+  return fastInlineMarkdownToHtml(clean) ?? md.renderInline(clean);
+}
+
+/** inlineMarkdownToHtml through markdown-it always: the reference for the inline fast path. */
+export function inlineMarkdownItToHtml(source: string): string {
   return md.renderInline(source.replace(CONTROL_CHARACTERS, '').trim());
 }
