@@ -30,10 +30,10 @@ export interface NoteRow {
   deck: string;
   /** Anki's tag string: ` a b ` */
   tags: string;
-  /** Fields joined with U+001F, UTF-8. */
-  flds: Uint8Array;
-  /** Sort field without HTML, UTF-8. */
-  sfld: Uint8Array;
+  /** Fields joined with U+001F: text, or its UTF-8 bytes (which move between threads uncopied). */
+  flds: string | Uint8Array;
+  /** Sort field without HTML: text, or its UTF-8 bytes. */
+  sfld: string | Uint8Array;
   csum: number;
 }
 
@@ -60,13 +60,9 @@ function tagString(tags: readonly string[]): string {
   return clean.length ? ` ${clean.join(' ')} ` : '';
 }
 
-const utf8 = new TextEncoder();
-
 /**
  * The per-note work of writing a package, done ahead (on any thread): Anki's sort field and
- * checksum, the tag string, and the text as UTF-8, encoded on the thread that rendered it and
- * bound as bytes (cast back to TEXT in SQL). Each array owns its buffer, so it can be transferred
- * between threads.
+ * checksum, the tag string and the joined fields.
  */
 export function prepareNoteRow(note: ApkgNote, noteType: NoteTypeSpec): NoteRow {
   if (note.fields.length !== noteType.fields.length) {
@@ -77,8 +73,8 @@ export function prepareNoteRow(note: ApkgNote, noteType: NoteTypeSpec): NoteRow 
     guid: note.guid,
     deck: note.deck,
     tags: tagString(note.tags),
-    flds: utf8.encode(note.fields.join(FIELD_SEPARATOR)),
-    sfld: utf8.encode(sort),
+    flds: note.fields.join(FIELD_SEPARATOR),
+    sfld: sort,
     csum: noteType.sortField === 0 ? textChecksum(sort) : fieldChecksum(note.fields[0] ?? ''),
   };
 }
