@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { CommandError } from '../errors';
 import type { Db } from './database';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
@@ -45,15 +46,25 @@ const toRound = (r: RawRound): RoundRow => ({ ...r, tags: JSON.parse(r.tags) as 
 
 /** Sessions, rounds, answers and scores: every write the quiz makes goes through here. */
 export class QuizStore {
+  /** Prepared once per SQL text: a quiz runs the same few statements for every round. */
+  readonly #statements = new Map<string, Statement>();
+
   constructor(readonly db: Db) {}
 
+  #sql(text: string): Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
   settings(guildId: string): GuildSettings {
-    const row = this.db
-      .prepare(
-        `SELECT quizmaster_role_id AS quizmasterRoleId, default_seconds AS defaultSeconds,
+    const row = this.#sql(
+      `SELECT quizmaster_role_id AS quizmasterRoleId, default_seconds AS defaultSeconds,
          default_scoring AS defaultScoring FROM guild_settings WHERE guild_id = ?`,
-      )
-      .get(guildId) as Omit<GuildSettings, 'guildId'> | undefined;
+    ).get(guildId) as Omit<GuildSettings, 'guildId'> | undefined;
     return {
       guildId,
       quizmasterRoleId: row?.quizmasterRoleId ?? null,
@@ -63,35 +74,31 @@ export class QuizStore {
   }
 
   saveSettings(settings: GuildSettings, now: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO guild_settings (guild_id, quizmaster_role_id, default_seconds, default_scoring, updated_at)
+    this.#sql(
+      `INSERT INTO guild_settings (guild_id, quizmaster_role_id, default_seconds, default_scoring, updated_at)
          VALUES (@guildId, @quizmasterRoleId, @defaultSeconds, @defaultScoring, @now)
          ON CONFLICT (guild_id) DO UPDATE SET quizmaster_role_id = excluded.quizmaster_role_id,
            default_seconds = excluded.default_seconds, default_scoring = excluded.default_scoring,
            updated_at = excluded.updated_at`,
-      )
-      .run({ ...settings, now });
+    ).run({ ...settings, now });
   }
 
   createSession(s: NewSession): SessionRow {
     try {
-      const info = this.db
-        .prepare(
-          `INSERT INTO sessions (guild_id, channel_id, bank_id, started_by, seconds, scoring, shuffle,
+      const info = this.#sql(
+        `INSERT INTO sessions (guild_id, channel_id, bank_id, started_by, seconds, scoring, shuffle,
            question_ids, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
-        )
-        .run(
-          s.guildId,
-          s.channelId,
-          s.bankId,
-          s.startedBy,
-          s.seconds,
-          s.scoring,
-          s.shuffle ? 1 : 0,
-          JSON.stringify(s.questionIds),
-          s.now,
-        );
+      ).run(
+        s.guildId,
+        s.channelId,
+        s.bankId,
+        s.startedBy,
+        s.seconds,
+        s.scoring,
+        s.shuffle ? 1 : 0,
+        JSON.stringify(s.questionIds),
+        s.now,
+      );
       return this.session(Number(info.lastInsertRowid)) as SessionRow;
     } catch (err) {
       if (err instanceof Error && /UNIQUE/.test(err.message)) {
@@ -102,63 +109,61 @@ export class QuizStore {
   }
 
   session(id: number): SessionRow | undefined {
-    const r = this.db.prepare(`SELECT ${sessionCols} FROM sessions WHERE id = ?`).get(id);
+    const r = this.#sql(`SELECT ${sessionCols} FROM sessions WHERE id = ?`).get(id);
     return r ? toSession(r as RawSession) : undefined;
   }
 
   runningSessions(): SessionRow[] {
-    const rows = this.db
-      .prepare(`SELECT ${sessionCols} FROM sessions WHERE state = 'running'`)
-      .all();
+    const rows = this.#sql(`SELECT ${sessionCols} FROM sessions WHERE state = 'running'`).all();
     return (rows as RawSession[]).map(toSession);
   }
 
   runningInChannel(channelId: string): SessionRow | undefined {
-    const r = this.db
-      .prepare(`SELECT ${sessionCols} FROM sessions WHERE channel_id = ? AND state = 'running'`)
-      .get(channelId);
+    const r = this.#sql(
+      `SELECT ${sessionCols} FROM sessions WHERE channel_id = ? AND state = 'running'`,
+    ).get(channelId);
     return r ? toSession(r as RawSession) : undefined;
   }
 
   latestInChannel(channelId: string): SessionRow | undefined {
-    const r = this.db
-      .prepare(`SELECT ${sessionCols} FROM sessions WHERE channel_id = ? ORDER BY id DESC LIMIT 1`)
-      .get(channelId);
+    const r = this.#sql(
+      `SELECT ${sessionCols} FROM sessions WHERE channel_id = ? ORDER BY id DESC LIMIT 1`,
+    ).get(channelId);
     return r ? toSession(r as RawSession) : undefined;
   }
 
   endSession(id: number, state: 'finished' | 'stopped', now: number): void {
-    this.db
-      .prepare(`UPDATE sessions SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`)
-      .run(state, now, id);
+    this.#sql(`UPDATE sessions SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`).run(
+      state,
+      now,
+      id,
+    );
   }
 
   createRound(
     r: Pick<RoundRow, 'sessionId' | 'idx' | 'channelId' | 'questionId' | 'seed' | 'tags'>,
   ): RoundRow {
-    const info = this.db
-      .prepare(
-        `INSERT INTO rounds (session_id, idx, channel_id, question_id, seed, tags, state)
+    const info = this.#sql(
+      `INSERT INTO rounds (session_id, idx, channel_id, question_id, seed, tags, state)
          VALUES (?, ?, ?, ?, ?, ?, 'posting')`,
-      )
-      .run(r.sessionId, r.idx, r.channelId, r.questionId, r.seed, JSON.stringify(r.tags));
+    ).run(r.sessionId, r.idx, r.channelId, r.questionId, r.seed, JSON.stringify(r.tags));
     return this.round(Number(info.lastInsertRowid)) as RoundRow;
   }
 
   round(id: number): RoundRow | undefined {
-    const r = this.db.prepare(`SELECT ${roundCols} FROM rounds WHERE id = ?`).get(id);
+    const r = this.#sql(`SELECT ${roundCols} FROM rounds WHERE id = ?`).get(id);
     return r ? toRound(r as RawRound) : undefined;
   }
 
   latestRound(sessionId: number): RoundRow | undefined {
-    const r = this.db
-      .prepare(`SELECT ${roundCols} FROM rounds WHERE session_id = ? ORDER BY idx DESC LIMIT 1`)
-      .get(sessionId);
+    const r = this.#sql(
+      `SELECT ${roundCols} FROM rounds WHERE session_id = ? ORDER BY idx DESC LIMIT 1`,
+    ).get(sessionId);
     return r ? toRound(r as RawRound) : undefined;
   }
 
   setRoundMessage(id: number, messageId: string): void {
-    this.db.prepare('UPDATE rounds SET message_id = ? WHERE id = ?').run(messageId, id);
+    this.#sql('UPDATE rounds SET message_id = ? WHERE id = ?').run(messageId, id);
   }
 
   openRound(id: number, opensAt: number, closesAt: number): void {
@@ -171,9 +176,9 @@ export class QuizStore {
 
   /** Drops a round from grading (skip/stop); false when it was already graded. */
   skipRound(id: number): boolean {
-    const info = this.db
-      .prepare(`UPDATE rounds SET state = 'skipped' WHERE id = ? AND state IN ('posting', 'open')`)
-      .run(id);
+    const info = this.#sql(
+      `UPDATE rounds SET state = 'skipped' WHERE id = ? AND state IN ('posting', 'open')`,
+    ).run(id);
     return info.changes === 1;
   }
 
@@ -183,17 +188,15 @@ export class QuizStore {
    */
   gradeRound(roundId: number, answers: readonly GradedAnswer[], now: number): boolean {
     return this.db.transaction(() => {
-      const info = this.db
-        .prepare(
-          `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'`,
-        )
-        .run(now, roundId);
+      const info = this.#sql(
+        `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'`,
+      ).run(now, roundId);
       if (info.changes !== 1) return false;
       const round = this.round(roundId) as RoundRow;
-      const insert = this.db.prepare(
+      const insert = this.#sql(
         'INSERT INTO answers (round_id, user_id, selected, verdict, score) VALUES (?, ?, ?, ?, ?)',
       );
-      const score = this.db.prepare(
+      const score = this.#sql(
         `INSERT INTO scores (session_id, user_id, points, answered, correct) VALUES (?, ?, ?, 1, ?)
          ON CONFLICT (session_id, user_id) DO UPDATE SET points = points + excluded.points,
            answered = answered + 1, correct = correct + excluded.correct`,
@@ -207,19 +210,17 @@ export class QuizStore {
   }
 
   answers(roundId: number): AnswerRow[] {
-    const rows = this.db
-      .prepare(
-        'SELECT user_id AS userId, selected, verdict, score FROM answers WHERE round_id = ? ORDER BY user_id',
-      )
-      .all(roundId) as (Omit<AnswerRow, 'selected'> & { selected: string })[];
+    const rows = this.#sql(
+      'SELECT user_id AS userId, selected, verdict, score FROM answers WHERE round_id = ? ORDER BY user_id',
+    ).all(roundId) as (Omit<AnswerRow, 'selected'> & { selected: string })[];
     return rows.map((r) => ({ ...r, selected: r.selected === '' ? [] : r.selected.split('') }));
   }
 
   private transition(id: number, from: RoundState, to: RoundState, set: Record<string, number>) {
     const cols = Object.keys(set).map((c) => `, ${c} = @${c}`);
-    const info = this.db
-      .prepare(`UPDATE rounds SET state = @to${cols.join('')} WHERE id = @id AND state = @from`)
-      .run({ ...set, id, from, to });
+    const info = this.#sql(
+      `UPDATE rounds SET state = @to${cols.join('')} WHERE id = @id AND state = @from`,
+    ).run({ ...set, id, from, to });
     if (info.changes !== 1) {
       throw new Error(`round ${id}: cannot move to ${to}, it is not ${from}`);
     }
