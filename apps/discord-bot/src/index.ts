@@ -4,7 +4,7 @@ export { loadBankCatalog } from './banks/bank-catalog';
 export type { Bot, BotOptions } from './bot';
 export { createBot } from './bot';
 export type { Db } from './db/database';
-export { migrate, openDatabase } from './db/database';
+export { DatabaseInUseError, migrate, openDatabase } from './db/database';
 export { MIGRATIONS } from './db/migrations';
 export type { GradedAnswer, NewSession } from './db/quiz-store';
 export { QuizStore } from './db/quiz-store';

@@ -19,13 +19,17 @@ afterAll(async () => {
 });
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ status: number | null; stdout: string }>((resolve) => {
-    const p = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const p = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let stderr = '';
     p.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
     });
-    p.once('exit', (status) => resolve({ status, stdout }));
+    p.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    p.once('exit', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
@@ -63,6 +67,10 @@ describe('the bot as users start it', () => {
     });
     await emu.waitForReady(emu.bot.id, { timeoutMs: 20_000 });
     await emu.waitFor(() => log.includes('logged in as'), { timeoutMs: 10_000 });
+    // A second `pnpm bot` on the same database refuses to start instead of posting twice.
+    const second = await run('pnpm', ['bot'], env);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`error: ${env.QUIZDECK_DB} is in use by another quizdeck bot`);
     const start = emu.runCommand({
       guildId: guild.id,
       channelId: channel.id,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  DatabaseInUseError,
   type Db,
   guildStandings,
   MIGRATIONS,
@@ -64,6 +65,21 @@ describe('database', () => {
       .all()
       .map((r) => (r as { name: string }).name);
     expect(tables).toEqual(['answers', 'guild_settings', 'rounds', 'scores', 'sessions']);
+  });
+
+  it('belongs to one connection at a time: a second bot on it stops at once, with the reason', () => {
+    const path = join(dir, 'nested', 'q.db');
+    new QuizStore(db).saveSettings(
+      { guildId: 'g1', quizmasterRoleId: null, defaultSeconds: 45, defaultScoring: 'exact' },
+      1,
+    );
+    const started = Date.now();
+    expect(() => openDatabase(path)).toThrow(DatabaseInUseError);
+    expect(() => openDatabase(path)).toThrow(/in use by another quizdeck bot.*QUIZDECK_DB/);
+    expect(Date.now() - started).toBeLessThan(1000); // no busy wait
+    db.close();
+    db = openDatabase(path); // free again once the first is closed, with what it wrote
+    expect(new QuizStore(db).settings('g1').defaultSeconds).toBe(45);
   });
 });
 
