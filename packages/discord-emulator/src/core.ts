@@ -1,5 +1,6 @@
 import type { Gateway } from './gateway/gateway';
 import type { RateLimiter } from './http/rate-limiter';
+import type { ServerErrors } from './http/server-errors';
 import type { Store } from './state/store';
 
 /** The emulator's parts, as handed to route handlers and actions. */
@@ -7,6 +8,12 @@ export interface Core {
   store: Store;
   gateway: Gateway;
   rateLimiter: RateLimiter;
+  serverErrors: ServerErrors;
   nextId: () => string;
-  options: { interactionTimeoutMs: number; requireRegisteredCommands: boolean };
+  options: {
+    interactionTimeoutMs: number;
+    requireRegisteredCommands: boolean;
+    /** How long a message's nonce keeps a create with `enforce_nonce` from repeating it. */
+    nonceWindowMs: number;
+  };
 }

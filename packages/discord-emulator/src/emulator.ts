@@ -9,6 +9,7 @@ import { PRIVILEGED_INTENTS } from './gateway/intents';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rate-limiter';
 import { allRoutes } from './http/routes';
 import { handleRest, type RequestLogEntry } from './http/server';
+import { ServerErrors } from './http/server-errors';
 import { RateLimitControl } from './rate-limit-control';
 import { ScenarioMembers } from './scenario-members';
 import { ScenarioSetup } from './scenario-setup';
@@ -34,6 +35,11 @@ export interface EmulatorOptions {
   maxReplay?: number;
   /** Listening port on 127.0.0.1 (default 0: a free one). */
   port?: number;
+  /**
+   * How long a message's nonce keeps a create with `enforce_nonce` from repeating it (Discord:
+   * "the past few minutes"; default 5 minutes).
+   */
+  nonceWindowMs?: number;
 }
 
 /** The bot identity to hand to discord.js. */
@@ -61,6 +67,8 @@ export class DiscordEmulator extends ScenarioMembers {
   /** Every REST request, in arrival order. */
   readonly requests: RequestLogEntry[];
   readonly rateLimits: RateLimitControl;
+  /** Inject 5xx answers (a lost answer to a create included), read the ones given. */
+  readonly serverErrors: ServerErrors;
 
   private constructor(
     core: Core,
@@ -78,6 +86,7 @@ export class DiscordEmulator extends ScenarioMembers {
     this.bot = first;
     this.requests = requests;
     this.rateLimits = new RateLimitControl(core.rateLimiter);
+    this.serverErrors = core.serverErrors;
   }
 
   static async start(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
@@ -92,10 +101,12 @@ export class DiscordEmulator extends ScenarioMembers {
       store,
       gateway,
       rateLimiter,
+      serverErrors: new ServerErrors(),
       nextId: createSnowflakes(),
       options: {
         interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
         requireRegisteredCommands: options.requireRegisteredCommands ?? true,
+        nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
       },
     };
     for (const bot of options.bots?.length ? options.bots : [{}]) ScenarioSetup.addBot(core, bot);

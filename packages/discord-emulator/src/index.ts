@@ -8,6 +8,8 @@ export type { GatewayStats } from './gateway/gateway';
 export type { RateLimitHit, RateLimitInjection, RateLimitOptions } from './http/rate-limiter';
 export { DEFAULT_RATE_LIMITS } from './http/rate-limiter';
 export type { RequestLogEntry } from './http/server';
+export type { ServerErrorHit, ServerErrorInjection } from './http/server-errors';
+export { ServerErrors } from './http/server-errors';
 export { MESSAGE_LIMITS } from './http/validate-message';
 export { RateLimitControl } from './rate-limit-control';
 export type { CreatedGuild, CreatedMember } from './scenario-setup';

@@ -55,6 +55,47 @@ describe('messages', () => {
     await client.destroy();
   });
 
+  it('answers a create repeated with enforce_nonce with the first message', async () => {
+    const { e, client, channel, channelId } = await setup();
+    const first = await channel.send({ content: 'q1', nonce: 'round-7.0', enforceNonce: true });
+    const again = await channel.send({ content: 'q1', nonce: 'round-7.0', enforceNonce: true });
+    expect(again.id).toBe(first.id);
+    await channel.send({ content: 'q1', nonce: 'round-7.0' }); // not enforced: a new message
+    await channel.send({ content: 'q2', nonce: 'round-7.1', enforceNonce: true });
+    expect(e.messages(channelId).map((m) => m.content)).toEqual(['q1', 'q1', 'q2']);
+    const error = await channel
+      .send({ content: 'x', nonce: 'n'.repeat(26), enforceNonce: true })
+      .catch((err: unknown) => err);
+    expect(error).toMatchObject({ status: 400, code: 50035 });
+    await client.destroy();
+  });
+
+  it('loses the answer to a create on an injected 502: discord.js retries it', async () => {
+    const { e, client, channel, channelId } = await setup();
+    const route = 'POST /channels/:channelId/messages';
+    e.serverErrors.inject({ route, afterHandling: true });
+    await channel.send('without a nonce');
+    // The retry made a second message: the first was created, only its answer was lost.
+    expect(e.messages(channelId).map((m) => m.content)).toEqual([
+      'without a nonce',
+      'without a nonce',
+    ]);
+    e.serverErrors.inject({ route, afterHandling: true, count: 2 });
+    const sent = await channel.send({ content: 'with one', nonce: 'q-1', enforceNonce: true });
+    expect(e.messages(channelId).filter((m) => m.content === 'with one')).toHaveLength(1);
+    expect(e.messages(channelId).at(-1)?.id).toBe(sent.id);
+    e.serverErrors.inject({ route, status: 503 }); // before handling: nothing is created
+    await channel.send('once');
+    expect(e.messages(channelId).filter((m) => m.content === 'once')).toHaveLength(1);
+    expect(e.serverErrors.hits.map((h) => [h.status, h.afterHandling])).toEqual([
+      [502, true],
+      [502, true],
+      [502, true],
+      [503, false],
+    ]);
+    await client.destroy();
+  });
+
   it('serves users/@me, guild members and roles', async () => {
     const { e, guild, client } = await setup();
     const role = e.createRole(guild.id, { name: 'quizmaster', permissions: ['ManageGuild'] });

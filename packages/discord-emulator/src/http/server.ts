@@ -73,6 +73,10 @@ export async function handleRest(
     botId: bot?.user.id ?? null,
   });
   if (decision.limited) return reply(429, decision.limited.body, decision.limited.headers);
+  const fault = core.serverErrors.take(method, path, entry.route);
+  const gatewayError = (status: number) =>
+    reply(status, { message: `${status}: Bad Gateway`, code: 0 }, decision.headers);
+  if (fault && !fault.afterHandling) return gatewayError(fault.status);
   try {
     const result = matched.def.handler({
       core,
@@ -83,6 +87,7 @@ export async function handleRest(
       body,
       bot,
     });
+    if (fault) return gatewayError(fault.status);
     reply(result.status, result.body, decision.headers);
   } catch (error) {
     if (error instanceof ApiError) return reply(error.status, error.body(), decision.headers);

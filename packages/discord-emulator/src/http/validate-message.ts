@@ -12,6 +12,7 @@ export const MESSAGE_LIMITS = {
   footer: 2048,
   author: 256,
   embedTotal: 6000,
+  nonce: 25,
 } as const;
 
 const tooLong = (path: string, max: number): FieldError => ({
@@ -60,6 +61,9 @@ export function validateMessageBody(body: Record<string, unknown>, requireConten
   const L = MESSAGE_LIMITS;
   const content = text(body.content);
   if (content.length > L.content) errors.push(tooLong('content', L.content));
+  if (typeof body.nonce === 'string' && body.nonce.length > L.nonce) {
+    errors.push(tooLong('nonce', L.nonce));
+  }
   const embeds = Array.isArray(body.embeds) ? (body.embeds as Record<string, unknown>[]) : [];
   if (embeds.length > L.embeds) errors.push(tooLong('embeds', L.embeds));
   let total = 0;

@@ -20,12 +20,25 @@ export const messageRoutes: RouteDef[] = [
     const channel = channelFor(req);
     requirePermissions(req, channel, SendMessages | (hasEmbeds(req.body) ? EmbedLinks : 0n));
     validateMessageBody(req.body, true);
-    const message = createMessage(req.core, {
-      channelId: channel.id,
-      authorId: botOf(req).user.id,
-      body: req.body,
-    });
-    return { status: 200, body: messagePayload(req.core.store, message, botOf(req).user.id) };
+    const authorId = botOf(req).user.id;
+    // enforce_nonce: a create repeated with the nonce of a recent message of the same author
+    // (a retry after a lost response) answers that message instead of posting another.
+    const { nonce } = req.body;
+    const repeated =
+      req.body.enforce_nonce === true && (typeof nonce === 'string' || typeof nonce === 'number')
+        ? req.core.store
+            .channelMessages(channel.id)
+            .find(
+              (m) =>
+                m.authorId === authorId &&
+                m.nonce === nonce &&
+                !m.deleted &&
+                Date.now() - Date.parse(m.createdAt) < req.core.options.nonceWindowMs,
+            )
+        : undefined;
+    const message =
+      repeated ?? createMessage(req.core, { channelId: channel.id, authorId, body: req.body });
+    return { status: 200, body: messagePayload(req.core.store, message, authorId) };
   }),
   route('GET', '/channels/:channelId/messages', (req) => {
     const channel = channelFor(req);
