@@ -171,3 +171,31 @@ describe('gateway trouble mid-quiz', () => {
     ]);
   }, 20_000);
 });
+
+describe('Discord losing answers', () => {
+  it('posts each question and reveal once when the answers to its posts are lost', async () => {
+    w = await startWorld({ memberNames: ['alice'], timeScale: 1 });
+    const world = w;
+    const route = 'POST /channels/:channelId/messages';
+    // Every try discord.js makes (1 + 3 retries) creates the post and loses the answer: the quiz
+    // loop then tries the step again.
+    world.emu.serverErrors.inject({ route, afterHandling: true, count: 4 });
+    await start(world, { count: 1, seconds: 60 });
+    const q1 = await waitForQuestion(world, 1);
+    react(world, q1.id, world.members.alice?.id as string, 'AD');
+    world.emu.serverErrors.inject({ route, afterHandling: true, count: 2 });
+    await closeWhenSeen(world, q1.id, { [world.members.alice?.id as string]: 'AD' });
+    await waitForReveal(world, q1.id);
+    await world.emu.waitForMessage(world.channelId, (m) => titleOf(m) === 'Quiz over: leaderboard');
+    expect(world.emu.serverErrors.hits).toHaveLength(6);
+    const posts = world.emu
+      .messages(world.channelId)
+      .filter((m) => m.authorId === world.emu.bot.id)
+      .map((m) => `${m.content}|${JSON.stringify(m.edits[0]?.embeds ?? m.embeds)}`);
+    expect(posts.length).toBeGreaterThanOrEqual(3); // question, reveal, leaderboard
+    expect(new Set(posts).size).toBe(posts.length);
+    expect(answersOf(world, 'growing-weights')).toEqual([
+      { userId: world.members.alice?.id, selected: 'AD', verdict: 'correct' },
+    ]);
+  }, 30_000);
+});

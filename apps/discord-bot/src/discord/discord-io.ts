@@ -44,11 +44,24 @@ export class DiscordIo {
       .map(([name]) => permissionLabel(name));
   }
 
-  async send(channelId: string, payloads: readonly MessageCreateOptions[]): Promise<Message[]> {
+  /**
+   * Posts the payloads in order. With `nonce` (at most 22 characters), payload i carries the nonce
+   * `<nonce>.<i>` enforced: Discord answers a repeat of the same post within a few minutes with
+   * the message already made, so a post whose answer was lost (retried by discord.js, by the
+   * quiz loop, or by a restarted bot) is not made twice.
+   */
+  async send(
+    channelId: string,
+    payloads: readonly MessageCreateOptions[],
+    nonce?: string,
+  ): Promise<Message[]> {
     const channel = await this.channel(channelId);
     const sent: Message[] = [];
-    // Whatever the payload says, nothing the bot posts may ping anyone.
-    for (const p of payloads) sent.push(await channel.send({ ...p, allowedMentions: NO_PINGS }));
+    for (const [i, p] of payloads.entries()) {
+      const once = nonce === undefined ? {} : { nonce: `${nonce}.${i}`, enforceNonce: true };
+      // Whatever the payload says, nothing the bot posts may ping anyone.
+      sent.push(await channel.send({ ...p, ...once, allowedMentions: NO_PINGS }));
+    }
     return sent;
   }
 

@@ -179,7 +179,11 @@ export class ChannelQuiz {
         contexts: view.rendered.contexts.filter((c) => !shown.has(c.id)),
       });
       const payloads = questionMessages(view.rendered, header);
-      const sent = await io.send(session.channelId, [...passages, ...payloads]);
+      const sent = await io.send(
+        session.channelId,
+        [...passages, ...payloads],
+        roundNonce(round, 'q'),
+      );
       message = sent[sent.length - 1] as Message;
       store.setRoundMessage(round.id, message.id);
       tracker.track(message.id, view.letters, true);
@@ -253,6 +257,7 @@ export class ChannelQuiz {
     await this.deps.io.send(
       session.channelId,
       revealMessages(view.rendered, answers, footer, view.toOriginal),
+      roundNonce(round, 'r'),
     );
     this.deps.store.markRevealed(round.id);
   }
@@ -275,6 +280,14 @@ export class ChannelQuiz {
       this.deps.log.error(`quiz ${session.id}: could not post the leaderboard`, err);
     });
   }
+}
+
+/**
+ * The nonce of a round's question (`q`) or reveal (`r`) posts: from the round's random seed, which
+ * is stored with the round, so a restarted bot repeats it.
+ */
+function roundNonce(round: RoundRow, post: 'q' | 'r'): string {
+  return `${post}${round.seed.replaceAll('-', '').slice(0, 20)}`;
 }
 
 function anySignal(...controllers: AbortController[]): AbortSignal {
