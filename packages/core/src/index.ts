@@ -22,6 +22,7 @@ export { MAX_BANK_BYTES } from './formats/decode';
 export type { BankFormat } from './formats/format';
 export { BankFormatSchema, formatFromPath } from './formats/format';
 export { bankJsonSchema } from './formats/json-schema';
+export { parseFlowYaml } from './formats/markdown/flow-yaml';
 export type { ParseOptions } from './formats/parse-bank';
 export { parseBank } from './formats/parse-bank';
 export type { ParseResult } from './formats/parse-result';

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { parseFlowYaml } from './flow-yaml';
 
 export interface Annotation {
   /** 0-based index of the first and last line holding the comment. */
@@ -27,11 +28,13 @@ export function readAnnotation(lines: readonly string[], start: number): Annotat
     .join('\n')
     .trim()
     .slice(OPEN.length, -3);
-  let data: unknown;
-  try {
-    data = parse(raw);
-  } catch (e) {
-    return { error: `quizdeck comment is not valid YAML: ${firstLine(e)}`, end };
+  let data = parseFlowYaml(raw);
+  if (data === undefined) {
+    try {
+      data = parse(raw);
+    } catch (e) {
+      return { error: `quizdeck comment is not valid YAML: ${firstLine(e)}`, end };
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { error: 'a quizdeck comment must hold a YAML mapping', end };
