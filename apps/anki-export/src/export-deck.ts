@@ -77,7 +77,8 @@ export async function exportDeck(
   if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
-  // Notes are written as soon as they are rendered, while worker threads render later ones.
+  // Notes are written a block at a time as they are rendered, while later blocks render (on this
+  // thread, or on worker threads for very large banks).
   const writer = new ApkgWriter(nativeSql(), {
     noteType: NOTE_TYPE,
     decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],

@@ -77,13 +77,10 @@ export async function prepareNotesParallel(
 ): Promise<PreparedNotes> {
   const count = job.bank.questions.length;
   const workers = Math.min(Math.floor(threads), Math.floor(count / perThreadMin)) - 1;
-  if (workers < 1) {
-    const prepared = prepareNotes(job);
-    if (!onRows) return prepared;
-    onRows(prepared.rows);
-    return { rows: [], media: prepared.media };
-  }
-  const size = Math.min(BLOCK, Math.ceil(count / (workers + 1) / 4));
+  if (workers < 1 && !onRows) return prepareNotes(job);
+  // On this thread alone, blocks still go to `onRows` as they are done: rows are written (and
+  // progress shown) while later ones render, and no more than a block is held at once.
+  const size = workers < 1 ? BLOCK : Math.min(BLOCK, Math.ceil(count / (workers + 1) / 4));
   const blocks = Math.ceil(count / size);
   const results: PreparedNotes[] = [];
   const queue = { next: 0, failed: false, handed: 0 };
@@ -99,7 +96,7 @@ export async function prepareNotesParallel(
       results[queue.handed++] = { rows: [], media: r.media };
     }
   };
-  const pool = Array.from({ length: workers }, async () => {
+  const pool = Array.from({ length: Math.max(0, workers) }, async () => {
     const worker = new NoteWorker();
     // Two blocks in flight: the worker starts the next while this thread, busy with a block of its
     // own, has not yet read the last reply.
