@@ -49,6 +49,14 @@ describe('prepareNotesParallel', () => {
     expect(asText(handed.flat())).toEqual(prepareNotes(one).rows);
   });
 
+  it('hands rows over a block at a time on one thread too', async () => {
+    const one = job({ bank: generateBank({ count: 2_500, seed: 'blocks' }) });
+    const handed: NoteRow[][] = [];
+    await prepareNotesParallel(one, 1, undefined, (rows) => handed.push(rows));
+    expect(handed.map((rows) => rows.length)).toEqual([1_000, 1_000, 500]);
+    expect(handed.flat()).toEqual(prepareNotes(one).rows);
+  });
+
   // Block 0 always goes to the first worker: the error crosses the thread boundary.
   it('packs each image once and reports a missing one from a worker as AnkiExportError', async () => {
     const dir = tmpdir();
