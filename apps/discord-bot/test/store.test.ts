@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DatabaseInUseError,
@@ -75,8 +76,15 @@ describe('database', () => {
     );
     const started = Date.now();
     expect(() => openDatabase(path)).toThrow(DatabaseInUseError);
-    expect(() => openDatabase(path)).toThrow(/in use by another quizdeck bot.*QUIZDECK_DB/);
+    expect(() => openDatabase(path)).toThrow(
+      /in use by another quizdeck bot \(it holds .*q\.db\.lock\).*QUIZDECK_DB/,
+    );
     expect(Date.now() - started).toBeLessThan(1000); // no busy wait
+    const reader = new Database(path, { readonly: true }); // readers are welcome meanwhile
+    expect(reader.prepare('SELECT default_seconds AS s FROM guild_settings').get()).toEqual({
+      s: 45,
+    });
+    reader.close();
     db.close();
     db = openDatabase(path); // free again once the first is closed, with what it wrote
     expect(new QuizStore(db).settings('g1').defaultSeconds).toBe(45);

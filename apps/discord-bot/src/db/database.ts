@@ -6,34 +6,26 @@ import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
-/** The database is held by another connection: most likely a second bot. */
+/** Another bot holds the database. */
 export class DatabaseInUseError extends QuizdeckError {
   constructor(path: string) {
     super(
       'BOT_DB_IN_USE',
-      `${path} is in use by another quizdeck bot (or another program): two bots on one database would post every question twice. Stop the other one, or give this one its own QUIZDECK_DB.`,
+      `${path} is in use by another quizdeck bot (it holds ${path}.lock): two bots on one database would post every question twice. Stop the other one, or give this one its own QUIZDECK_DB.`,
     );
   }
 }
 
 /**
  * Opens (creating if needed) the bot's SQLite database in WAL mode and brings its schema up to
- * date. The connection holds the file exclusively until it is closed (SQLite's EXCLUSIVE locking
- * mode; the lock goes with the process if it dies), so a second bot on the same database stops
+ * date. A file database is held by this connection alone (see holdLock): a second bot on it stops
  * at once with DatabaseInUseError.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { timeout: 0 });
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; COMMIT');
-  } catch (error) {
-    db.close();
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new DatabaseInUseError(path);
-    throw error;
-  }
-  db.pragma('journal_mode = WAL');
+  if (path !== ':memory:') holdLock(db, path);
+  db.pragma('main.journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -51,4 +43,22 @@ export function migrate(db: Db): number {
     })();
   }
   return MIGRATIONS.length;
+}
+
+/**
+ * One bot per database: the connection attaches `<path>.lock`, a small SQLite file of its own, and
+ * holds it in EXCLUSIVE locking mode until it closes (the lock goes with the process if it dies).
+ * The database itself stays open to readers: the sqlite3 shell, backups, the benchmark.
+ */
+function holdLock(db: Db, path: string): void {
+  try {
+    db.prepare('ATTACH DATABASE ? AS bot_lock').run(`${path}.lock`);
+    db.pragma('bot_lock.locking_mode = EXCLUSIVE');
+    db.exec('CREATE TABLE IF NOT EXISTS bot_lock.holder (id INTEGER PRIMARY KEY, pid INTEGER)');
+    db.prepare('INSERT OR REPLACE INTO bot_lock.holder VALUES (1, ?)').run(process.pid);
+  } catch (error) {
+    db.close();
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new DatabaseInUseError(path);
+    throw error;
+  }
 }
