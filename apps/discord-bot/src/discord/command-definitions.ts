@@ -17,14 +17,18 @@ const quiz = new SlashCommandBuilder()
     s
       .setName('start')
       .setDescription('Start a quiz in this channel (quizmasters)')
-      .addStringOption((o) => o.setName('bank').setDescription('Bank id (see /quiz banks)'))
+      .addStringOption((o) =>
+        o.setName('bank').setDescription('Bank id (see /quiz banks)').setMaxLength(100),
+      )
       .addIntegerOption((o) =>
         o.setName('count').setDescription('Number of questions').setMinValue(1).setMaxValue(200),
       )
       .addIntegerOption((o) =>
         o.setName('seconds').setDescription('Seconds per question').setMinValue(5).setMaxValue(600),
       )
-      .addStringOption((o) => o.setName('tag').setDescription('Only questions with this tag'))
+      .addStringOption((o) =>
+        o.setName('tag').setDescription('Only questions with this tag').setMaxLength(100),
+      )
       .addBooleanOption((o) => o.setName('shuffle').setDescription('Shuffle questions and options'))
       .addStringOption((o) =>
         o

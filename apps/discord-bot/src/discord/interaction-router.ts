@@ -2,6 +2,7 @@ import { QuizdeckError } from '@quizdeck/core';
 import { type Interaction, MessageFlags } from 'discord.js';
 import type { Logger } from '../log';
 import { NO_PINGS } from './embed-messages';
+import { assertOptionsInRange } from './option-ranges';
 import {
   type CommandContext,
   quizBanks,
@@ -30,6 +31,7 @@ const quizHandlers = {
 export async function routeInteraction(i: Interaction, ctx: CommandContext, log: Logger) {
   if (!i.isChatInputCommand()) return;
   try {
+    assertOptionsInRange(i);
     if (i.commandName === 'shapes') return await shapesCommand(i);
     if (i.commandName !== 'quiz') return;
     if (!i.inGuild()) {

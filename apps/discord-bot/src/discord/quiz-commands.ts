@@ -9,6 +9,7 @@ import {
 } from '../db/standings';
 import { CommandError } from '../errors';
 import type { QuizEngine } from '../quiz/quiz-engine';
+import { bankLine } from './bank-text';
 import { embedMessages, NO_PINGS } from './embed-messages';
 import { assertBotCanQuiz, assertQuizmaster } from './permissions';
 import { leaderboardMessages } from './quiz-messages';
@@ -72,7 +73,7 @@ export async function quizStart(
   if (questionIds.length === 0) {
     throw new CommandError(
       'NO_QUESTIONS',
-      `Bank \`${bank.id}\` has no questions tagged \`${tag}\`.`,
+      `Bank \`${bank.id}\` has no questions tagged ${bankLine(tag ?? '')}.`,
     );
   }
   const scoring = ScoringPolicySchema.parse(
@@ -93,7 +94,7 @@ export async function quizStart(
   // The session exists now: run it even if the announcement fails (expired interaction).
   try {
     await i.reply({
-      content: `Quiz **${bank.title}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
+      content: `Quiz **${bankLine(bank.title)}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
       allowedMentions: NO_PINGS,
     });
   } finally {
@@ -170,7 +171,9 @@ export async function quizStats(
 ) {
   const user = i.options.getUser('member') ?? i.user;
   const s = memberStats(ctx.engine.store.db, i.guildId, user.id);
-  const tags = s.tags.map((t) => `\`${t.tag}\` ${pct(t.mastery)} (${t.answered})`).join(' · ');
+  const tags = s.tags
+    .map((t) => `${bankLine(t.tag)} ${pct(t.mastery)} (${t.answered})`)
+    .join(' · ');
   const body = [
     `Answered: **${s.answered}**, right: **${s.correct}**`,
     `Accuracy: **${pct(s.accuracy)}**`,
@@ -187,7 +190,7 @@ export async function quizBanks(
 ) {
   const lines = [...ctx.catalog.banks.values()].map(
     (b) =>
-      `\`${b.id}\` **${b.title}**: ${b.questions.length} questions${b.tags.length ? ` (${b.tags.join(', ')})` : ''}`,
+      `\`${b.id}\` **${bankLine(b.title)}**: ${b.questions.length} questions${b.tags.length ? ` (${b.tags.map(bankLine).join(', ')})` : ''}`,
   );
   if (ctx.catalog.problems.length)
     lines.push('', `${ctx.catalog.problems.length} file problem(s) in the bot's log.`);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Bank, grade } from '@quizdeck/core';
+import { type Bank, grade, QuizdeckError } from '@quizdeck/core';
 import { DiscordAPIError, type Message } from 'discord.js';
 import type { GradedAnswer, QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
 import { sessionStandings } from '../db/standings';
+import { bankLine } from '../discord/bank-text';
 import type { DiscordIo } from '../discord/discord-io';
 import {
   leaderboardMessages,
@@ -152,7 +153,14 @@ export class ChannelQuiz {
         tags: question?.tags ?? [],
       });
     }
-    const view = roundView(bank, session, round);
+    let view: RoundView | undefined;
+    try {
+      view = roundView(bank, session, round);
+    } catch (err) {
+      // A question the renderer cannot render (hostile or broken text): tell the channel, go on.
+      await this.skipUnshowable(session, round, err);
+      return true;
+    }
     if (!view) {
       store.skipRound(round.id);
       return true;
@@ -161,6 +169,22 @@ export class ChannelQuiz {
     else if (round.state === 'open') await this.closeAndGrade(session, round, view);
     else if (round.state === 'graded') await this.reveal(bank, session, round, view);
     return true;
+  }
+
+  private async skipUnshowable(session: SessionRow, round: RoundRow, err: unknown) {
+    const { store, io, log } = this.deps;
+    const reason = unshowableReason(err);
+    log.info(`quiz ${session.id}: question ${round.questionId} skipped: ${reason}`);
+    await io.send(
+      session.channelId,
+      [
+        {
+          content: `Question ${round.idx + 1} of ${session.questionIds.length} skipped: ${reason}.`,
+        },
+      ],
+      roundNonce(round, 's'),
+    );
+    if (!store.skipRound(round.id) && round.state === 'graded') store.markRevealed(round.id);
   }
 
   private async post(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
@@ -283,13 +307,20 @@ export class ChannelQuiz {
 }
 
 /**
- * The nonce of a round's question (`q`) or reveal (`r`) posts: from the round's random seed, which
+ * The nonce of a round's question (`q`), reveal (`r`) or skip notice (`s`) posts: from the round's random seed, which
  * is stored with the round, so a restarted bot repeats it.
  */
-function roundNonce(round: RoundRow, post: 'q' | 'r'): string {
+function roundNonce(round: RoundRow, post: 'q' | 'r' | 's'): string {
   return `${post}${round.seed.replaceAll('-', '').slice(0, 20)}`;
 }
 
 function anySignal(...controllers: AbortController[]): AbortSignal {
   return AbortSignal.any(controllers.map((c) => c.signal));
+}
+
+/** Why a question cannot be shown, for the channel (no stack, no bank text). */
+function unshowableReason(err: unknown): string {
+  if (err instanceof QuizdeckError) return `it cannot be shown (${bankLine(err.message)})`;
+  if (err instanceof RangeError) return 'its text is nested too deeply to show';
+  return 'its text cannot be shown';
 }
