@@ -68,6 +68,46 @@ describe('database', () => {
     expect(tables).toEqual(['answers', 'guild_settings', 'rounds', 'scores', 'sessions']);
   });
 
+  it('keeps every score, answer and session of a version-1 database through the migrations', () => {
+    const path = join(dir, 'v1.db');
+    const v1 = new Database(path);
+    v1.exec(MIGRATIONS[0] ?? '');
+    v1.pragma('user_version = 1');
+    v1.exec(`
+      INSERT INTO sessions VALUES (1, 'g1', 'c1', 'rnn-quiz', 'u0', 30, 'exact', 0, '["q1","q2"]',
+        'finished', 1000, 9000);
+      INSERT INTO sessions VALUES (2, 'g1', 'c2', 'rnn-quiz', 'u0', 30, 'partial', 1, '["q1"]',
+        'running', 5000, NULL);
+      INSERT INTO rounds VALUES (1, 1, 0, 'c1', 'm1', 'q1', 's', '["training"]', 2000, 3000,
+        'revealed', 3000);
+      INSERT INTO rounds VALUES (2, 1, 1, 'c1', 'm2', 'q2', 's', '[]', 4000, 5000, 'revealed', 5000);
+      INSERT INTO answers VALUES (1, 'u1', 'AD', 'correct', 1), (1, 'u2', 'B', 'wrong', 0),
+        (2, 'u1', 'C', 'partial', 0.5);
+      INSERT INTO scores VALUES (1, 'u1', 1.5, 2, 1), (1, 'u2', 0, 1, 0);
+    `);
+    const before = {
+      standings: sessionStandings(v1, 1),
+      all: guildStandings(v1, 'g1', 'all', 10_000),
+      stats: memberStats(v1, 'g1', 'u1'),
+    };
+    v1.close();
+    const migrated = openDatabase(path);
+    expect(migrated.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(sessionStandings(migrated, 1)).toEqual(before.standings);
+    expect(guildStandings(migrated, 'g1', 'all', 10_000)).toEqual(before.all);
+    expect(memberStats(migrated, 'g1', 'u1')).toEqual(before.stats);
+    expect(before.standings).toEqual([
+      { userId: 'u1', points: 1.5, answered: 2, correct: 1 },
+      { userId: 'u2', points: 0, answered: 1, correct: 0 },
+    ]);
+    const s = new QuizStore(migrated);
+    // Sessions that ended before the leaderboard debt existed owe none: no repost on start.
+    expect(s.sessionsOwingBoard()).toEqual([]);
+    expect(s.session(1)?.state).toBe('finished');
+    expect(s.runningSessions().map((r) => r.id)).toEqual([2]);
+    migrated.close();
+  });
+
   it('belongs to one connection at a time: a second bot on it stops at once, with the reason', () => {
     const path = join(dir, 'nested', 'q.db');
     new QuizStore(db).saveSettings(

@@ -1,4 +1,5 @@
 import type { Gateway } from './gateway/gateway';
+import type { Holds } from './http/holds';
 import type { RateLimiter } from './http/rate-limiter';
 import type { ServerErrors } from './http/server-errors';
 import type { Store } from './state/store';
@@ -9,6 +10,7 @@ export interface Core {
   gateway: Gateway;
   rateLimiter: RateLimiter;
   serverErrors: ServerErrors;
+  holds: Holds;
   nextId: () => string;
   options: {
     interactionTimeoutMs: number;

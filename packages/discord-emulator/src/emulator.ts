@@ -6,6 +6,7 @@ import type { Core } from './core';
 import { EmulatorError } from './errors';
 import { Gateway, type GatewayStats } from './gateway/gateway';
 import { PRIVILEGED_INTENTS } from './gateway/intents';
+import { Holds } from './http/holds';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rate-limiter';
 import { allRoutes } from './http/routes';
 import { handleRest, type RequestLogEntry } from './http/server';
@@ -69,6 +70,8 @@ export class DiscordEmulator extends ScenarioMembers {
   readonly rateLimits: RateLimitControl;
   /** Inject 5xx answers (a lost answer to a create included), read the ones given. */
   readonly serverErrors: ServerErrors;
+  /** Hold requests, or only their answers, until the test releases them. */
+  readonly holds: Holds;
 
   private constructor(
     core: Core,
@@ -87,6 +90,7 @@ export class DiscordEmulator extends ScenarioMembers {
     this.requests = requests;
     this.rateLimits = new RateLimitControl(core.rateLimiter);
     this.serverErrors = core.serverErrors;
+    this.holds = core.holds;
   }
 
   static async start(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
@@ -102,6 +106,7 @@ export class DiscordEmulator extends ScenarioMembers {
       gateway,
       rateLimiter,
       serverErrors: new ServerErrors(),
+      holds: new Holds(),
       nextId: createSnowflakes(),
       options: {
         interactionTimeoutMs: options.interactionTimeoutMs ?? 3000,
@@ -227,6 +232,7 @@ export class DiscordEmulator extends ScenarioMembers {
   }
 
   async stop(): Promise<void> {
+    this.core.holds.releaseAll();
     await this.core.gateway.stop();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

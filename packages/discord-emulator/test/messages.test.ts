@@ -96,6 +96,35 @@ describe('messages', () => {
     await client.destroy();
   });
 
+  it('holds a request, or only its answer, until the test releases it', async () => {
+    const { e, guild, client, channel, channelId } = await setup();
+    const alice = e.createMember(guild.id, { username: 'alice' });
+    const route = 'POST /channels/:channelId/messages';
+    const after = e.holds.inject({ route, afterHandling: true });
+    const seen: string[] = [];
+    client.on('raw', (p: { t?: string }) => {
+      if (p.t === 'MESSAGE_REACTION_ADD') seen.push('reaction');
+    });
+    const sending = channel.send('held answer').then(() => seen.push('answer'));
+    await after.reached;
+    const made = e.messages(channelId).at(-1);
+    expect(made?.content).toBe('held answer'); // created, its answer not yet sent
+    e.react(channelId, made?.id as string, alice.id, '🇦');
+    await e.waitFor(() => seen.length > 0);
+    after.release();
+    await sending;
+    expect(seen).toEqual(['reaction', 'answer']);
+
+    const before = e.holds.inject({ route });
+    const second = channel.send('held request');
+    await before.reached;
+    expect(e.messages(channelId).map((m) => m.content)).toEqual(['held answer']);
+    before.release();
+    await second;
+    expect(e.messages(channelId).map((m) => m.content)).toEqual(['held answer', 'held request']);
+    await client.destroy();
+  });
+
   it('serves users/@me, guild members and roles', async () => {
     const { e, guild, client } = await setup();
     const role = e.createRole(guild.id, { name: 'quizmaster', permissions: ['ManageGuild'] });

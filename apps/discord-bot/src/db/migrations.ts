@@ -61,4 +61,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, user_id)
   );
   `,
+  // 2: the final leaderboard is owed until it is posted, so a crash while posting it does not lose
+  // it. Sessions that ended before this version owe nothing.
+  `
+  ALTER TABLE sessions ADD COLUMN board_pending INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -132,12 +132,24 @@ export class QuizStore {
     return r ? toSession(r as RawSession) : undefined;
   }
 
-  endSession(id: number, state: 'finished' | 'stopped', now: number): void {
-    this.#sql(`UPDATE sessions SET state = ?, ended_at = ? WHERE id = ? AND state = 'running'`).run(
-      state,
-      now,
-      id,
-    );
+  /**
+   * Ends a running session. With `board`, its final leaderboard is owed (`boardPosted` settles it),
+   * also to a process that starts after a crash.
+   */
+  endSession(id: number, state: 'finished' | 'stopped', now: number, board = false): void {
+    this.#sql(
+      `UPDATE sessions SET state = ?, ended_at = ?, board_pending = ? WHERE id = ? AND state = 'running'`,
+    ).run(state, now, board ? 1 : 0, id);
+  }
+
+  /** Ended sessions whose final leaderboard is not posted yet. */
+  sessionsOwingBoard(): SessionRow[] {
+    const rows = this.#sql(`SELECT ${sessionCols} FROM sessions WHERE board_pending = 1`).all();
+    return (rows as RawSession[]).map(toSession);
+  }
+
+  boardPosted(id: number): void {
+    this.#sql('UPDATE sessions SET board_pending = 0 WHERE id = ?').run(id);
   }
 
   createRound(

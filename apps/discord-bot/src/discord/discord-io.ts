@@ -1,10 +1,10 @@
 import {
+  type APIEmbed,
   type APIUser,
   type Client,
   Events,
   type Message,
   type MessageCreateOptions,
-  type MessageEditOptions,
   Routes,
   type SendableChannels,
   Status,
@@ -65,14 +65,23 @@ export class DiscordIo {
     return sent;
   }
 
-  async message(channelId: string, messageId: string): Promise<Message> {
-    const channel = await this.channel(channelId);
-    if (!('messages' in channel)) throw new CommandError('CHANNEL_UNUSABLE', 'no messages here');
-    return channel.messages.fetch(messageId);
+  /*
+   * Reactions and edits go by id over REST rather than through discord.js's Message objects: a
+   * member's reaction that arrives before the answer to the bot's post leaves a partial message in
+   * the cache, which Message#edit cannot handle.
+   */
+
+  /** Puts up the bot's own reaction (idempotent on Discord). */
+  async react(channelId: string, messageId: string, emoji: string): Promise<void> {
+    await this.client.rest.put(
+      Routes.channelMessageOwnReaction(channelId, messageId, encodeURIComponent(emoji)),
+    );
   }
 
-  async edit(message: Message, payload: MessageEditOptions): Promise<void> {
-    await message.edit(payload);
+  async edit(channelId: string, messageId: string, payload: { embeds: APIEmbed[] }): Promise<void> {
+    await this.client.rest.patch(Routes.channelMessage(channelId, messageId), {
+      body: { embeds: payload.embeds, allowed_mentions: { parse: [] } },
+    });
   }
 
   /**

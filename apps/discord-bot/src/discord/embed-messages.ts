@@ -40,6 +40,41 @@ export function embedMessages(text: EmbedText): EmbedPayload[] {
   });
 }
 
+const FENCE = '```';
+
+/**
+ * A code block (a table) over as many messages as it needs: each message holds whole lines in a
+ * block of its own, so no message shows an open fence or a table cut mid-row.
+ */
+export function codeBlockMessages(text: Omit<EmbedText, 'body'> & { code: string }) {
+  const max = BODY_MAX - 2 * (FENCE.length + 1);
+  const lines = text.code
+    .split('\n')
+    .flatMap((line) => (line.length <= max ? [line] : splitText(line, max)));
+  const blocks: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (current.length > 0 && size + 1 + line.length > max) {
+      blocks.push(current.join('\n'));
+      current = [];
+      size = 0;
+    }
+    size += (current.length > 0 ? 1 : 0) + line.length;
+    current.push(line);
+  }
+  blocks.push(current.join('\n'));
+  const { code: _, title, footer, ...rest } = text;
+  return blocks.flatMap((block, i) =>
+    embedMessages({
+      ...rest,
+      ...(i === 0 && title !== undefined ? { title } : {}),
+      ...(i === blocks.length - 1 && footer !== undefined ? { footer } : {}),
+      body: `${FENCE}\n${block}\n${FENCE}`,
+    }),
+  );
+}
+
 /** Plain text messages (≤ 2,000 characters each), for ephemeral replies and notices. */
 export function textMessages(text: string): string[] {
   return splitText(text, LIMITS.content);

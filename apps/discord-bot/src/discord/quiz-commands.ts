@@ -91,15 +91,14 @@ export async function quizStart(
     questionIds,
     now: Date.now(),
   });
-  // The session exists now: run it even if the announcement fails (expired interaction).
-  try {
-    await i.reply({
-      content: `Quiz **${bankLine(bank.title)}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
-      allowedMentions: NO_PINGS,
-    });
-  } finally {
-    ctx.engine.run(session);
-  }
+  const announced = i.reply({
+    content: `Quiz **${bankLine(bank.title)}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
+    allowedMentions: NO_PINGS,
+  });
+  // The session exists now: it is the channel's quiz at once (`/quiz stop` finds it while the
+  // announcement is in flight) and runs once the announcement is out, or failed (expired).
+  ctx.engine.run(session, announced);
+  await announced;
 }
 
 export async function quizStop(
@@ -109,8 +108,9 @@ export async function quizStop(
   assertQuizmaster(i, ctx.engine.store.settings(i.guildId));
   const quiz = ctx.engine.quizIn(i.channelId);
   if (!quiz) throw new CommandError('NO_QUIZ', 'No quiz is running in this channel.');
-  await i.reply({ content: 'Stopping the quiz.', ...ephemeral });
+  // At once, not after the reply: replies can queue behind others (the start announcement's).
   quiz.stop();
+  await i.reply({ content: 'Stopping the quiz.', ...ephemeral });
 }
 
 export async function quizSkip(
@@ -120,8 +120,8 @@ export async function quizSkip(
   assertQuizmaster(i, ctx.engine.store.settings(i.guildId));
   const quiz = ctx.engine.quizIn(i.channelId);
   if (!quiz) throw new CommandError('NO_QUIZ', 'No quiz is running in this channel.');
-  await i.reply({ content: 'Skipping this question.', ...ephemeral });
   quiz.skip();
+  await i.reply({ content: 'Skipping this question.', ...ephemeral });
 }
 
 export async function quizStatus(

@@ -1,6 +1,6 @@
 import { computeShapes, formatShapeTable, parseShapeSpec } from '@quizdeck/core';
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { embedMessages, NO_PINGS } from './embed-messages';
+import { codeBlockMessages, NO_PINGS } from './embed-messages';
 
 /** `/shapes`: the core's shape table for the spec given as options, as an embed. */
 export async function shapesCommand(i: ChatInputCommandInteraction) {
@@ -22,7 +22,7 @@ export async function shapesCommand(i: ChatInputCommandInteraction) {
   const spec = parseShapeSpec(input);
   const table = formatShapeTable(computeShapes(spec));
   const title = `${spec.cell.toUpperCase()} ${spec.input}→${spec.hidden}${spec.layers > 1 ? ` ×${spec.layers}` : ''}${spec.bidirectional ? ' bidirectional' : ''} (${spec.convention})`;
-  const messages = embedMessages({ title, body: `\`\`\`\n${table}\n\`\`\`` });
+  const messages = codeBlockMessages({ title, code: table });
   const [first, ...rest] = messages;
   await i.reply({ ...first, allowedMentions: NO_PINGS });
   for (const m of rest) await i.followUp({ ...m, allowedMentions: NO_PINGS });

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Bank, grade, QuizdeckError } from '@quizdeck/core';
+import { type Bank, grade } from '@quizdeck/core';
 import { DiscordAPIError, type Message } from 'discord.js';
 import type { GradedAnswer, QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
-import { sessionStandings } from '../db/standings';
-import { bankLine } from '../discord/bank-text';
 import type { DiscordIo } from '../discord/discord-io';
-import {
-  leaderboardMessages,
-  passageMessages,
-  questionMessages,
-  revealMessages,
-} from '../discord/quiz-messages';
+import { passageMessages, questionMessages, revealMessages } from '../discord/quiz-messages';
 import type { Logger } from '../log';
+import { FATAL_CODES, postFinalBoard } from './final-board';
 import { letterEmoji } from './letters';
+import { roundNonce } from './post-nonce';
 import { ReactionTracker } from './reaction-tracker';
+import { isUnknownMessage, skipRound, unshowableReason } from './round-skip';
 import { contextsShownBefore, type RoundView, roundView } from './round-view';
 import { sleep } from './sleep';
 
@@ -31,18 +27,19 @@ export interface QuizDeps {
   log: Logger;
 }
 
-// Discord errors after which retrying cannot help: missing access/permissions, unknown channel.
-const FATAL_CODES = new Set([10003, 50001, 50013]);
-
 /**
  * One channel's running quiz, driven from the database so that a new process picks up where a
  * crashed one stopped: every step reads the round's stored state and moves it one step on.
  */
 export class ChannelQuiz {
   private readonly stopSignal = new AbortController();
+  /** Aborted by `halt` only (a stop still posts its leaderboard). */
+  private readonly haltSignal = new AbortController();
   private skipSignal = new AbortController();
   private closeSignal = new AbortController();
   private stopping: 'stopped' | undefined;
+  /** Rounds this process created: it was listening before their posts were made. */
+  private readonly roundsCreated = new Set<number>();
   done: Promise<void> = Promise.resolve();
 
   constructor(
@@ -50,8 +47,8 @@ export class ChannelQuiz {
     readonly sessionId: number,
   ) {}
 
-  start(): void {
-    this.done = this.run();
+  start(after?: Promise<unknown>): void {
+    this.done = after ? after.then(noop, noop).then(() => this.run()) : this.run();
   }
 
   stop(): void {
@@ -74,6 +71,7 @@ export class ChannelQuiz {
 
   /** Ends this process's part without touching the database (shutdown or simulated crash). */
   halt(): void {
+    this.haltSignal.abort();
     this.stopSignal.abort();
   }
 
@@ -152,13 +150,14 @@ export class ChannelQuiz {
         seed: randomUUID(),
         tags: question?.tags ?? [],
       });
+      this.roundsCreated.add(round.id);
     }
     let view: RoundView | undefined;
     try {
       view = roundView(bank, session, round);
     } catch (err) {
       // A question the renderer cannot render (hostile or broken text): tell the channel, go on.
-      await this.skipUnshowable(session, round, err);
+      await skipRound(this.deps, session, round, `skipped: ${unshowableReason(err)}`, 's');
       return true;
     }
     if (!view) {
@@ -171,22 +170,6 @@ export class ChannelQuiz {
     return true;
   }
 
-  private async skipUnshowable(session: SessionRow, round: RoundRow, err: unknown) {
-    const { store, io, log } = this.deps;
-    const reason = unshowableReason(err);
-    log.info(`quiz ${session.id}: question ${round.questionId} skipped: ${reason}`);
-    await io.send(
-      session.channelId,
-      [
-        {
-          content: `Question ${round.idx + 1} of ${session.questionIds.length} skipped: ${reason}.`,
-        },
-      ],
-      roundNonce(round, 's'),
-    );
-    if (!store.skipRound(round.id) && round.state === 'graded') store.markRevealed(round.id);
-  }
-
   private async post(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
     const { io, store, tracker } = this.deps;
     const header = {
@@ -195,8 +178,8 @@ export class ChannelQuiz {
       bankId: bank.id,
       questionId: round.questionId,
     };
-    let message: Message;
-    if (round.messageId === null) {
+    let messageId = round.messageId;
+    if (messageId === null) {
       const shown = contextsShownBefore(bank, session, round.idx);
       const passages = passageMessages({
         ...view.rendered,
@@ -208,17 +191,29 @@ export class ChannelQuiz {
         [...passages, ...payloads],
         roundNonce(round, 'q'),
       );
-      message = sent[sent.length - 1] as Message;
-      store.setRoundMessage(round.id, message.id);
-      tracker.track(message.id, view.letters, true);
+      messageId = (sent[sent.length - 1] as Message).id;
+      store.setRoundMessage(round.id, messageId);
+      // A round an earlier process created may have had its post made by Discord already (the
+      // nonce gave it back): members may have reacted while no bot was listening.
+      tracker.track(messageId, view.letters, this.roundsCreated.has(round.id));
     } else {
       // Posted by a process that stopped before opening the round: events may have been missed.
-      message = await io.message(session.channelId, round.messageId);
-      tracker.track(message.id, view.letters, false);
+      tracker.track(messageId, view.letters, false);
     }
     for (const letter of view.letters) {
       if (this.skipSignal.signal.aborted || this.stopSignal.signal.aborted) break;
-      await message.react(letterEmoji(letter));
+      try {
+        await io.react(session.channelId, messageId, letterEmoji(letter));
+      } catch (err) {
+        if (!isUnknownMessage(err)) throw err;
+        return skipRound(
+          this.deps,
+          session,
+          round,
+          'was deleted before it closed; skipping it',
+          'd',
+        );
+      }
     }
     if (this.stopSignal.signal.aborted && !this.stopping) return;
     const opensAt = Date.now();
@@ -226,7 +221,7 @@ export class ChannelQuiz {
     store.openRound(round.id, opensAt, closesAt);
     const last = questionMessages(view.rendered, { ...header, closesAt }).at(-1);
     if (last?.embeds) {
-      await message.edit({ embeds: last.embeds }).catch((err: unknown) => {
+      await io.edit(session.channelId, messageId, last).catch((err: unknown) => {
         this.deps.log.error(`round ${round.id}: could not show the close time`, err);
       });
     }
@@ -259,7 +254,20 @@ export class ChannelQuiz {
       log.debug(`round ${round.id}: reconciling reactions over REST`);
       const byLetter = new Map<string, string[]>();
       for (const letter of view.letters) {
-        const users = await io.reactionUsers(session.channelId, messageId, letterEmoji(letter));
+        const users = await io
+          .reactionUsers(session.channelId, messageId, letterEmoji(letter))
+          .catch((err: unknown) => {
+            if (isUnknownMessage(err)) return undefined;
+            throw err;
+          });
+        if (!users)
+          return skipRound(
+            this.deps,
+            session,
+            round,
+            'was deleted before it closed; skipping it',
+            'd',
+          );
         byLetter.set(
           letter,
           users.filter((u) => !u.bot && u.id !== io.selfId).map((u) => u.id),
@@ -287,7 +295,7 @@ export class ChannelQuiz {
   }
 
   private async finish(state: 'finished' | 'stopped') {
-    const { store, io } = this.deps;
+    const { store } = this.deps;
     const session = store.session(this.sessionId);
     if (!session) return;
     if (state === 'stopped') {
@@ -297,30 +305,15 @@ export class ChannelQuiz {
         if (round.messageId) this.deps.tracker.forget(round.messageId);
       }
     }
-    store.endSession(session.id, state, Date.now());
-    const title = state === 'finished' ? 'Quiz over: leaderboard' : 'Quiz stopped: leaderboard';
-    const standings = sessionStandings(store.db, session.id);
-    await io.send(session.channelId, leaderboardMessages(title, standings)).catch((err) => {
-      this.deps.log.error(`quiz ${session.id}: could not post the leaderboard`, err);
-    });
+    store.endSession(session.id, state, Date.now(), true);
+    this.deps.log.info(`quiz ${session.id}: ${state}`);
+    const ended = store.session(session.id);
+    if (ended?.state === state) await postFinalBoard(this.deps, ended, this.haltSignal.signal);
   }
-}
-
-/**
- * The nonce of a round's question (`q`), reveal (`r`) or skip notice (`s`) posts: from the round's random seed, which
- * is stored with the round, so a restarted bot repeats it.
- */
-function roundNonce(round: RoundRow, post: 'q' | 'r' | 's'): string {
-  return `${post}${round.seed.replaceAll('-', '').slice(0, 20)}`;
 }
 
 function anySignal(...controllers: AbortController[]): AbortSignal {
   return AbortSignal.any(controllers.map((c) => c.signal));
 }
 
-/** Why a question cannot be shown, for the channel (no stack, no bank text). */
-function unshowableReason(err: unknown): string {
-  if (err instanceof QuizdeckError) return `it cannot be shown (${bankLine(err.message)})`;
-  if (err instanceof RangeError) return 'its text is nested too deeply to show';
-  return 'its text cannot be shown';
-}
+const noop = () => {};

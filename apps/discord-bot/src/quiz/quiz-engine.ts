@@ -4,6 +4,7 @@ import type { SessionRow } from '../db/rows';
 import type { DiscordIo } from '../discord/discord-io';
 import type { Logger } from '../log';
 import { ChannelQuiz, type QuizDeps } from './channel-quiz';
+import { postFinalBoard } from './final-board';
 import { emojiLetter } from './letters';
 import { ReactionTracker } from './reaction-tracker';
 
@@ -20,6 +21,8 @@ export interface EngineOptions {
 export class QuizEngine {
   readonly tracker = new ReactionTracker();
   private readonly quizzes = new Map<string, ChannelQuiz>();
+  /** Leaderboards owed by sessions an earlier process ended, being posted. */
+  private readonly boards = new Set<Promise<void>>();
   private readonly deps: QuizDeps;
 
   constructor(options: EngineOptions) {
@@ -30,11 +33,14 @@ export class QuizEngine {
     return this.deps.store;
   }
 
-  /** Runs a session that was just created in the database. */
-  run(session: SessionRow): ChannelQuiz {
+  /**
+   * Runs a session that was just created in the database. The quiz is the channel's at once (so
+   * `/quiz stop` finds it) but posts nothing before `after` settles (the start announcement).
+   */
+  run(session: SessionRow, after?: Promise<unknown>): ChannelQuiz {
     const quiz = new ChannelQuiz(this.deps, session.id);
     this.quizzes.set(session.channelId, quiz);
-    quiz.start();
+    quiz.start(after);
     void quiz.done.finally(() => {
       if (this.quizzes.get(session.channelId) === quiz) this.quizzes.delete(session.channelId);
     });
@@ -46,6 +52,13 @@ export class QuizEngine {
    * driving is resumed; rounds past their close are graded (once), open ones re-armed.
    */
   resumeAll(): void {
+    for (const session of this.deps.store.sessionsOwingBoard()) {
+      if (this.quizzes.get(session.channelId)?.sessionId === session.id) continue;
+      this.deps.log.info(`quiz ${session.id}: posting the leaderboard it still owes`);
+      const posting = postFinalBoard(this.deps, session);
+      this.boards.add(posting);
+      void posting.finally(() => this.boards.delete(posting));
+    }
     for (const session of this.deps.store.runningSessions()) {
       if (!this.quizzes.has(session.channelId)) {
         this.deps.log.info(`resuming quiz ${session.id} in channel ${session.channelId}`);
@@ -67,14 +80,17 @@ export class QuizEngine {
 
   /** Waits for every running quiz to end (tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.quizzes.size > 0) await Promise.all([...this.quizzes.values()].map((q) => q.done));
+    while (this.quizzes.size > 0 || this.boards.size > 0) {
+      await Promise.all([...this.quizzes.values()].map((q) => q.done));
+      await Promise.all([...this.boards]);
+    }
   }
 
   /** Stops driving quizzes without changing the database, as a crash would. */
   async halt(): Promise<void> {
     const running = [...this.quizzes.values()];
     for (const q of running) q.halt();
-    await Promise.all(running.map((q) => q.done));
+    await Promise.all([...running.map((q) => q.done), ...this.boards]);
     this.quizzes.clear();
   }
 
@@ -84,7 +100,11 @@ export class QuizEngine {
   ): void {
     if (e.bot || e.userId === this.deps.io.selfId) return;
     const letter = emojiLetter(e.emoji);
-    if (letter === undefined || !this.tracker.isTracked(e.messageId)) return;
+    if (letter === undefined) return;
+    if (!this.tracker.isTracked(e.messageId)) {
+      this.tracker.early(kind, e.messageId, e.userId, letter);
+      return;
+    }
     if (kind === 'add') this.tracker.add(e.messageId, e.userId, letter);
     else this.tracker.remove(e.messageId, e.userId, letter);
   }

@@ -1,3 +1,11 @@
+interface EarlyEvent {
+  kind: 'add' | 'remove';
+  userId: string;
+  letter: string;
+}
+
+const EARLY_MAX = 10_000;
+
 /** What the bot knows about one open round's reactions. */
 interface TrackedRound {
   letters: ReadonlySet<string>;
@@ -13,6 +21,9 @@ interface TrackedRound {
  */
 export class ReactionTracker {
   private readonly rounds = new Map<string, TrackedRound>();
+  /** Letter events on messages not tracked yet, oldest message first (see `early`). */
+  private readonly earlyEvents = new Map<string, EarlyEvent[]>();
+  private earlyCount = 0;
 
   track(messageId: string, letters: readonly string[], vouched: boolean): void {
     this.rounds.set(messageId, {
@@ -21,6 +32,30 @@ export class ReactionTracker {
       vouched,
       closed: false,
     });
+    const early = this.earlyEvents.get(messageId) ?? [];
+    this.earlyEvents.delete(messageId);
+    this.earlyCount -= early.length;
+    for (const e of early) {
+      if (e.kind === 'add') this.add(messageId, e.userId, e.letter);
+      else this.remove(messageId, e.userId, e.letter);
+    }
+  }
+
+  /**
+   * A letter reaction on a message that is not tracked: it may be a question whose create Discord
+   * has made but whose answer (its id) the bot has not had yet, so the event is kept for `track`.
+   * At most EARLY_MAX events are kept; the oldest messages' go first.
+   */
+  early(kind: 'add' | 'remove', messageId: string, userId: string, letter: string): void {
+    const list = this.earlyEvents.get(messageId) ?? [];
+    list.push({ kind, userId, letter });
+    this.earlyEvents.set(messageId, list);
+    this.earlyCount++;
+    while (this.earlyCount > EARLY_MAX) {
+      const [oldest, events] = this.earlyEvents.entries().next().value as [string, EarlyEvent[]];
+      this.earlyEvents.delete(oldest);
+      this.earlyCount -= events.length;
+    }
   }
 
   isTracked(messageId: string): boolean {

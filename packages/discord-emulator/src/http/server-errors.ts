@@ -1,3 +1,5 @@
+import { routeMatches } from './route-filter';
+
 /** A 5xx the next matching requests get, as Discord's edge gives them at times. */
 export interface ServerErrorInjection {
   /** A route template (`'POST /channels/:channelId/messages'`) or a RegExp tested against
@@ -40,12 +42,8 @@ export class ServerErrors {
 
   /** The injection this request meets, counted as used, if any. */
   take(method: string, path: string, route: string): ServerErrorHit | undefined {
-    const target = `${method} ${path}`;
     const found = this.injections.find(
-      (i) =>
-        i.left > 0 &&
-        (i.route === undefined ||
-          (typeof i.route === 'string' ? i.route === route : i.route.test(target))),
+      (i) => i.left > 0 && routeMatches(i.route, method, path, route),
     );
     if (!found) return undefined;
     found.left -= 1;

@@ -77,6 +77,8 @@ export async function handleRest(
   const gatewayError = (status: number) =>
     reply(status, { message: `${status}: Bad Gateway`, code: 0 }, decision.headers);
   if (fault && !fault.afterHandling) return gatewayError(fault.status);
+  const hold = core.holds.take(method, path, entry.route);
+  if (hold && !hold.afterHandling) await hold.hold(method, path);
   try {
     const result = matched.def.handler({
       core,
@@ -87,6 +89,10 @@ export async function handleRest(
       body,
       bot,
     });
+    if (hold?.afterHandling) {
+      core.store.changed();
+      await hold.hold(method, path);
+    }
     if (fault) return gatewayError(fault.status);
     reply(result.status, result.body, decision.headers);
   } catch (error) {
