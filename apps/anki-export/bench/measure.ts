@@ -2,15 +2,8 @@
 // Usage: tsx bench/measure.ts quizdeck|baseline <questions>; prints one JSON line.
 import { performance } from 'node:perf_hooks';
 import { generateBank } from '@quizdeck/core';
-import {
-  Exporter,
-  exportDeck,
-  FIELDS,
-  loadPackageTemplate,
-  loadSql,
-  noteFields,
-  noteTags,
-} from '../src/index';
+import { exportDeck, FIELDS, loadSql, noteFields, noteTags } from '../src/index';
+import { Exporter, packageTemplate } from './baseline';
 
 const [mode, countText] = process.argv.slice(2);
 const count = Number(countText);
@@ -29,7 +22,7 @@ if (mode === 'quizdeck') {
 } else if (mode === 'baseline') {
   // anki-apkg-export as its README uses it, with a current sql.js instead of its bundled 0.5.
   const exporter = new Exporter(bank.title, {
-    template: loadPackageTemplate()(),
+    template: packageTemplate(),
     sql: await loadSql(),
   });
   const at = (name: (typeof FIELDS)[number]) => FIELDS.indexOf(name);

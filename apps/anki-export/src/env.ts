@@ -17,6 +17,8 @@ export interface AnkiEnv {
   cwd: string;
   /** Export time in seconds. */
   time: number;
+  /** The time comes from SOURCE_DATE_EPOCH, not the clock. */
+  fixedTime: boolean;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): AnkiEnv {
@@ -25,8 +27,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AnkiEnv {
     const issue = parsed.error.issues[0];
     throw new QuizdeckError('ENV_INVALID', `${issue?.path.join('.')}: ${issue?.message}`);
   }
+  const epoch = parsed.data.SOURCE_DATE_EPOCH;
   return {
     cwd: parsed.data.INIT_CWD ?? process.cwd(),
-    time: parsed.data.SOURCE_DATE_EPOCH ?? Math.floor(Date.now() / 1000),
+    time: epoch ?? Math.floor(Date.now() / 1000),
+    fixedTime: epoch !== undefined,
   };
 }

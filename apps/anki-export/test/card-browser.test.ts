@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_CSS, type FieldName, NOTE_TYPE, renderCard } from '../src/index';
+import { CARD_CSS, type FieldName, NOTE_TYPE } from '../src/index';
 import { launchChromium, openReviewer, type Reviewer } from './browser';
+import { renderCard } from './render-template';
 
 let browser: Browser;
 let view: Reviewer;
@@ -59,7 +60,8 @@ async function open(values: Record<FieldName, string>): Promise<string> {
 const optionClasses = () =>
   view.page.$$eval('.qd-options li', (lis) =>
     lis.map(
-      (li) => `${li.getAttribute('data-key')}:${li.className.replace('qd-choice', '').trim()}`,
+      (li) =>
+        `${li.getAttribute('data-key')}:${li.className.replace('qd-choice', '').replace('tappable', '').trim()}`,
     ),
   );
 
@@ -143,6 +145,57 @@ describe('card template in Chromium', () => {
     }
     // 8 shuffles of 5 free options all equal has probability 120^-7.
     expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('gives every option row the class tappable, front and back', async () => {
+    const back = await open(fields({ Id: 'bank/tappable' }));
+    const tappable = () =>
+      view.page.$$eval('.qd-options li', (lis) =>
+        lis.map((li) => li.classList.contains('tappable')),
+      );
+    expect(await tappable()).toEqual([true, true, true, true]);
+    await view.page.click('li[data-key="B"]');
+    await view.show(back);
+    expect(await tappable()).toEqual([true, true, true, true]);
+  });
+
+  // The previewer after editing a note's options shows a back whose saved state (order and
+  // choices from the front shown before) no longer fits: the back shows the key, unmarked.
+  it('drops a saved choice state that does not fit the options (stale state)', async () => {
+    const stale: [string, unknown][] = [
+      ['removed option', { order: ['A', 'B', 'X'], chosen: ['X'] }],
+      ['option added', { order: ['A', 'B'], chosen: ['A'] }],
+      ['repeated key', { order: ['A', 'A', 'B', 'C'], chosen: [] }],
+      ['chosen unknown', { order: ['D', 'C', 'B', 'A'], chosen: ['Q'] }],
+      ['not arrays', { order: 'ABCD', chosen: {} }],
+    ];
+    for (const [what, state] of stale) {
+      const id = `bank/stale-${what.replaceAll(' ', '-')}`;
+      const { back } = renderCard(template, fields({ Id: id, Answer: 'C' }));
+      await view.page.evaluate(
+        ([key, value]) => {
+          (window as { __quizdeck?: Record<string, unknown> }).__quizdeck = { [key]: value };
+          window.sessionStorage.setItem(`quizdeck:${key}`, JSON.stringify(value));
+        },
+        [id, state] as const,
+      );
+      await view.show(back);
+      expect(view.errors, what).toEqual([]);
+      expect(await optionClasses(), what).toEqual(['A:', 'B:', 'C:qd-key', 'D:']);
+      expect(await view.page.locator('.qd-options li input').count(), what).toBe(4);
+      expect(await view.page.getAttribute('#qd-back', 'class'), what).toContain('qd-unmarked');
+    }
+    // From sessionStorage alone (AnkiDroid), a fitting state still marks the back.
+    const { back } = renderCard(template, fields({ Id: 'bank/fits', Answer: 'C' }));
+    await view.page.evaluate(() => {
+      (window as { __quizdeck?: unknown }).__quizdeck = {};
+      window.sessionStorage.setItem(
+        'quizdeck:bank/fits',
+        JSON.stringify({ order: ['D', 'C', 'B', 'A'], chosen: ['B'] }),
+      );
+    });
+    await view.show(back);
+    expect(await optionClasses()).toEqual(['D:', 'C:qd-key qd-missed', 'B:qd-chosen-wrong', 'A:']);
   });
 
   it('with JavaScript off the back still shows the key', async () => {

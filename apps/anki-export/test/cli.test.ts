@@ -15,13 +15,14 @@ const BUNDLED = fileURLToPath(new URL('../../../banks/rnn-quiz.md', import.meta.
 function run(
   args: string[],
   cwd: string,
+  epoch = '1750000000',
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', tsx, main, ...args],
       // pnpm sets INIT_CWD to the folder the command was typed in; the process runs elsewhere.
-      { cwd: tmpdir(), env: { ...process.env, INIT_CWD: cwd, SOURCE_DATE_EPOCH: '1750000000' } },
+      { cwd: tmpdir(), env: { ...process.env, INIT_CWD: cwd, SOURCE_DATE_EPOCH: epoch } },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
@@ -64,6 +65,49 @@ describe('quizdeck-anki', () => {
     expect(deck.cards.every((c) => c.did === deckId('Course::Week 3'))).toBe(true);
     expect(deck.notes.every((n) => n.tags.includes(' exam '))).toBe(true);
     expect(deck.notes.every((n) => n.flds[FIELDS.indexOf('Shuffle')] === '1')).toBe(true);
+  }, 60_000);
+
+  it('re-exports over the previous package: counts, --previous, --strict, a corrupt one', async () => {
+    const bank = JSON.parse(
+      await readFile(new URL('./fixtures/fixture-bank.json', import.meta.url), 'utf8'),
+    );
+    await writeFile(join(dir, 'history.json'), JSON.stringify(bank));
+    const first = await run(['history.json'], dir);
+    expect(first.stdout).not.toContain('changed');
+    bank.questions[0].answer = ['A'];
+    bank.questions[0].multiple = false;
+    bank.questions.pop();
+    await writeFile(join(dir, 'history.json'), JSON.stringify(bank));
+    const second = await run(['history.json'], dir, '1750000100');
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toContain(
+      `1 changed, 1 unchanged, 0 new, 1 retired (against ${join(dir, 'history.apkg')})`,
+    );
+    const same = await run(['history.json'], dir, '1750000100');
+    expect(same.stdout).toContain('0 changed, 2 unchanged, 0 new, 1 retired');
+    bank.questions[1].answer = ['B'];
+    await writeFile(join(dir, 'history.json'), JSON.stringify(bank));
+    const stale = await run(['history.json'], dir, '1750000100');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/^SOURCE_DATE_EPOCH=1750000100 is not later than the previous/);
+    // A package that is not one: one line, nothing written over it.
+    await writeFile(join(dir, 'junk.apkg'), 'not a package');
+    const junk = await run(['history.json', '--previous', 'junk.apkg', '-o', 'new.apkg'], dir);
+    expect(junk).toMatchObject({ code: 1, stdout: '' });
+    expect(junk.stderr).toBe(`${join(dir, 'junk.apkg')}: not a zip file\n`);
+    // A question put in another's place: reported, and with --strict refused.
+    bank.questions[1].prompt = 'An entirely unrelated prompt about optimisers';
+    bank.questions[1].options = bank.questions[1].options.map((o: { key: string }, i: number) => ({
+      ...o,
+      text: ['Adam', 'Momentum', 'Nesterov', 'Adagrad'][i] ?? o.key,
+    }));
+    await writeFile(join(dir, 'history.json'), JSON.stringify(bank));
+    const strict = await run(['history.json', '--strict'], dir, '1750000200');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('fixture-bank/q2: now another question than in');
+    const warned = await run(['history.json'], dir, '1750000200');
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toMatch(/^warning: fixture-bank\/q2: now another question/);
   }, 60_000);
 
   it('stops on an invalid bank with file:line messages and exit code 1', async () => {

@@ -171,7 +171,7 @@ describe('exportDeck', () => {
       time: T1 + 60,
       previous: { file: 'old.apkg', apkg: before.apkg },
     });
-    expect(after.retired).toBe(1);
+    expect(after.counts?.retired).toBe(1);
     const [old, now] = [await readApkg(before.apkg), await readApkg(after.apkg)];
     expect(now.notes.map((n) => n.guid)).toEqual(old.notes.map((n) => n.guid));
     const retired = now.notes[2];
@@ -204,6 +204,33 @@ describe('exportDeck', () => {
     expect(Object.values((await readApkg(apkg)).decks).map((d) => d.name)).toContain(
       'Course::Week 3',
     );
+  });
+
+  it("puts --deck Default and default::X in Anki's own Default deck, one spelling per deck", async () => {
+    const names = async (opts: { deck?: string }, banks = [loaded]) => {
+      const deck = await readApkg((await exportDeck(banks, { time: T1, ...opts })).apkg);
+      return {
+        decks: Object.values(deck.decks)
+          .map((d) => `${d.id === 1 ? '1:' : ''}${d.name}`)
+          .sort(),
+        cards: [...new Set(deck.cards.map((c) => c.did))],
+      };
+    };
+    expect(await names({ deck: 'default' })).toEqual({ decks: ['1:Default'], cards: [1] });
+    expect(await names({ deck: 'DEFAULT::Week 3' })).toEqual({
+      decks: ['1:Default', 'Default::Week 3'],
+      cards: [deckId('Default::Week 3')],
+    });
+    // Two banks whose titles differ in case only: one deck, the first spelling.
+    const other = {
+      ...loaded,
+      file: FIXTURE.replace('fixture-bank', 'other'),
+      bank: { ...loaded.bank, id: 'other', title: 'FIXTURE bank' },
+    };
+    expect(await names({}, [loaded, other])).toEqual({
+      decks: ['1:Default', 'Fixture Bank'],
+      cards: [deckId('Fixture Bank')],
+    });
   });
 
   it('refuses two banks with the same id', async () => {

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { exportDeck, loadBank, renderCard } from '../src/index';
+import { exportDeck, loadBank } from '../src/index';
 import { launchChromium, openReviewer, type Reviewer } from './browser';
 import { type ReadApkg, readApkg } from './read-apkg';
+import { renderCard } from './render-template';
 
 const FIXTURE = new URL('./fixtures/fixture-bank.json', import.meta.url).pathname;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCard, TemplateError } from '../src/index';
+import { renderCard, TemplateError } from './render-template';
 
 describe('renderCard (Anki template subset)', () => {
   const fields = { Front: 'Q <b>1</b>', Extra: '', Blank: ' <br> <div></div> ', Back: 'A' };

@@ -1,7 +1,11 @@
-import type { Database, SqlJsStatic } from 'sql.js';
+import BetterSqlite3 from 'better-sqlite3';
 import { collectionJson } from './collection-json';
-import { COLLECTION_INDEXES, collectionTemplate } from './collection-template';
-import { Exporter } from './exporter';
+import {
+  COLLECTION_INDEXES,
+  COLLECTION_SCHEMA,
+  collectionRow,
+  INSERT_COL,
+} from './collection-template';
 import { deckId } from './ids';
 import {
   type ApkgMedia,
@@ -9,7 +13,7 @@ import {
   type NoteRow,
   type NoteTypeSpec,
   prepareNoteRow,
-} from './write-apkg';
+} from './note-row';
 import { zipEntries } from './zip';
 
 export interface ApkgWriterOptions {
@@ -18,69 +22,93 @@ export interface ApkgWriterOptions {
   decks: readonly string[];
   /** How many notes will be added: Anki's next new-card position follows them. */
   count: number;
-  /** Export time in seconds: note and card `mod`, ids and zip dates derive from it. */
+  /** Export time in seconds: the default note and card `mod`, new ids and zip dates derive from it. */
   time: number;
+  /** Ids that new notes must not take (those of notes carried over from a previous export). */
+  takenIds?: ReadonlySet<number>;
   onProgress?: (done: number, total: number) => void;
 }
 
 const PROGRESS_EVERY = 10_000;
 
+type Bindable = string | number | Buffer;
+
+/** better-sqlite3 binds Buffers; a view over the same memory costs no copy. */
+function text(value: string | Uint8Array): Bindable {
+  return typeof value === 'string'
+    ? value
+    : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
 /**
  * Writes an `.apkg` as notes come: one note and one card per note, in the order added (`due` =
- * 1..N). Notes can be added while later ones are still being prepared; finish() packs the file.
+ * 1..N), into an in-memory SQLite database (better-sqlite3). Notes can be added while later ones
+ * are still being prepared; finish() packs the file.
  */
 export class ApkgWriter {
   readonly #opts: ApkgWriterOptions;
-  readonly #exporter: Exporter;
-  readonly #db: Database;
-  readonly #insertNote: ReturnType<Database['prepare']>;
-  readonly #baseId: number;
-  /** Runs of consecutive notes in one deck: [deck, first index, last index]. */
-  readonly #runs: [string, number, number][] = [];
+  readonly #db: BetterSqlite3.Database;
+  readonly #insertNote: BetterSqlite3.Statement;
+  readonly #deckIds = new Map<string, number>();
+  /** Per card, in note order: note id, deck id, mod. */
+  readonly #cards: number[] = [];
+  readonly #usedIds = new Set<number>();
+  #nextId: number;
   #added = 0;
   #closed = false;
 
-  /** `sql`: the SQLite the Exporter works on, as a sql.js module (nativeSql() or sql.js). */
-  constructor(sql: SqlJsStatic, opts: ApkgWriterOptions) {
+  constructor(opts: ApkgWriterOptions) {
     this.#opts = opts;
     const { noteType, time } = opts;
-    const { header, topDeck } = collectionJson(noteType, opts.decks, opts.count, time);
-    this.#exporter = new Exporter(topDeck, {
-      template: collectionTemplate(header),
-      sql,
-    });
-    this.#db = this.#exporter.db;
+    const { header } = collectionJson(noteType, opts.decks, opts.count, time);
+    this.#db = new BetterSqlite3(':memory:');
     try {
-      // The Exporter renames our last deck and note type to Date.now() ids; put the stable ones back.
-      this.#db.run('UPDATE col SET models = ?, decks = ? WHERE id = 1', [
-        JSON.stringify(header.models),
-        JSON.stringify(header.decks),
-      ]);
-      this.#db.run('BEGIN');
-      // The model id and the time are the same for every note: in the SQL, not bound per row.
+      this.#db.exec(COLLECTION_SCHEMA);
+      this.#db.exec('BEGIN');
+      this.#db.prepare(INSERT_COL).run(...collectionRow(header));
+      // The model id is the same for every note: in the SQL, not bound per row.
       this.#insertNote = this.#db.prepare(
-        `INSERT INTO notes VALUES (?,?,${integer(noteType.id)},${integer(time)},-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')`,
+        `INSERT INTO notes VALUES (?,?,${integer(noteType.id)},?,-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')`,
       );
     } catch (error) {
       this.#db.close();
       throw error;
     }
     // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
-    this.#baseId = time * 1000;
+    this.#nextId = time * 1000;
+  }
+
+  #newId(): number {
+    const taken = this.#opts.takenIds;
+    while (taken?.has(this.#nextId) || this.#usedIds.has(this.#nextId)) this.#nextId++;
+    return this.#nextId++;
+  }
+
+  #deckId(name: string): number {
+    let id = this.#deckIds.get(name);
+    if (id === undefined) {
+      id = deckId(name);
+      this.#deckIds.set(name, id);
+    }
+    return id;
   }
 
   /** Adds notes after those already added. */
   add(notes: readonly (ApkgNote | NoteRow)[]): void {
     if (this.#closed) throw new Error('ApkgWriter: add after finish or close');
-    const { noteType, onProgress, count } = this.#opts;
+    const { noteType, onProgress, count, time } = this.#opts;
     for (const note of notes) {
       const row = 'flds' in note ? note : prepareNoteRow(note, noteType);
-      const i = this.#added++;
-      this.#insertNote.run([this.#baseId + i, row.guid, row.tags, row.flds, row.sfld, row.csum]);
-      const run = this.#runs.at(-1);
-      if (run && run[0] === row.deck) run[2] = i;
-      else this.#runs.push([row.deck, i, i]);
-      if ((i + 1) % PROGRESS_EVERY === 0) onProgress?.(i + 1, count);
+      const id = row.id ?? this.#newId();
+      if (row.id !== undefined) {
+        if (this.#usedIds.has(id)) throw new RangeError(`ApkgWriter: note id ${id} given twice`);
+        this.#usedIds.add(id);
+      }
+      const mod = row.mod ?? time;
+      this.#insertNote.run(id, row.guid, mod, row.tags, text(row.flds), text(row.sfld), row.csum);
+      this.#cards.push(id, this.#deckId(row.deck), mod);
+      const done = ++this.#added;
+      if (done % PROGRESS_EVERY === 0) onProgress?.(done, count);
     }
   }
 
@@ -93,19 +121,19 @@ export class ApkgWriter {
           `ApkgWriter: ${this.#added} notes added, ${this.#opts.count} announced`,
         );
       }
-      this.#insertNote.free();
-      // One new card per note, due in note order (1..N); one statement per run of same-deck notes.
-      const insertCards = this.#db.prepare(
-        "INSERT INTO cards SELECT id, id, ?, 0, mod, -1, 0, 0, id - ? + 1, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM notes WHERE id BETWEEN ? AND ?",
+      // One new card per note, with the note's id and mod, due in note order (1..N).
+      const insertCard = this.#db.prepare(
+        "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
       );
-      for (const [deck, first, last] of this.#runs) {
-        insertCards.run([deckId(deck), this.#baseId, this.#baseId + first, this.#baseId + last]);
+      const cards = this.#cards;
+      for (let i = 0, due = 1; i < cards.length; i += 3, due++) {
+        const id = cards[i] as number;
+        insertCard.run(id, id, cards[i + 1] as number, cards[i + 2] as number, due);
       }
-      insertCards.free();
       // Indexes in the same transaction: built once, and the file does not grow after the commit.
       this.#db.exec(COLLECTION_INDEXES);
-      this.#db.run('COMMIT');
-      return await pack(this.#exporter, this.#db.export(), media, this.#opts.time);
+      this.#db.exec('COMMIT');
+      return await pack(this.#db.serialize(), media, this.#opts.time);
     } finally {
       this.close();
     }
@@ -124,21 +152,18 @@ function integer(n: number): string {
   return String(n);
 }
 
+/** The zip Anki reads: the collection, the media map (`{"0": "name.png"}`), one entry per file. */
 function pack(
-  exporter: Exporter,
   collection: Uint8Array,
   media: readonly ApkgMedia[],
   time: number,
 ): Promise<Uint8Array> {
-  // Exporter.save() zips with JSZip (slow), stamps the current time (so no two exports are
-  // identical) and calls the deprecated `new Buffer`: we take its media list and zip ourselves.
-  for (const m of media) exporter.addMedia(m.name, m.data);
-  const map = Object.fromEntries(exporter.media.map((m, i) => [String(i), m.filename]));
+  const map = Object.fromEntries(media.map((m, i) => [String(i), m.name]));
   return zipEntries(
     [
       { name: 'collection.anki2', data: collection },
       { name: 'media', data: Buffer.from(JSON.stringify(map)) },
-      ...exporter.media.map((m, i) => ({ name: String(i), data: m.data })),
+      ...media.map((m, i) => ({ name: String(i), data: m.data })),
     ],
     new Date(time * 1000),
   );

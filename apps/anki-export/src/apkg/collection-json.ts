@@ -1,7 +1,7 @@
 // The JSON Anki keeps in the collection's `col` row: decks, the note type, options.
 import type { CollectionHeader } from './collection-template';
-import { deckId, schemaId } from './ids';
-import type { NoteTypeSpec } from './write-apkg';
+import { DEFAULT_DECK, deckId, schemaId } from './ids';
+import type { NoteTypeSpec } from './note-row';
 
 /** Anki wants every parent of `A::B::C` to exist as a deck too. */
 function deckNames(decks: readonly string[]): string[] {
@@ -116,11 +116,21 @@ export function collectionJson(
   time: number,
 ): CollectionJson {
   const names = deckNames(decks);
+  // Anki's deck names are case-insensitive: two that differ in case only are one deck to it, and
+  // its upgrade renames one of them at random.
+  const folded = new Map<string, string>([[DEFAULT_DECK.name.toLowerCase(), DEFAULT_DECK.name]]);
+  for (const name of names) {
+    const other = folded.get(name.toLowerCase());
+    if (other !== undefined && other !== name) {
+      throw new RangeError(`decks "${other}" and "${name}" differ in case only`);
+    }
+    folded.set(name.toLowerCase(), name);
+  }
   const deckRows: Record<string, ReturnType<typeof deckJson>> = {
-    1: deckJson(1, 'Default', time),
+    [DEFAULT_DECK.id]: deckJson(DEFAULT_DECK.id, DEFAULT_DECK.name, time),
   };
   for (const name of names) deckRows[deckId(name)] = deckJson(deckId(name), name, time);
-  const topDeck = names[0] ?? 'Default';
+  const topDeck = names[0] ?? DEFAULT_DECK.name;
   const models = { [noteType.id]: modelJson(noteType, deckId(topDeck)) };
   const conf = {
     nextPos: count + 1,

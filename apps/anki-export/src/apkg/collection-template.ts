@@ -1,11 +1,4 @@
-// The collection (schema 11) that anki-apkg-export's Exporter starts from. Ours, not the package's:
-// its template pastes JSON between SQL quotes unescaped (a `'` in the CSS breaks it) and carries
-// a "Basic" note type and sample decks we do not want.
-
-/** Quote a string as an SQL literal. */
-function sqlText(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+// The empty collection (Anki schema 11, what `collection.anki2` holds), and its indexes.
 
 export interface CollectionHeader {
   /** Collection creation time, seconds. */
@@ -19,23 +12,16 @@ export interface CollectionHeader {
 }
 
 // The pragmas are for speed and reproducible bytes: 16 KiB pages (fewer of them to write and
-// pack), no rollback journal (the database is thrown away on failure), and secure_delete zeroes
-// what the Exporter's own writes to `col` leave behind, so no Date.now() bytes survive in free pages.
-export function collectionTemplate(col: CollectionHeader): string {
-  return `
+// pack) and no rollback journal (the database is thrown away on failure).
+export const COLLECTION_SCHEMA = `
 PRAGMA page_size=16384;
 PRAGMA journal_mode=OFF;
-PRAGMA secure_delete=ON;
-BEGIN TRANSACTION;
 CREATE TABLE col (
   id integer primary key, crt integer not null, mod integer not null, scm integer not null,
   ver integer not null, dty integer not null, usn integer not null, ls integer not null,
   conf text not null, models text not null, decks text not null, dconf text not null,
   tags text not null
 );
-INSERT INTO col VALUES(1, ${col.crt}, ${col.mod}, ${col.mod}, 11, 0, 0, 0,
-  ${sqlText(JSON.stringify(col.conf))}, ${sqlText(JSON.stringify(col.models))},
-  ${sqlText(JSON.stringify(col.decks))}, ${sqlText(JSON.stringify(col.dconf))}, '{}');
 CREATE TABLE notes (
   id integer primary key, guid text not null, mid integer not null, mod integer not null,
   usn integer not null, tags text not null, flds text not null, sfld integer not null,
@@ -54,8 +40,14 @@ CREATE TABLE revlog (
   type integer not null
 );
 CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
-COMMIT;
 `;
+
+/** The `col` row, bound from a CollectionHeader (collectionRow). */
+export const INSERT_COL = "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')";
+
+export function collectionRow(col: CollectionHeader): (string | number)[] {
+  const json = [col.conf, col.models, col.decks, col.dconf].map((v) => JSON.stringify(v));
+  return [col.crt, col.mod, col.mod, ...json];
 }
 
 /** Anki's indexes, created after the rows are in (faster than keeping them up to date per row). */

@@ -26,14 +26,18 @@ export function noteGuid(bankId: string, questionId: string): string {
   return out;
 }
 
+/** Anki's own deck, which every collection has. */
+export const DEFAULT_DECK = { id: 1, name: 'Default' } as const;
+
 /** Deck id from the full deck name (`Parent::Child`), so re-exports land in the same deck. */
 export function deckId(name: string): number {
+  if (name === DEFAULT_DECK.name) return DEFAULT_DECK.id;
   // A positive safe integer (below 2^48) that never collides with Anki's Default deck (1).
   return 2 ** 40 + (sha1(`quizdeck-deck\u0000${name}`).readUIntBE(0, 6) % 2 ** 47);
 }
 
 /**
- * Stable ids for a note type's fields and templates (Anki 2.1.50+ matches them by id when it
+ * Stable ids for a note type's fields and templates (Anki 23.10+ matches them by id when it
  * updates a note type), from the note type id and the name.
  */
 export function schemaId(noteTypeId: number, kind: 'field' | 'template', name: string): number {

@@ -28,6 +28,18 @@ export const CARD_SCRIPT = String.raw`
     return state;
   }
   function has(list, item) { return list.indexOf(item) >= 0; }
+  // The saved order holds each of this card's options once, and the choices are among them.
+  function fits(state, byKey, count) {
+    if (state.order.length !== count) return false;
+    var seen = {};
+    for (var i = 0; i < state.order.length; i++) {
+      var key = state.order[i];
+      if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(byKey, key) || seen[key]) return false;
+      seen[key] = true;
+    }
+    for (var j = 0; j < state.chosen.length; j++) if (!seen[state.chosen[j]]) return false;
+    return true;
+  }
   function shuffled(items) {
     var free = [], pinned = [];
     for (var i = 0; i < items.length; i++) {
@@ -56,9 +68,9 @@ export const CARD_SCRIPT = String.raw`
       keys.push(items[i].getAttribute('data-key'));
     }
     var state = back ? load(id) : null;
-    if (state) {
-      for (var s = 0; s < state.order.length; s++) if (!byKey[state.order[s]]) state = null;
-    }
+    // A saved state from before the note's options changed (the previewer after an edit, a
+    // re-import) is dropped: the back then shows the key without marks.
+    if (state && !fits(state, byKey, keys.length)) state = null;
     if (!back) {
       state = { order: card.getAttribute('data-shuffle') ? shuffled(items) : keys, chosen: [] };
       save(id, state);
@@ -81,7 +93,8 @@ export const CARD_SCRIPT = String.raw`
       input.className = 'qd-input';
       input.tabIndex = -1;
       li.insertBefore(input, li.firstChild);
-      li.className += ' qd-choice';
+      // tappable: AnkiMobile's tap zones (and AnkiDroid's study screen) leave the row to us.
+      li.className += ' qd-choice tappable';
       inputs.push(input);
       // An onclick handler that stops the event keeps AnkiMobile's tap zones from flipping the card.
       li.onclick = function (event) {

@@ -1,6 +1,7 @@
 import type { NoteTypeSpec } from '../apkg';
 import { CARD_CSS } from './card-css';
 import { CARD_SCRIPT } from './card-script';
+import { noteTypeMod } from './note-type-versions';
 
 /** Field names, in order. Question comes first: Anki's duplicate check and browser use it. */
 export const FIELDS = [
@@ -37,16 +38,21 @@ export const BACK_TEMPLATE = `{{FrontSide}}
 {{#Source}}<p class="qd-source">{{Source}}</p>{{/Source}}
 </div>`;
 
-/**
- * Version 1 of the note type. Its id and mod are constants: change the fields or templates in an
- * incompatible way only together with a new id (a new note type for Anki).
- */
-export const NOTE_TYPE: NoteTypeSpec = {
-  id: 1_764_000_000_001,
+const CARD = {
   name: 'quizdeck multiple choice',
-  mod: 1_764_000_000,
   fields: FIELDS,
-  sortField: 0,
   templates: [{ name: 'Multiple choice', qfmt: FRONT_TEMPLATE, afmt: BACK_TEMPLATE }],
   css: CARD_CSS,
+};
+
+/**
+ * The note type. Its id is a constant: Anki updates a note type in place only while it matches.
+ * Its `mod` comes from NOTE_TYPE_VERSIONS: a card change needs a new entry there. A change of the
+ * field list makes Anki add a second note type whatever the id (see docs/anki.md).
+ */
+export const NOTE_TYPE: NoteTypeSpec = {
+  ...CARD,
+  id: 1_764_000_000_001,
+  mod: noteTypeMod(CARD),
+  sortField: 0,
 };

@@ -1,13 +1,10 @@
-import type { SqlJsStatic } from 'sql.js';
-import { ApkgWriter } from './apkg-writer';
 import { fieldChecksum, stripHtmlPreservingMedia, textChecksum } from './ids';
-import { nativeSql } from './native-sql';
 
 export interface NoteTypeSpec {
   /** Constant per note-type version: Anki updates a note type in place only when the id matches. */
   id: number;
   name: string;
-  /** Seconds; constant per version so a re-import does not rewrite an unchanged note type. */
+  /** Seconds: Anki applies the templates and CSS only when this is newer than what it has. */
   mod: number;
   fields: readonly string[];
   sortField: number;
@@ -35,6 +32,10 @@ export interface NoteRow {
   /** Sort field without HTML: text, or its UTF-8 bytes. */
   sfld: string | Uint8Array;
   csum: number;
+  /** Note id; by default a new one from the export time. A note of a previous export keeps its. */
+  id?: number;
+  /** Seconds; by default the export time. Anki updates a note only when this is newer. */
+  mod?: number;
 }
 
 export interface ApkgMedia {
@@ -42,20 +43,10 @@ export interface ApkgMedia {
   data: Uint8Array;
 }
 
-export interface ApkgInput {
-  noteType: NoteTypeSpec;
-  notes: readonly (ApkgNote | NoteRow)[];
-  media?: readonly ApkgMedia[];
-  /** Export time in seconds: note and card `mod`, ids and zip dates derive from it. */
-  time: number;
-  onProgress?: (done: number, total: number) => void;
-  /** The SQLite to write with, as a sql.js module; native SQLite (nativeSql) by default. */
-  sql?: SqlJsStatic;
-}
+export const FIELD_SEPARATOR = '\u001f';
 
-const FIELD_SEPARATOR = '\u001f';
-
-function tagString(tags: readonly string[]): string {
+/** Anki's tag string (` a b `): spaces in a tag become `_`, repeats go. */
+export function tagString(tags: readonly string[]): string {
   const clean = [...new Set(tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean))];
   return clean.length ? ` ${clean.join(' ')} ` : '';
 }
@@ -77,23 +68,4 @@ export function prepareNoteRow(note: ApkgNote, noteType: NoteTypeSpec): NoteRow 
     sfld: sort,
     csum: noteType.sortField === 0 ? textChecksum(sort) : fieldChecksum(note.fields[0] ?? ''),
   };
-}
-
-/** Builds the `.apkg` bytes: one note and one card per ApkgNote, in order (`due` = 1..N). */
-export async function writeApkg(input: ApkgInput): Promise<Uint8Array> {
-  const { noteType, notes, time } = input;
-  const rows = notes.map((note) => ('flds' in note ? note : prepareNoteRow(note, noteType)));
-  const writer = new ApkgWriter(input.sql ?? nativeSql(), {
-    noteType,
-    decks: rows.map((r) => r.deck),
-    count: rows.length,
-    time,
-    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-  });
-  try {
-    writer.add(rows);
-    return await writer.finish(input.media ?? []);
-  } finally {
-    writer.close();
-  }
 }

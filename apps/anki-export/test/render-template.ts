@@ -1,4 +1,5 @@
-import { stripHtmlPreservingMedia } from '../apkg';
+// Test helper: Anki's card template language, enough to show our cards outside Anki.
+import { stripHtmlPreservingMedia } from '../src/index';
 
 export type FieldValues = Readonly<Record<string, string>>;
 
