@@ -15,6 +15,7 @@ export type { Option, OptionKey } from './model/option';
 export { OptionKeySchema, OptionSchema } from './model/option';
 export type { Question, QuestionInput } from './model/question';
 export { QuestionSchema } from './model/question';
+export { asksForSeveralPicks } from './model/several-picks';
 
 // --- formats ---
 

@@ -61,7 +61,7 @@ const cases: Case[] = [
     name: 'no key',
     input: '1. Pick?\n\n- A. yes\n- B. no\n',
     expected: [
-      '1:1 error: question 1 has no key: mark the right options RIGHT or add an "Accepted answer" line',
+      '1:1 error: question 1 has no key: mark the right options RIGHT or add an "Answer: B" line',
     ],
   },
   {
@@ -72,7 +72,9 @@ const cases: Case[] = [
   {
     name: 'accepted text matching no option',
     input: '1. Pick?\n\n- A. yes\n- B. no\n\nAccepted answers:\n\n- maybe\n',
-    expected: ['8:1 error: question 1: accepted answer "maybe" matches no option'],
+    expected: [
+      '8:1 error: question 1: accepted answer "maybe" matches no option; the closest is A ("yes")',
+    ],
   },
   {
     name: 'accepted statement listing nothing',
@@ -87,7 +89,9 @@ const cases: Case[] = [
   {
     name: 'question without options',
     input: `1. One?\n\n${two}\n2. Two?\n\n3. Three?\n\n${two}`,
-    expected: ['6:1 error: question 2 has no options (write them as "- A. …" lines)'],
+    expected: [
+      '6:1 error: question 2 has no options: quizdeck plays multiple-choice questions (write them as "- A. …" lines under the question)',
+    ],
   },
   {
     name: 'question with one option',
@@ -125,7 +129,7 @@ const cases: Case[] = [
     name: 'unclosed comment',
     input: `1. One?\n<!-- quizdeck: {id: x}\n\n${two}`,
     expected: [
-      '1:1 error: question 1 has no options (write them as "- A. …" lines)',
+      '1:1 error: question 1 has no options: quizdeck plays multiple-choice questions (write them as "- A. …" lines under the question)',
       '2:1 error: unclosed quizdeck comment (no "-->")',
     ],
   },
@@ -199,8 +203,10 @@ const cases: Case[] = [
   {
     name: 'two accepted statements',
     input: `1. One?\n\n${two}\nAccepted answer is B.\n\nAccepted answer is A.\n`,
-    expected: ['8:1 warning: question 1: a second accepted-answer statement is ignored'],
-    loads: true,
+    expected: [
+      '8:1 error: question 1: a second key statement "Accepted answer is A." gives A, but the first (line 6) gives B',
+    ],
+    loads: false,
   },
   {
     name: 'JSON syntax error',

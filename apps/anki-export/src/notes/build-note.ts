@@ -1,4 +1,10 @@
-import { type Bank, escapeHtml, type Question, renderQuestion } from '@quizdeck/core';
+import {
+  type Bank,
+  escapeHtml,
+  isMultipleChoice,
+  type Question,
+  renderQuestion,
+} from '@quizdeck/core';
 import { noteGuid } from '../apkg';
 import type { FieldName } from '../card/note-type';
 
@@ -64,7 +70,7 @@ export function noteFields(
 export function noteTags(bank: Bank, question: Question, extra: readonly string[]): string[] {
   const tags = [...bank.tags, ...question.tags, ...extra];
   if (question.notes.some((n) => n.kind === 'dispute')) tags.push('quizdeck::disputed');
-  if (question.multiple || question.answer.length > 1) tags.push('quizdeck::multi');
+  if (isMultipleChoice(question)) tags.push('quizdeck::multi');
   return [...new Set(tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean))];
 }
 

@@ -1,47 +1,8 @@
-import { BankSchema } from '../model/bank';
 import { importMarkdown } from './markdown/import-markdown';
-import { modelDiagnostics } from './model-issues';
+import { validateImport } from './markdown/validate-import';
 import type { ParseResult } from './parse-result';
 
 /** Reads quiz-markdown and validates it against the bank model; issues point at the source lines. */
 export function parseMarkdown(text: string, file: string): ParseResult {
-  const { candidate, builder, locations, bankLine } = importMarkdown(text, file);
-  const diagnostics = builder.diagnostics;
-  const parsed = BankSchema.safeParse(candidate);
-  if (parsed.success) {
-    const failed = diagnostics.some((d) => d.severity === 'error');
-    return {
-      bank: failed ? undefined : parsed.data,
-      diagnostics: sortByLine(diagnostics),
-      locations,
-    };
-  }
-  const model = modelDiagnostics(parsed.error, file, (path) => {
-    const [section, i, field, j] = path;
-    if (section === 'questions' && typeof i === 'number') {
-      const q = builder.questions[i];
-      if (!q) return undefined;
-      const optionLine =
-        field === 'options' && typeof j === 'number' ? q.optionLines[j] : undefined;
-      return {
-        at:
-          optionLine !== undefined
-            ? { line: optionLine + 1, col: 1 }
-            : { line: q.line + 1, col: q.col },
-        where: q.label,
-      };
-    }
-    if (section === 'contexts' && typeof i === 'number') {
-      const c = builder.contexts[i];
-      return c ? { at: { line: c.line + 1, col: 1 }, where: `passage "${c.id}"` } : undefined;
-    }
-    return { at: { line: bankLine, col: 1 }, where: `bank ${String(section ?? '')}`.trim() };
-  }).filter((_d, k) => {
-    const [section, i] = parsed.error.issues[k]?.path ?? [];
-    return !(section === 'questions' && typeof i === 'number' && builder.questions[i]?.flagged);
-  });
-  return { bank: undefined, diagnostics: sortByLine([...diagnostics, ...model]), locations };
+  return validateImport(importMarkdown(text, file), file);
 }
-
-const sortByLine = <T extends { line: number; col: number }>(ds: T[]) =>
-  ds.sort((a, b) => a.line - b.line || a.col - b.col);

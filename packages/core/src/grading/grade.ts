@@ -1,12 +1,10 @@
 import type { OptionKey } from '../model/option';
 import type { Question } from '../model/question';
+import { isMultipleChoice } from '../model/several-picks';
 import type { GradeResult } from './grade-result';
 import type { ScoringPolicy } from './scoring-policy';
 
-/** True when the question takes several picks (checkboxes rather than radio buttons). */
-export function isMultipleChoice(question: Pick<Question, 'multiple' | 'answer'>): boolean {
-  return question.multiple || question.answer.length > 1;
-}
+export { isMultipleChoice };
 
 /**
  * Grades one player's picks. Duplicate picks count once; a pick that is no option of the question

@@ -4,6 +4,7 @@ import { contextChain } from '../model/context-chain';
 import type { NoteKind } from '../model/note';
 import type { OptionKey } from '../model/option';
 import type { Question } from '../model/question';
+import { asksForSeveralPicks, isMultipleChoice } from '../model/several-picks';
 import { renderInlineMarkdown, renderMarkdown } from './render-markdown';
 import type { RenderTarget } from './render-target';
 
@@ -45,8 +46,6 @@ function renderContext(c: Context, target: RenderTarget): RenderedContext {
   return { ...rendered };
 }
 
-const SAYS_SELECT_ALL = /\b(select|choose|pick|mark|tick|check) all\b|\ball that apply\b/i;
-
 /**
  * Everything a player sees of a question, every string rendered for `target`. To show a shuffled
  * question, pass the `question` returned by `shuffleQuestion`.
@@ -56,7 +55,7 @@ export function renderQuestion(
   question: Question,
   target: RenderTarget,
 ): RenderedQuestion {
-  const multiple = question.multiple || question.answer.length > 1;
+  const multiple = isMultipleChoice(question);
   const contexts = contextChain(bank, question.context).map((c) => renderContext(c, target));
   const rendered: RenderedQuestion = {
     contexts,
@@ -68,7 +67,7 @@ export function renderQuestion(
     })),
     answer: [...question.answer],
     multiple,
-    selectAll: multiple && !SAYS_SELECT_ALL.test(question.prompt),
+    selectAll: multiple && !asksForSeveralPicks(question.prompt),
     notes: (question.notes ?? []).map((n) => ({
       kind: n.kind,
       text: renderMarkdown(n.text, target),

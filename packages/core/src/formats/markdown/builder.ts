@@ -10,6 +10,10 @@ export interface DraftContext {
   /** True when a comment set (or cleared, with null) `continues`. */
   continuesSet: boolean;
   line: number;
+  /** Level of the heading that titles it; 7 when untitled (any section heading ends it). */
+  level: number;
+  /** A range it states: printed question numbers, or a count of the questions that follow. */
+  range?: { from: number; to: number } | { count: number };
 }
 
 export interface DraftQuestion {
@@ -17,6 +21,8 @@ export interface DraftQuestion {
   label: string;
   line: number;
   col: number;
+  /** 0-based last line of its block. */
+  end: number;
   optionLines: number[];
   /** The importer already reported an error for it: model issues would repeat it. */
   flagged: boolean;
@@ -27,12 +33,15 @@ export class Builder {
   readonly diagnostics: Diagnostic[] = [];
   readonly contexts: DraftContext[] = [];
   readonly questions: DraftQuestion[] = [];
-  currentContext: string | undefined;
+  /** For each input line, the field its text went to ("prompt", "option B", "passage body" …). */
+  readonly fieldOf: (string | undefined)[];
 
   constructor(
     readonly file: string,
     readonly lines: readonly string[],
-  ) {}
+  ) {
+    this.fieldOf = new Array(lines.length);
+  }
 
   report(
     severity: 'error' | 'warning',
@@ -44,8 +53,14 @@ export class Builder {
     this.diagnostics.push({ file: this.file, line: index + 1, col, severity, code, message });
   }
 
+  /** Records that lines[from..to] (inclusive) went to `field`. */
+  place(from: number, to: number, field: string): void {
+    for (let i = from; i <= to && i < this.lines.length; i++) this.fieldOf[i] = field;
+  }
+
   /** Warns about keys a comment may not set here; returns the known ones. */
   pick(annotation: Annotation, allowed: readonly string[], where: string): Record<string, unknown> {
+    this.place(annotation.start, annotation.end, 'quizdeck comment');
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(annotation.data)) {
       if (allowed.includes(key)) out[key] = value;

@@ -1,10 +1,14 @@
 import type { BankLocations } from '../position';
+import { matchAnswerLine } from './answer-line';
 import { Builder } from './builder';
+import { endKeyFor, findEndKey } from './end-key';
 import { readFrontMatter } from './front-matter';
-import { type Item, shelteredLines, toItems } from './items';
-import { matchQuestion, type QuestionLine, startsOptions } from './lines';
+import { shelteredLines, toItems } from './items';
+import { isBullet, isRule, matchQuestion, type QuestionLine } from './lines';
+import { parseOptionLine } from './option-line';
+import { assignContexts } from './passage-scope';
 import { findContinued, introduced } from './passages';
-import { headingOf, opensPassageAt, readPassage } from './read-passage';
+import { readPreamble } from './preamble';
 import { readQuestion } from './read-question';
 
 export interface MarkdownImport {
@@ -15,10 +19,13 @@ export interface MarkdownImport {
   bankLine: number;
 }
 
-/** Numbered lines that are questions: they have options, or continue the numbering as a question. */
-function findQuestions(lines: readonly string[], from: number, sheltered: Set<number>) {
+/**
+ * Numbered lines that are questions: they have options, or continue the numbering and read as a
+ * question (a "?", a blank to fill, bold or heading, a key line or bullets under them).
+ */
+function findQuestions(lines: readonly string[], from: number, to: number, sheltered: Set<number>) {
   const candidates: { index: number; q: QuestionLine }[] = [];
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     if (sheltered.has(i)) continue;
     const q = matchQuestion(lines[i] ?? '');
     if (q) candidates.push({ index: i, q });
@@ -26,16 +33,28 @@ function findQuestions(lines: readonly string[], from: number, sheltered: Set<nu
   const questions: typeof candidates = [];
   let last = 0;
   candidates.forEach((c, k) => {
-    const end = candidates[k + 1]?.index ?? lines.length;
+    const end = candidates[k + 1]?.index ?? to;
     let hasOptions = false;
+    let keyed = false;
+    let bullets = 0;
     for (let i = c.index + 1; i < end && !hasOptions; i++) {
+      if (sheltered.has(i)) continue;
       const line = lines[i] ?? '';
-      hasOptions = !sheltered.has(i) && (startsOptions(line) || startsOptions(line, 'lower'));
+      const o = parseOptionLine(line, true);
+      hasOptions = o?.key === 'A';
+      if (isBullet(line) && o?.key === undefined) bullets++;
+      if (matchAnswerLine(line) !== undefined) keyed = true;
     }
-    const looksAsked = c.q.emphatic || /[?:]$/.test(c.q.text);
-    if (hasOptions || (looksAsked && Number(c.q.number) === last + 1)) {
+    const n = Number(c.q.number);
+    const asked =
+      c.q.emphatic ||
+      /[?:]$/.test(c.q.text) ||
+      /_{3,}|\.\.\.$|…$/.test(c.q.text) ||
+      keyed ||
+      bullets >= 2;
+    if (hasOptions || (asked && n === last + 1) || (c.q.emphatic && c.q.text === '')) {
       questions.push(c);
-      last = Number(c.q.number);
+      last = n;
     }
   });
   return questions;
@@ -52,57 +71,61 @@ function fileStem(file: string): string {
   return base.replace(/(\.quiz)?\.(md|markdown)$/i, '');
 }
 
-/** Text before the first question: an optional `# Title`, then a passage for the questions after it. */
-function readPreamble(b: Builder, items: readonly Item[], bank: Record<string, unknown>): void {
-  let k = 0;
-  const first = items[0];
-  if (first?.type === 'para' && first.text.startsWith('# ') && headingOf(first) !== undefined) {
-    const heading = headingOf(first) ?? '';
-    if (bank.title === undefined) bank.title = heading;
-    else if (heading !== bank.title) {
-      b.report(
-        'warning',
-        first.start,
-        'title',
-        `heading "${heading}" differs from the front matter title; the front matter wins`,
-      );
-    }
-    k = 1;
-  }
-  while (k < items.length) {
-    const it = items[k];
-    if (it?.type === 'annotation') {
-      if (opensPassageAt(items, k)) k = readPassage(b, items, k + 1, it.annotation);
-      else {
-        b.report(
-          'warning',
-          it.annotation.start,
-          'annotation-place',
-          'quizdeck comment is not attached to a question or passage; ignored',
-        );
-        k++;
-      }
-    } else k = readPassage(b, items, k);
-  }
-}
-
 /** Reads quiz-markdown into a bank candidate, reporting what it cannot place with file:line. */
 export function importMarkdown(text: string, file: string): MarkdownImport {
   const lines = text.split(/\r?\n/);
   const b = new Builder(file, lines);
   const front = readFrontMatter(lines);
+  if (front.bodyStart > 0) b.place(0, front.bodyStart - 1, 'front matter');
   for (const issue of front.issues)
     b.report(issue.severity, issue.line, 'front-matter', issue.message);
   const stem = fileStem(file);
   const bank: Record<string, unknown> = { ...front.data };
   const sheltered = shelteredLines(lines, front.bodyStart);
-  const questions = findQuestions(lines, front.bodyStart, sheltered);
-  const preambleEnd = questions[0]?.index ?? lines.length;
+  const endKey = findEndKey(lines, front.bodyStart);
+  const bodyEnd = endKey?.start ?? lines.length;
+  const questions = findQuestions(lines, front.bodyStart, bodyEnd, sheltered);
+  if (endKey) {
+    const numbers = new Set(questions.map((q) => q.q.number));
+    for (const e of endKey.entries) {
+      b.place(e.line, e.line, 'answer key');
+      if (!numbers.has(e.number))
+        b.report(
+          'error',
+          e.line,
+          'end-key',
+          `the answer key names question ${e.number}, which this file does not have`,
+        );
+    }
+    for (const l of endKey.other) b.place(l, l, 'answer key');
+  }
+  const preambleEnd = questions[0]?.index ?? bodyEnd;
   const issues: { line: number; message: string }[] = [];
-  readPreamble(b, toItems(lines, front.bodyStart, preambleEnd, issues), bank);
+  const firstPrompt = questions[0]?.q.text ?? '';
+  readPreamble(b, toItems(lines, front.bodyStart, preambleEnd, issues), bank, firstPrompt);
   for (const issue of issues) b.report('error', issue.line, 'annotation', issue.message);
+  let last: number | undefined;
   questions.forEach((q, k) => {
-    readQuestion(b, q.index, questions[k + 1]?.index ?? lines.length, q.q, sheltered);
+    const n = Number(q.q.number);
+    if (last !== undefined && n > last + 1) {
+      const missing =
+        n === last + 2 ? `question ${last + 1} is` : `questions ${last + 1}–${n - 1} are`;
+      b.report(
+        'warning',
+        q.index,
+        'numbering-gap',
+        `the numbering jumps from ${last} to ${n}: ${missing} missing`,
+      );
+    }
+    last = n;
+    readQuestion(
+      b,
+      q.index,
+      questions[k + 1]?.index ?? bodyEnd,
+      q.q,
+      sheltered,
+      endKeyFor(endKey, q.q.number),
+    );
   });
   if (questions.length === 0) {
     b.report(
@@ -112,6 +135,10 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
       'no questions found (a question is a numbered line such as "1. …" followed by options "- A. …")',
     );
   }
+  for (let i = front.bodyStart; i < lines.length; i++)
+    if (b.fieldOf[i] === undefined && isRule(lines[i] ?? '') && !sheltered.has(i))
+      b.place(i, i, 'break');
+  assignContexts(b, lines, front.bodyStart, sheltered);
 
   const earlier: { id: string; nouns: Set<string> }[] = [];
   for (const c of b.contexts) {
@@ -127,7 +154,7 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
     ...(bank.description !== undefined ? { description: bank.description } : {}),
     ...(bank.source !== undefined ? { source: bank.source } : {}),
     ...(bank.tags !== undefined ? { tags: bank.tags } : {}),
-    contexts: b.contexts.map(({ continuesSet: _s, line: _l, ...c }) => c),
+    contexts: b.contexts.map(({ continuesSet: _s, line: _l, level: _v, range: _r, ...c }) => c),
     questions: b.questions.map((q) => q.fields),
   };
   const locations: BankLocations = { questions: {}, contexts: {} };

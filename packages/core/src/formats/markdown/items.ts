@@ -20,6 +20,8 @@ export interface ItemIssue {
 }
 
 const FENCE_RE = /^[ \t]{0,3}(```|~~~)/;
+const DETAILS_OPEN_RE = /^[ \t]{0,3}<details\b/i;
+const DETAILS_CLOSE = '</details>';
 
 /**
  * Splits lines[from, to) into paragraphs and quizdeck comments. Blank lines, stray empty bullets and
@@ -59,6 +61,11 @@ export function toItems(
       while (i + 1 < to && !(lines[i + 1] ?? '').trimStart().startsWith(fence))
         para.push(lines[++i] ?? '');
       if (i + 1 < to) para.push(lines[++i] ?? '');
+    } else if (DETAILS_OPEN_RE.test(line) && para.length === 1) {
+      // A <details> block is one item, blank lines and all: it holds a spoiler key.
+      while (i + 1 < to && !(lines[i] ?? '').toLowerCase().includes(DETAILS_CLOSE))
+        para.push(lines[++i] ?? '');
+      flush(i);
     }
   }
   flush(to - 1);

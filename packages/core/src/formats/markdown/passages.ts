@@ -2,7 +2,31 @@ import { soundsLikeDispute } from './remarks';
 
 // "Answer the following questions", "the next 3 questions", "questions 4-5": a passage's last line.
 const MARKER_RE =
-  /\banswer the following\b|\bthe following questions\b|\bquestions? (?:that )?follows?\b|\bnext \d+ questions\b|\bquestions \d+ ?(?:-|–|to) ?\d+\b/i;
+  /\banswer the following\b|\bthe following (?:\w+ )?questions\b|\bquestions? (?:that )?follows?\b|\bnext (?:\d+|two|three|four|five|six|seven|eight|nine|ten) questions\b|\bquestions?[ \t]+\d+[ \t]*(?:-|–|—|to|through|and)[ \t]*\d+\b|\bQ\d+[ \t]*(?:-|–|—|to)[ \t]*Q?\d+\b/i;
+const RANGE_RE =
+  /\bquestions?[ \t]+(\d{1,4})[ \t]*(?:-|–|—|to|through|and)[ \t]*(\d{1,4})\b|\bQ(\d{1,4})[ \t]*(?:-|–|—|to)[ \t]*Q?(\d{1,4})\b/i;
+const COUNT_RE =
+  /\b(?:next|following)[ \t]+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[ \t]+questions\b/i;
+const WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** The range a passage states: "questions 12 to 15", "Q3–Q5", "the next three questions". */
+export function statedRange(
+  text: string,
+): { from: number; to: number } | { count: number } | undefined {
+  const r = RANGE_RE.exec(text);
+  if (r) {
+    const from = Number(r[1] ?? r[3]);
+    const to = Number(r[2] ?? r[4]);
+    if (to >= from) return { from, to };
+  }
+  const c = COUNT_RE.exec(text);
+  if (c) {
+    const word = (c[1] ?? '').toLowerCase();
+    const n = WORDS.includes(word) ? WORDS.indexOf(word) + 2 : Number(word);
+    if (n > 0) return { count: n };
+  }
+  return undefined;
+}
 const SCENARIO_RE = /^(?:A|An|Consider|Suppose|Imagine|You are|In this (?:scenario|case))\b/;
 
 /** True for the paragraph that ends a case-study passage. */

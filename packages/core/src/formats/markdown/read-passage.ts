@@ -1,10 +1,12 @@
 import type { Annotation } from './annotations';
 import type { Builder } from './builder';
 import type { Item, Para } from './items';
-import { matchOption } from './lines';
-import { endsPassage } from './passages';
+import { parseOptionLine } from './option-line';
+import { endsPassage, statedRange } from './passages';
 
 export const CONTEXT_KEYS = ['id', 'title', 'continues'] as const;
+const FORWARD_RE =
+  /\b(?:below|following[ \t]+(?:setup|table|tables|data|passage|scenario|text|code|figure|case|information|schema|description|study|situation|experiment|story))\b|:[ \t]*$/i;
 const HEADING_RE = /^#{1,6}[ \t]+(.+)$/;
 
 /** "Title ##" → "Title": a closing run of "#" after a space goes, as in CommonMark. */
@@ -15,6 +17,9 @@ function trimClosingHashes(text: string): string {
   if (end === t.length || (end > 0 && t[end - 1] !== ' ' && t[end - 1] !== '\t')) return t;
   return t.slice(0, end).trimEnd();
 }
+
+/** The level of a one-line `#` heading paragraph (1–6). */
+export const headingLevel = (p: Para) => p.text.match(/^#{1,6}/)?.[0].length ?? 7;
 
 /** The text of a one-line `#` heading paragraph. */
 export function headingOf(p: Para): string | undefined {
@@ -54,8 +59,10 @@ export function readPassage(
   const body: string[] = [];
   const notes: string[] = [];
   let title: string | undefined;
+  let level = 7;
   let line = -1;
   let inNotes = false;
+  let forward = false;
   for (const it of window) {
     if (it.type === 'annotation') {
       if (isNotesMark(it.annotation) && notes.length === 0) inNotes = true;
@@ -71,7 +78,7 @@ export function readPassage(
     if (line === -1) line = it.start;
     if (!/^[ \t]{0,3}(?:```|~~~)/.test(it.text)) {
       it.text.split('\n').forEach((l, n) => {
-        if (matchOption(l)) {
+        if (parseOptionLine(l, false)?.key !== undefined) {
           const message =
             'option-like line outside a question is kept as passage text (is the question above it numbered "1." …?)';
           b.report('warning', it.start + n, 'stray-option', message);
@@ -80,11 +87,19 @@ export function readPassage(
     }
     const heading =
       body.length === 0 && title === undefined && !inNotes ? headingOf(it) : undefined;
-    if (heading !== undefined) title = heading;
-    else if (inNotes) notes.push(it.text);
-    else {
+    if (heading !== undefined) {
+      title = heading;
+      level = headingLevel(it);
+      b.place(it.start, it.end, 'passage title');
+    } else if (inNotes) {
+      notes.push(it.text);
+      b.place(it.start, it.end, 'passage notes');
+    } else {
       body.push(it.text);
-      if (endsPassage(it.text) || !markerAhead) inNotes = true;
+      b.place(it.start, it.end, 'passage body');
+      // "The tables below are used by questions 1 to 4." opens a body that goes on after it.
+      if (body.length === 1 && endsPassage(it.text) && FORWARD_RE.test(it.text)) forward = true;
+      else if (!forward && (endsPassage(it.text) || !markerAhead)) inNotes = true;
     }
   }
   if (body.length === 0) {
@@ -92,8 +107,10 @@ export function readPassage(
     b.report(
       'warning',
       at,
-      'passage-empty',
-      `passage${title ? ` "${title}"` : ''} has no text before the next question; ignored`,
+      'section-heading',
+      title !== undefined
+        ? `heading "${title}" has no passage under it: it ends the passage above (if any) and is in no field`
+        : 'quizdeck comment opens a passage with no text before the next question; ignored',
     );
     return limit;
   }
@@ -107,10 +124,12 @@ export function readPassage(
     ...(typeof fields.continues === 'string' ? { continues: fields.continues } : {}),
     continuesSet: 'continues' in fields,
     line,
+    level,
   };
+  const range = statedRange(body.join('\n\n'));
+  if (range) Object.assign(ctx, { range });
   if (fields.id !== undefined && typeof fields.id !== 'string')
     Object.assign(ctx, { id: fields.id });
   b.contexts.push(ctx);
-  b.currentContext = ctx.id;
   return limit;
 }

@@ -1,72 +1,36 @@
-import { opensAnnotation, readAnnotation } from './annotations';
+import { asksForSeveralPicks } from '../../model/several-picks';
+import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
+import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
 import { type Item, type Para, toItems } from './items';
-import { type AcceptedStatement, acceptedEntry, parseLetters, resolveKey } from './key';
-import {
-  isBlank,
-  isBullet,
-  isEmptyBullet,
-  isPinnedText,
-  type LetterCase,
-  matchAccepted,
-  matchOption,
-  matchQuestionOption,
-  type QuestionLine,
-  saysSelectAll,
-  startsOptions,
-} from './lines';
+import { type AcceptedStatement, acceptedEntry, parseLetters, splitReason } from './key';
+import { isBullet, isPinnedText, normaliseText, type QuestionLine } from './lines';
+import { parseOptionLine } from './option-line';
 import { endsPassage, opensPassage } from './passages';
+import { decideKey } from './question-key';
+import { readOptions } from './question-options';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
-import { classifyRemark, type RemarkKind, readLabel } from './remarks';
+import { classifyRemark, type RemarkKind, readerKind, readLabel, unquote } from './remarks';
 
 const QUESTION_KEYS = ['id', 'number', 'tags', 'check', 'multiple', 'context', 'pinned'];
 
 interface Remark {
   kind: RemarkKind | undefined;
   parts: string[];
-}
-interface DraftOption {
-  key: string;
-  text: string;
-  right: boolean;
-  line: number;
+  lines: [number, number][];
 }
 
-/** Reads an accepted statement (`first`) and the bullet paragraphs after it; `used` counts those. */
-function readAccepted(
-  items: readonly Item[],
-  from: number,
-  inline: string,
-  first: Para,
-): { statement: AcceptedStatement; used: number } {
-  const statement: AcceptedStatement = { line: first.start, entries: [] };
-  const rest = first.text.split('\n').slice(1);
-  if (inline !== '') {
-    const letters = parseLetters(inline);
-    // A lone letter may also be an option's whole text ("Answer: x"); resolveKey tries both.
-    const alone = letters?.length === 1 ? { text: inline.replace(/\.$/, '') } : {};
-    if (letters)
-      for (const key of letters) statement.entries.push({ line: first.start, key, ...alone });
-    else statement.entries.push({ line: first.start, text: inline.replace(/\.$/, '') });
-  }
-  // Lines under the statement, bulleted or not, are accepted option texts.
-  rest.forEach((l, i) => {
-    statement.entries.push(acceptedEntry(l, first.start + 1 + i));
-  });
-  let used = 0;
-  if (inline === '' && rest.length === 0) {
-    for (let k = from; k < items.length; k++) {
-      const p = items[k];
-      if (p?.type !== 'para') break;
-      const ls = p.text.split('\n');
-      if (!ls.every(isBullet)) break;
-      ls.forEach((l, i) => {
-        statement.entries.push(acceptedEntry(l, p.start + i));
-      });
-      used++;
-    }
-  }
-  return { statement, used };
+const firstLineOf = (text: string) => {
+  const nl = text.indexOf('\n');
+  return nl === -1 ? text : text.slice(0, nl);
+};
+
+const DETAILS_RE = /^[ \t]{0,3}<details\b/i;
+const TAG_RE = /<\/?(?:details|summary)\b[^>]*>/gi;
+
+/** A paragraph that stays with the question even right after a comment: a label or a key statement. */
+function isRemarkStart(p: Para): boolean {
+  return readLabel(p.text) !== undefined || matchAnswerLine(firstLineOf(p.text)) !== undefined;
 }
 
 /** Reads one question block: lines[h] is its numbered line, `end` the next question's line. */
@@ -76,63 +40,95 @@ export function readQuestion(
   end: number,
   q: QuestionLine,
   sheltered: Set<number>,
+  endKey: AcceptedStatement | undefined,
 ): void {
   const { lines } = b;
   const label = `question ${q.number}`;
   const fields: Record<string, unknown> = {};
+  const setAt: Record<string, number> = {};
+  let flagged = false;
+  const merge = (a: Annotation) => {
+    for (const [key, value] of Object.entries(b.pick(a, QUESTION_KEYS, label))) {
+      if (key in fields && JSON.stringify(fields[key]) !== JSON.stringify(value)) {
+        b.report(
+          'error',
+          a.start,
+          'annotation-conflict',
+          `${label}: two quizdeck comments set "${key}" differently (${JSON.stringify(fields[key])} at line ${(setAt[key] ?? 0) + 1}, ${JSON.stringify(value)} here)`,
+        );
+        flagged = true;
+      } else {
+        fields[key] = value;
+        setAt[key] = a.start;
+      }
+    }
+  };
   const annotate = (start: number) => {
     const r = readAnnotation(lines, start);
-    if ('error' in r) b.report('error', start, 'annotation', r.error);
-    else Object.assign(fields, b.pick(r.annotation, QUESTION_KEYS, label));
+    if ('error' in r) {
+      b.report('error', start, 'annotation', r.error);
+      flagged = true;
+    } else merge(r.annotation);
     return 'error' in r ? r.end : r.annotation.end;
   };
-  let firstOption = -1;
-  let letters: LetterCase = 'upper';
-  for (const want of ['upper', 'lower'] as const) {
-    for (let i = h + 1; i < end && firstOption === -1; i++) {
-      if (!sheltered.has(i) && startsOptions(lines[i] ?? '', want)) firstOption = i;
-    }
-    if (firstOption !== -1) {
-      letters = want;
-      break;
-    }
-  }
+
+  b.place(h, h, 'prompt');
+  const block = readOptions(lines, h, end, sheltered);
   const prompt = [q.text];
-  const options: DraftOption[] = [];
   let i = h + 1;
-  if (firstOption !== -1) {
-    for (; i < firstOption; i++) {
-      if (opensAnnotation(lines[i] ?? '')) i = annotate(i);
-      else prompt.push(lines[i] ?? '');
+  // Without options the prompt is the question line's paragraph (or, under a heading question, the
+  // paragraph after it); with options, every line up to them.
+  const promptEnd = block.promptEnd !== -1 ? block.promptEnd : end;
+  let seenText = q.text !== '';
+  for (; i < promptEnd; i++) {
+    const line = lines[i] ?? '';
+    if (opensAnnotation(line)) {
+      i = annotate(i);
+      continue;
     }
-    while (i < end) {
-      const line = lines[i] ?? '';
-      const option = matchQuestionOption(line, letters);
-      if (option) {
-        const o = { ...option, line: i };
-        i++;
-        while (
-          i < end &&
-          /^[ \t]{2,}\S/.test(lines[i] ?? '') &&
-          !matchQuestionOption(lines[i] ?? '', letters)
-        ) {
-          o.text += `\n${(lines[i] ?? '').trim()}`;
-          i++;
-        }
-        options.push(o);
-      } else if (isBlank(line) || isEmptyBullet(line)) i++;
-      else if (opensAnnotation(line) && optionFollows(lines, i, end, letters)) i = annotate(i) + 1;
-      else break;
+    if (block.promptEnd === -1) {
+      if (line.trim() === '' && seenText) break;
+      if (seenText && matchAnswerLine(line) !== undefined) break;
     }
+    if (line.trim() !== '') {
+      seenText = true;
+      b.place(i, i, 'prompt');
+    }
+    prompt.push(line);
   }
+  for (const o of block.options) b.place(o.line, o.line, `option ${o.key}`);
+  for (const a of block.annotations) if (opensAnnotation(lines[a] ?? '')) annotate(a);
+  if (block.promptEnd !== -1) {
+    for (let k = block.promptEnd; k < block.next; k++)
+      if (b.fieldOf[k] === undefined && (lines[k] ?? '').trim() !== '') {
+        const prev = b.fieldOf[k - 1];
+        b.place(k, k, prev?.startsWith('option') ? prev : 'separator');
+      }
+    i = block.next;
+  }
+
   const issues: { line: number; message: string }[] = [];
   const items = toItems(lines, i, end, issues);
-  for (const issue of issues) b.report('error', issue.line, 'annotation', issue.message);
+  for (const issue of issues) {
+    b.report('error', issue.line, 'annotation', issue.message);
+    flagged = true;
+  }
 
   const remarks: Remark[] = [];
+  const statements: AcceptedStatement[] = [];
+  const explanations: string[] = [];
   let remark: Remark | undefined;
-  let accepted: AcceptedStatement | undefined;
+  let nearMiss: number | undefined;
   let contextAfter = -1;
+  const addRemark = (kind: RemarkKind | undefined, text: string, it: Para, fresh: boolean) => {
+    if (remark && !fresh) {
+      remark.parts.push(text);
+      remark.lines.push([it.start, it.end]);
+    } else {
+      remark = { kind, parts: [text], lines: [[it.start, it.end]] };
+      remarks.push(remark);
+    }
+  };
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (it === undefined) break;
@@ -141,41 +137,101 @@ export function readQuestion(
         contextAfter = k;
         break;
       }
-      Object.assign(fields, b.pick(it.annotation, QUESTION_KEYS, label));
+      merge(it.annotation);
       continue;
     }
-    const inline = matchAccepted(firstLineOf(it.text));
-    if (inline !== undefined) {
-      const { statement, used } = readAccepted(items, k + 1, inline, it);
-      if (accepted)
-        b.report(
-          'warning',
-          it.start,
-          'accepted-twice',
-          `${label}: a second accepted-answer statement is ignored`,
-        );
-      else accepted = statement;
-      k += used;
+    if (DETAILS_RE.test(it.text)) {
+      // <details><summary>Answer</summary> B … </details>: the key, then its explanation.
+      b.place(it.start, it.end, 'key');
+      const inner = it.text
+        .replace(TAG_RE, '\n')
+        .replace(/^\s*(?:answer|solution|key)s?\s*$/im, '');
+      const parts = inner
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      const head = parts[0] ?? '';
+      statements.push({
+        line: it.start,
+        inline: matchAnswerLine(head)?.rest ?? head,
+        entries: [],
+        source: 'details block',
+      });
+      if (parts.length > 1) explanations.push(parts.slice(1).join('\n'));
+      remark = undefined;
+      continue;
+    }
+    const answer = matchAnswerLine(firstLineOf(it.text));
+    if (answer !== undefined) {
+      const statement: AcceptedStatement = {
+        line: it.start,
+        inline: answer.rest,
+        entries: [],
+        source: `line ${it.start + 1}`,
+      };
+      const rest = it.text.split('\n').slice(1);
+      rest.forEach((l, n) => {
+        statement.entries.push(acceptedEntry(l, it.start + 1 + n));
+      });
+      b.place(it.start, it.end, 'key');
+      if (answer.rest === '' && rest.length === 0) {
+        for (let n = k + 1; n < items.length; n++) {
+          const p = items[n];
+          if (p?.type !== 'para' || !p.text.split('\n').every(isBullet)) break;
+          p.text.split('\n').forEach((l, j) => {
+            statement.entries.push(acceptedEntry(l, p.start + j));
+          });
+          b.place(p.start, p.end, 'key');
+          k = n;
+        }
+      }
+      if (answer.solution && !keyLike(answer.rest, block.options)) {
+        b.place(it.start, it.end, 'explanation');
+        addRemark('explanation', it.text.replace(/^[^:]*:\s*/, ''), it, true);
+        continue;
+      }
+      statements.push(statement);
+      remark = undefined;
+      continue;
+    }
+    const near = nearMissAnswer(firstLineOf(it.text));
+    if (near !== undefined) {
+      nearMiss ??= it.start;
+      b.report(
+        'warning',
+        it.start,
+        'near-key',
+        `${label}: "${firstLineOf(it.text).trim()}" is read as a comment, not as the key; to give the key write "${near}"`,
+      );
+      addRemark('comment', it.text, it, true);
+      remark = undefined;
+      continue;
+    }
+    const quoted = unquote(it.text);
+    if (quoted !== undefined) {
+      const inner = readLabel(quoted);
+      const text = inner?.text ?? quoted;
+      addRemark(inner?.kind === 'explanation' ? 'explanation' : readerKind(text), text, it, true);
       remark = undefined;
       continue;
     }
     const labelled = readLabel(it.text);
     if (labelled) {
-      remark = { kind: labelled.kind, parts: [labelled.text] };
-      remarks.push(remark);
+      addRemark(labelled.kind ?? readerKind(labelled.text), labelled.text, it, true);
       continue;
     }
     // A labelled remark runs on over later paragraphs: a scenario-like one opens a passage only
     // right before the next question ("Answer the following" and headings always do).
     const last = k === items.length - 1;
+    const current = remark as Remark | undefined;
     const opens =
-      remark?.kind !== undefined && !last ? endsPassage(it.text) : opensPassage(it.text);
+      current?.kind !== undefined && !last ? endsPassage(it.text) : opensPassage(it.text);
     if (headingOf(it) !== undefined || opens) {
       contextAfter = k;
       break;
     }
     it.text.split('\n').forEach((l, n) => {
-      if (matchOption(l, letters))
+      if (parseOptionLine(l, false)?.key !== undefined)
         b.report(
           'warning',
           it.start + n,
@@ -183,11 +239,7 @@ export function readQuestion(
           `${label}: option-like line after the question's notes is kept as text`,
         );
     });
-    if (remark) remark.parts.push(it.text);
-    else {
-      remark = { kind: undefined, parts: [it.text] };
-      remarks.push(remark);
-    }
+    addRemark(undefined, it.text, it, false);
   }
 
   const line = lines[h] ?? '';
@@ -196,41 +248,42 @@ export function readQuestion(
     label,
     line: h,
     col: Math.max(line.search(/\d/), 0) + 1,
-    optionLines: options.map((o) => o.line),
-    flagged: false,
+    end: end - 1,
+    optionLines: block.options.map((o) => o.line),
+    flagged,
   };
-  const key = resolveKey(options, accepted, label, h);
-  for (const issue of key.issues) b.report('error', issue.line, 'key', issue.message);
-  draft.flagged = key.issues.length > 0;
+  const key = decideKey(b, block.options, statements, endKey, label, nearMiss ?? h);
+  draft.flagged ||= key.failed;
+  if (key.reason) explanations.unshift(key.reason);
 
-  const keyed = options.filter((o) => key.answer.includes(o.key)).map((o) => o.text);
+  const keyed = block.options.filter((o) => key.answer.includes(o.key)).map((o) => o.text);
   const notes: { kind: string; text: string }[] = [];
   if (key.disagreement) notes.push({ kind: 'comment', text: key.disagreement });
-  const explanations: string[] = [];
   for (const r of remarks) {
     const text = r.parts.filter((p) => p.trim() !== '').join('\n\n');
-    if (text === '') continue;
     const kind = r.kind ?? classifyRemark(text, keyed);
+    for (const [from, to] of r.lines)
+      b.place(from, to, kind === 'explanation' ? 'explanation' : `note (${kind})`);
+    if (text === '') continue;
     if (kind === 'explanation') explanations.push(text);
     else notes.push({ kind, text });
   }
   const promptText = prompt.join('\n').trim();
   const pinned = Array.isArray(fields.pinned) ? fields.pinned : [];
-  const contextField = 'context' in fields ? fields.context : b.currentContext;
   draft.fields = {
     id: fields.id ?? `q${q.number}`,
     ...(fields.number === null
       ? {}
       : { number: fields.number === undefined ? q.number : String(fields.number) }),
-    ...(contextField !== undefined && contextField !== null ? { context: contextField } : {}),
+    ...('context' in fields ? { context: fields.context } : {}),
     prompt: promptText,
-    options: options.map((o) => ({
+    options: block.options.map((o) => ({
       key: o.key,
       text: o.text,
       ...(isPinnedText(o.text) || pinned.includes(o.key) ? { pinned: true } : {}),
     })),
     answer: key.answer,
-    multiple: fields.multiple ?? (key.answer.length > 1 || saysSelectAll(promptText)),
+    multiple: fields.multiple ?? (key.answer.length > 1 || asksForSeveralPicks(promptText)),
     ...(explanations.length > 0 ? { explanation: explanations.join('\n\n') } : {}),
     notes,
     ...(fields.tags !== undefined ? { tags: fields.tags } : {}),
@@ -247,29 +300,14 @@ export function readQuestion(
   }
 }
 
-/** True when the comment at lines[i] sits among the options (the next text line is an option). */
-function optionFollows(
-  lines: readonly string[],
-  i: number,
-  end: number,
-  letters: LetterCase,
-): boolean {
-  let k = i;
-  while (k < end && !(lines[k] ?? '').includes('-->')) k++;
-  for (k++; k < end; k++) {
-    const line = lines[k] ?? '';
-    if (!isBlank(line) && !isEmptyBullet(line))
-      return matchQuestionOption(line, letters) !== undefined;
-  }
-  return false;
+/** Does the rest of a "Solution:" line give a key (letters, or an option's text)? */
+function keyLike(rest: string, options: readonly { text: string }[]): boolean {
+  const t = normaliseText(rest);
+  return (
+    parseLetters(rest) !== undefined ||
+    splitReason(rest) !== undefined ||
+    options.some((o) => normaliseText(o.text) === t)
+  );
 }
 
-const firstLineOf = (text: string) => {
-  const nl = text.indexOf('\n');
-  return nl === -1 ? text : text.slice(0, nl);
-};
-
-/** A paragraph that stays with the question even right after a comment: a label or a key statement. */
-function isRemarkStart(p: Para): boolean {
-  return readLabel(p.text) !== undefined || matchAccepted(firstLineOf(p.text)) !== undefined;
-}
+export type { Item };

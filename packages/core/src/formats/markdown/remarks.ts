@@ -4,36 +4,63 @@ import { normaliseText } from './lines';
 export type RemarkKind = NoteKind | 'explanation';
 
 const LABEL_RE =
-  /^(?:\*\*|__)?(explanation|dispute|comment|note)s?[ \t]*:(?:\*\*|__)?[ \t]*(?:\*\*|__)?[ \t]*/i;
+  /^(?:\*\*|__)?(explanation|dispute|comment|note|edit|update|remark)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:\*\*|__)?[ \t]*/i;
 
-/** "Explanation: …", "**Dispute:** …": the kind the author named, and the text after the label. */
-export function readLabel(text: string): { kind: RemarkKind; text: string } | undefined {
+/**
+ * "Explanation: …", "**Dispute:** …", "EDIT: …": the kind the author named (undefined for an
+ * EDIT, whose kind its words decide), and the text after the label.
+ */
+export function readLabel(
+  text: string,
+): { kind: RemarkKind | undefined; text: string } | undefined {
   const m = LABEL_RE.exec(text);
   if (!m) return undefined;
   const word = (m[1] ?? '').toLowerCase();
-  const kind: RemarkKind =
-    word === 'explanation' ? 'explanation' : word === 'dispute' ? 'dispute' : 'comment';
+  const kind: RemarkKind | undefined =
+    word === 'explanation'
+      ? 'explanation'
+      : word === 'dispute'
+        ? 'dispute'
+        : word === 'comment' || word === 'note'
+          ? 'comment'
+          : undefined;
   return { kind, text: text.slice(m[0].length) };
 }
 
 // Words with which readers argue with a key or a question.
 const DISPUTE_RE =
-  /\b(?:wrong|incorrect|not correct|isn'?t correct|mistaken|mistake|typo|odd|disagree|should be|should have been|shouldn'?t|ambiguous|misleading|only if|I think|I believe|doubt|questionable|confusing|unclear)\b/i;
+  /\b(?:wrong|incorrect|not correct|isn'?t correct|isn'?t right|not right|mistaken|mistake|typo|odd|disagree|should be|should have been|should (?:also )?(?:count|be accepted)|could (?:also )?count|count(?:s)? too|also (?:be )?(?:right|correct|valid|accepted|true)|shouldn'?t|ambiguous|misleading|only if|I think|I believe|doubt|questionable|confusing|unclear|not sure|the key (?:is|looks|seems)|bad question|trick question)\b|\?\?/i;
+const FIRST_PERSON_RE = /^(?:I|I'm|I've|I'd|Im|IMO|IMHO|my|me|we)\b/;
 
 export const soundsLikeDispute = (text: string) => DISPUTE_RE.test(text);
+/** "I think …", "My answer …": a reader speaking, never an explanation. */
+export const isFirstPerson = (text: string) => FIRST_PERSON_RE.test(text.trim());
 
-const EXPLAINS_RE = /^(?:because|since|reason|solution|so\b)|=/i;
+const EXPLAINS_RE = /^(?:because|since|reason|solution|so\b|hint|this is because)|=/i;
+
+/** A reader's remark (blockquote, EDIT, first-person): a dispute when it argues, else a comment. */
+export const readerKind = (text: string): NoteKind =>
+  soundsLikeDispute(text) ? 'dispute' : 'comment';
 
 /**
- * Unlabelled free text after a question: a dispute when it argues, the explanation when it works
- * towards the key (names a keyed option's text, or computes), else a comment.
+ * Unlabelled free text after a question: a dispute when it argues, a comment when a reader speaks, the
+ * explanation when it works towards the key (names a keyed option's text, or computes), else a
+ * comment.
  */
 export function classifyRemark(text: string, keyedOptionTexts: readonly string[]): RemarkKind {
   if (soundsLikeDispute(text)) return 'dispute';
+  if (isFirstPerson(text)) return 'comment';
   const plain = normaliseText(text);
   const namesKey = keyedOptionTexts.some((t) => {
     const n = normaliseText(t);
     return n.length >= 2 && plain.includes(n);
   });
   return namesKey || EXPLAINS_RE.test(text.trim()) ? 'explanation' : 'comment';
+}
+
+/** "> a\n> b" → "a\nb"; undefined when the paragraph is not a blockquote. */
+export function unquote(text: string): string | undefined {
+  const lines = text.split('\n');
+  if (!/^[ \t]{0,3}>/.test(lines[0] ?? '')) return undefined;
+  return lines.map((l) => l.replace(/^[ \t]{0,3}>[ \t]?/, '')).join('\n');
 }

@@ -2,7 +2,8 @@ import { stringify } from 'yaml';
 import type { Bank } from '../../model/bank';
 import type { Context } from '../../model/context';
 import type { Question } from '../../model/question';
-import { isPinnedText, saysSelectAll } from './lines';
+import { asksForSeveralPicks } from '../../model/several-picks';
+import { isPinnedText } from './lines';
 
 /** A one-line `<!-- quizdeck: {…} -->` comment. */
 const comment = (data: Record<string, unknown>) =>
@@ -28,11 +29,13 @@ function writeContext(c: Context): string[] {
 }
 
 function writeQuestion(q: Question, index: number, implicitContext: string | undefined): string[] {
-  const numbered = /^\d+$/.test(q.number ?? '') ? (q.number as string) : String(index + 1);
+  // Lines are numbered in order (a gap would warn); a number printed otherwise goes in the comment.
+  const numbered = String(index + 1);
   const data: Record<string, unknown> = { id: q.id };
   if (q.number !== numbered) data.number = q.number ?? null;
   if (q.context !== implicitContext) data.context = q.context ?? null;
-  if (q.multiple !== (q.answer.length > 1 || saysSelectAll(q.prompt))) data.multiple = q.multiple;
+  if (q.multiple !== (q.answer.length > 1 || asksForSeveralPicks(q.prompt)))
+    data.multiple = q.multiple;
   const pinned = q.options
     .filter((o) => o.pinned === true && !isPinnedText(o.text))
     .map((o) => o.key);

@@ -1,0 +1,51 @@
+// Answer lines: "Answer: B", "Accepted answers are A and D.", "**Answer**: (b)", "The answer is B.",
+// "Answer - B", "Key: C", "Correct answer(s): a, c", "Solution: B because …", "||B||".
+
+const HEAD =
+  '(?:the[ \\t]+)?(?:official[ \\t]+)?(?:(?:accepted|correct|right)[ \\t]+(?:answers?|answer\\(s\\)|options?|choices?)|answers?|answer\\(s\\)|ans|key|correct|solution)';
+const EM = '(?:\\*\\*|__)?';
+const SEP = '(?:[ \\t]*(?::-|:|=|–|—|-)|[ \\t]+(?:is|are)(?=[ \\t*_]|$))';
+const ANSWER_RE = new RegExp(`^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}${SEP}${EM}[ \\t]*(.*)$`, 'i');
+// "Ans (a)", "Answer B", "Correct answer b": an answer word and a key without a separator.
+const NEAR_RE = new RegExp(
+  `^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}[ \\t]+${EM}\\(?([A-Za-z])\\)?${EM}[.]?[ \\t]*$`,
+  'i',
+);
+const SPOILER_RE = /^\|\|(.+)\|\|$/;
+
+export interface AnswerLine {
+  /** What follows the head: letters, option texts, maybe a reason. */
+  rest: string;
+  /** "Solution: …" may be a worked explanation rather than a key. */
+  solution: boolean;
+}
+
+const unwrap = (s: string) => {
+  let t = s.trim();
+  const spoiler = SPOILER_RE.exec(t);
+  if (spoiler) t = (spoiler[1] ?? '').trim();
+  // "Answer: **B**" or a bold head closing after the rest ("**Answer: B**").
+  if (/^(?:\*\*|__)[^*_]*(?:\*\*|__)$/.test(t)) t = t.slice(2, -2).trim();
+  else if (/(?:\*\*|__)$/.test(t) && !/(?:\*\*|__)/.test(t.slice(0, -2))) t = t.slice(0, -2).trim();
+  return t;
+};
+
+/** The key statement a line makes, if it is one. */
+export function matchAnswerLine(line: string): AnswerLine | undefined {
+  const t = line.trim();
+  const spoiler = SPOILER_RE.exec(t);
+  if (spoiler) return { rest: unwrap(t), solution: false };
+  const m = ANSWER_RE.exec(t);
+  if (!m) return undefined;
+  const head = (m[1] ?? '').toLowerCase();
+  return { rest: unwrap(m[2] ?? ''), solution: head === 'solution' };
+}
+
+/** "Ans (a)" → "Answer: A": the line almost states a key; how to write it so it does. */
+export function nearMissAnswer(line: string): string | undefined {
+  const t = line.trim();
+  if (t.length > 200) return undefined;
+  const m = NEAR_RE.exec(t);
+  if (!m) return undefined;
+  return `Answer: ${(m[2] ?? '').toUpperCase()}`;
+}
