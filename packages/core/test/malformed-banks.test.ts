@@ -61,7 +61,7 @@ const cases: Case[] = [
     name: 'no key',
     input: '1. Pick?\n\n- A. yes\n- B. no\n',
     expected: [
-      '1:1 error: question 1 has no key: mark the right options RIGHT or add an "Answer: B" line',
+      '1:1 error: question 1 has no key: mark the right options RIGHT or add an "Accepted answer" line',
     ],
   },
   {

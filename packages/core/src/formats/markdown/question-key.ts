@@ -74,7 +74,7 @@ export function decideKey(
       'error',
       noKeyLine,
       'no-key',
-      `${label} has no key: mark the right options RIGHT or add an "Answer: B" line`,
+      `${label} has no key: mark the right options RIGHT or add an "Accepted answer" line`,
     );
     return { answer: [], failed: true };
   }
