@@ -1,8 +1,9 @@
 import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, QuizdeckError } from '@quizdeck/core';
-import { defineCommand, runMain } from 'citty';
+import { bankFilesAt } from '@quizdeck/bank-files';
+import { defineCommand, packageVersion, print, printError, runProgram } from '@quizdeck/cli-kit';
+import { formatDiagnostic } from '@quizdeck/core';
 import { readEnv } from './env';
 import { AnkiExportError } from './errors';
 import { exportDeck } from './export-deck';
@@ -12,9 +13,23 @@ import { identityReport } from './previous/identity-guard';
 // Found next to the source, not the cwd, so `pnpm anki` works from any folder.
 const BUNDLED_BANK = fileURLToPath(new URL('../../../banks/rnn-quiz.md', import.meta.url));
 
-function list(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.flatMap((v) => String(v).split(',')).filter((v) => v.trim() !== '');
+const list = (values: readonly string[]) =>
+  values.flatMap((v) => v.split(',')).filter((v) => v.trim() !== '');
+
+/** Files named on the command line, and the banks in folders named there, as `check` finds them. */
+function bankFiles(paths: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    const found = bankFilesAt(resolve(cwd, path), { name: path });
+    for (const s of found.skipped) printError(`${s.file}: skipped: ${s.reason}\n`);
+    if (found.files.length === 0)
+      throw new AnkiExportError(
+        'NO_BANKS',
+        `${path}: no bank files (.md, .quiz.yaml, .quiz.json) in this folder`,
+      );
+    files.push(...found.files.map((f) => f.path));
+  }
+  return files;
 }
 
 async function readPrevious(file: string): Promise<Uint8Array> {
@@ -57,19 +72,22 @@ async function writeReplacing(file: string, bytes: Uint8Array): Promise<void> {
 
 const command = defineCommand({
   meta: {
-    name: 'quizdeck-anki',
+    name: 'quizdeck anki',
     description: 'Export question banks (md, yaml, json) to an Anki deck (.apkg)',
   },
   args: {
     banks: {
       type: 'positional',
       required: false,
-      description: 'Bank files; the bundled banks/rnn-quiz.md when none is given',
+      multiple: true,
+      valueHint: 'BANK',
+      description:
+        'Bank files or folders of banks; the bundled banks/rnn-quiz.md when none is given',
     },
     output: { type: 'string', alias: 'o', description: 'The .apkg to write' },
     deck: { type: 'string', description: 'Deck for every card, "Parent::Child" for subdecks' },
     shuffle: { type: 'boolean', description: 'Shuffle options at each review (pinned stay last)' },
-    tag: { type: 'string', description: 'Tag added to every note (repeatable)' },
+    tag: { type: 'string', multiple: true, description: 'Tag added to every note' },
     previous: {
       type: 'string',
       description:
@@ -82,61 +100,56 @@ const command = defineCommand({
     },
   },
   async run({ args }) {
-    try {
-      const env = readEnv();
-      const files = args._.length > 0 ? args._.map((f) => resolve(env.cwd, f)) : [BUNDLED_BANK];
-      const banks = [];
-      for (const file of files) {
-        const loaded = await loadBank(file);
-        for (const d of loaded.diagnostics) console.error(formatDiagnostic(d));
-        banks.push(loaded);
-      }
-      const first = files[0] ?? BUNDLED_BANK;
-      const output = resolve(env.cwd, args.output ?? `${basename(first, extname(first))}.apkg`);
-      const named = args.previous ?? args['retire-from'];
-      const previous = await previousExport(
-        named === undefined ? undefined : resolve(env.cwd, named),
-        output,
+    const env = readEnv();
+    const files = args.banks.length > 0 ? bankFiles(args.banks, env.cwd) : [BUNDLED_BANK];
+    const banks = [];
+    for (const file of files) {
+      const loaded = await loadBank(file);
+      for (const d of loaded.diagnostics) printError(`${formatDiagnostic(d)}\n`);
+      banks.push(loaded);
+    }
+    // Named after the first bank or folder given: `pnpm anki banks/` writes banks.apkg.
+    const first = args.banks[0] ? resolve(env.cwd, args.banks[0]) : BUNDLED_BANK;
+    const output = resolve(env.cwd, args.output ?? `${basename(first, extname(first))}.apkg`);
+    const named = args.previous ?? args['retire-from'];
+    const previous = await previousExport(
+      named === undefined ? undefined : resolve(env.cwd, named),
+      output,
+    );
+    const total = banks.reduce((n, b) => n + b.bank.questions.length, 0);
+    const progress = total >= 10_000;
+    if (progress) process.stderr.write(`rendering ${total} questions…\n`);
+    const result = await exportDeck(banks, {
+      deck: args.deck,
+      shuffle: args.shuffle === true,
+      tags: list(args.tag),
+      time: env.time,
+      fixedTime: env.fixedTime,
+      strict: args.strict === true,
+      ...(previous ? { previous } : {}),
+      onProgress: (done, all) => {
+        if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
+      },
+    });
+    if (progress) process.stderr.write('\n');
+    if (previous && result.identityChanges.length > 0) {
+      printError(`warning: ${identityReport(result.identityChanges, previous.file)}\n`);
+    }
+    if (result.time !== env.time) {
+      printError(
+        `note: the clock is not past ${previous?.file}'s export time: exported as of ${new Date(result.time * 1000).toISOString()}\n`,
       );
-      const total = banks.reduce((n, b) => n + b.bank.questions.length, 0);
-      const progress = total >= 10_000;
-      if (progress) process.stderr.write(`rendering ${total} questions…\n`);
-      const result = await exportDeck(banks, {
-        deck: args.deck,
-        shuffle: args.shuffle === true,
-        tags: list(args.tag),
-        time: env.time,
-        fixedTime: env.fixedTime,
-        strict: args.strict === true,
-        ...(previous ? { previous } : {}),
-        onProgress: (done, all) => {
-          if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
-        },
-      });
-      if (progress) process.stderr.write('\n');
-      if (previous && result.identityChanges.length > 0) {
-        console.error(`warning: ${identityReport(result.identityChanges, previous.file)}`);
-      }
-      if (result.time !== env.time) {
-        console.error(
-          `note: the clock is not past ${previous?.file}'s export time: exported as of ${new Date(result.time * 1000).toISOString()}`,
-        );
-      }
-      await writeReplacing(output, result.apkg);
-      const media = result.media ? `, ${result.media} image${result.media > 1 ? 's' : ''}` : '';
-      console.log(`wrote ${output}: ${result.notes} notes${media}`);
-      const c = result.counts;
-      if (c) {
-        console.log(
-          `  ${c.changed} changed, ${c.unchanged} unchanged, ${c.new} new, ${c.retired} retired (against ${previous?.file})`,
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof QuizdeckError)) throw error;
-      console.error(error.message);
-      process.exitCode = 1;
+    }
+    await writeReplacing(output, result.apkg);
+    const media = result.media ? `, ${result.media} image${result.media > 1 ? 's' : ''}` : '';
+    print(`wrote ${output}: ${result.notes} notes${media}\n`);
+    const c = result.counts;
+    if (c) {
+      print(
+        `  ${c.changed} changed, ${c.unchanged} unchanged, ${c.new} new, ${c.retired} retired (against ${previous?.file})\n`,
+      );
     }
   },
 });
 
-await runMain(command);
+await runProgram(command, { name: 'quizdeck anki', version: packageVersion(import.meta.url) });

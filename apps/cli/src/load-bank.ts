@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import * as bankFiles from '@quizdeck/bank-files';
 import type { ParseResult } from '@quizdeck/core';
 import { resolveUserPath } from './env';
@@ -12,7 +11,3 @@ export const readBankFile = (file: string): Promise<ParseResult> =>
 
 export const loadBankFile = (file: string): Promise<bankFiles.LoadedBank> =>
   bankFiles.loadBankFile(resolveUserPath(file), { name: file });
-
-/** Bank files under a user-given folder, named relative to it the way the user gave it. */
-export const findBankFiles = async (folder: string): Promise<string[]> =>
-  (await bankFiles.findBankFiles(resolveUserPath(folder))).map((f) => join(folder, f));

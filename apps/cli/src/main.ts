@@ -1,4 +1,4 @@
-import { defineCommand, runMain } from 'citty';
+import { defineCommand, packageVersion, runProgram } from '@quizdeck/cli-kit';
 
 // Each subcommand lives in its own file and is loaded only when it runs.
 const main = defineCommand({
@@ -12,4 +12,4 @@ const main = defineCommand({
   },
 });
 
-await runMain(main);
+await runProgram(main, { name: 'quizdeck', version: packageVersion(import.meta.url) });

@@ -70,7 +70,9 @@ describe('the bot as users start it', () => {
     // A second `pnpm bot` on the same database refuses to start instead of posting twice.
     const second = await run('pnpm', ['bot'], env);
     expect(second.status).toBe(1);
-    expect(second.stderr).toContain(`error: ${env.QUIZDECK_DB} is in use by another quizdeck bot`);
+    expect(second.stderr).toContain(
+      `quizdeck bot: ${env.QUIZDECK_DB} is in use by another quizdeck bot`,
+    );
     const start = emu.runCommand({
       guildId: guild.id,
       channelId: channel.id,

@@ -1,6 +1,7 @@
 // --- find ---
 
-export { findBankFiles } from './find-bank-files';
+export type { FindOptions, FoundBankFiles, NamedFile, SkippedFile } from './find-bank-files';
+export { bankFilesAt, findBankFiles } from './find-bank-files';
 
 // --- read ---
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankError, MAX_BANK_BYTES } from '@quizdeck/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBankFiles, loadBankFile, readBankFile, readBankFileSync } from '../src/index';
+import { loadBankFile, readBankFile, readBankFileSync } from '../src/index';
 
 const tmp = mkdtempSync(join(tmpdir(), 'quizdeck-bank-files-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -85,19 +85,5 @@ describe('loadBankFile', () => {
       (e: unknown) => e,
     );
     expect((missing as BankError).message).toBe('nope.md:1:1: error: no such file');
-  });
-});
-
-describe('findBankFiles', () => {
-  it('walks a folder, sorted, relative to it, skipping dot folders, node_modules and non-banks', async () => {
-    expect(await findBankFiles(path('banks'))).toEqual([
-      'good.md',
-      join('sub', 'bad.md'),
-      join('sub', 'c.quiz.yaml'),
-    ]);
-  });
-
-  it('throws for a missing folder', async () => {
-    await expect(findBankFiles(path('nowhere'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -19,11 +19,13 @@ export { asksForSeveralPicks } from './model/several-picks';
 
 // --- formats ---
 
+export { closestName } from './formats/closest-name';
 export { MAX_BANK_BYTES } from './formats/decode';
 export type { BankFormat } from './formats/format';
 export { BankFormatSchema, formatFromPath } from './formats/format';
 export { bankJsonSchema } from './formats/json-schema';
 export { parseFlowYaml } from './formats/markdown/flow-yaml';
+export { hasQuestionLikeLine } from './formats/markdown/question-like';
 export type { ParseOptions } from './formats/parse-bank';
 export { parseBank } from './formats/parse-bank';
 export type { ParseResult } from './formats/parse-result';
@@ -53,6 +55,7 @@ export type { RenderedContext, RenderedQuestion } from './render/render-question
 export { renderQuestion } from './render/render-question';
 export type { RenderTarget } from './render/render-target';
 export { RenderTargetSchema } from './render/render-target';
+export { terminalSafe } from './render/terminal-safe';
 export { texToUnicode } from './render/tex-to-unicode';
 
 // --- rnn ---

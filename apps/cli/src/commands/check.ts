@@ -1,13 +1,14 @@
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { bankFilesAt, type SkippedFile } from '@quizdeck/bank-files';
+import { defineCommand, print, printError } from '@quizdeck/cli-kit';
 import {
   checkAnswerKeys,
   type Diagnostic,
   formatDiagnostic,
   type ParseResult,
 } from '@quizdeck/core';
-import { defineCommand } from 'citty';
 import { resolveUserPath } from '../env';
-import { findBankFiles, readBankFile } from '../load-bank';
+import { readBankFile } from '../load-bank';
 
 interface FileReport {
   file: string;
@@ -62,15 +63,26 @@ function summary(r: FileReport): string {
     : `invalid: ${plural(count('error'), 'error')}${warnings}`;
 }
 
-/** The files a path names: itself, or the bank files under a folder. */
-async function expand(path: string): Promise<string[] | Diagnostic> {
-  const info = await stat(resolveUserPath(path)).catch(() => undefined);
-  if (info === undefined) return fileError(path, 'BANK_READ', 'no such file or folder');
-  if (!info.isDirectory()) return [path];
-  const files = await findBankFiles(path);
-  return files.length > 0
-    ? files
-    : fileError(path, 'NO_BANKS', 'no bank files (.md, .quiz.yaml, .quiz.json) in this folder');
+/** The files a path names: itself, or the bank files under a folder, with what was skipped. */
+function expand(
+  path: string,
+  ignore: readonly string[],
+): { files: string[]; skipped: SkippedFile[]; problem?: Diagnostic } {
+  if (!existsSync(resolveUserPath(path)))
+    return {
+      files: [],
+      skipped: [],
+      problem: fileError(path, 'BANK_READ', 'no such file or folder'),
+    };
+  const found = bankFilesAt(resolveUserPath(path), { name: path, ignore });
+  const files = found.files.map((f) => f.name);
+  if (files.length > 0 || found.skipped.length > 0) return { files, skipped: found.skipped };
+  const problem = fileError(
+    path,
+    'NO_BANKS',
+    'no bank files (.md, .quiz.yaml, .quiz.json) in this folder',
+  );
+  return { files, skipped: [], problem };
 }
 
 /**
@@ -80,24 +92,33 @@ async function expand(path: string): Promise<string[] | Diagnostic> {
 export default defineCommand({
   meta: { name: 'check', description: 'Validate bank files or folders of banks' },
   args: {
-    paths: { type: 'positional', description: 'Bank files or folders', required: true },
+    paths: { type: 'positional', description: 'Bank files or folders', multiple: true },
     json: { type: 'boolean', description: 'Print a JSON report', default: false },
+    ignore: {
+      type: 'string',
+      multiple: true,
+      valueHint: 'GLOB',
+      description: 'Leave out files or folders a glob names, in folders (e.g. "drafts/**")',
+    },
   },
   async run({ args }) {
-    const paths = args._.length > 0 ? args._ : [args.paths];
+    const paths = args.paths;
     const reports: FileReport[] = [];
+    const skipped: SkippedFile[] = [];
     for (const path of paths) {
-      const files = await expand(path);
-      if (Array.isArray(files)) for (const f of files) reports.push(await checkFile(f));
-      else reports.push({ file: path, ok: false, questions: 0, diagnostics: [files] });
+      const found = expand(path, args.ignore);
+      skipped.push(...found.skipped);
+      if (found.problem)
+        reports.push({ file: path, ok: false, questions: 0, diagnostics: [found.problem] });
+      for (const f of found.files) reports.push(await checkFile(f));
     }
     const ok = reports.every((r) => r.ok);
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ok, files: reports }, null, 2)}\n`);
+      print(`${JSON.stringify({ ok, files: reports, skipped }, null, 2)}\n`);
     } else {
-      for (const r of reports)
-        for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
-      for (const r of reports) process.stderr.write(`${r.file}: ${summary(r)}\n`);
+      for (const r of reports) for (const d of r.diagnostics) print(`${formatDiagnostic(d)}\n`);
+      for (const s of skipped) printError(`${s.file}: skipped: ${s.reason}\n`);
+      for (const r of reports) printError(`${r.file}: ${summary(r)}\n`);
     }
     if (!ok) process.exitCode = 1;
   },

@@ -1,5 +1,5 @@
+import { defineCommand, print, printError } from '@quizdeck/cli-kit';
 import { BankFormatSchema, formatDiagnostic, QuizdeckError, serializeBank } from '@quizdeck/core';
-import { defineCommand } from 'citty';
 import { loadBankFile } from '../load-bank';
 
 export class ConvertError extends QuizdeckError {}
@@ -16,20 +16,11 @@ export default defineCommand({
     to: { type: 'string', description: 'json | yaml | md', required: true },
   },
   async run({ args }) {
-    try {
-      const to = BankFormatSchema.safeParse(args.to);
-      if (!to.success)
-        throw new ConvertError(
-          'CONVERT_FORMAT',
-          `--to must be json, yaml or md (got "${args.to}")`,
-        );
-      const loaded = await loadBankFile(args.file);
-      for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      process.stdout.write(serializeBank(loaded.bank, to.data));
-    } catch (error) {
-      if (!(error instanceof QuizdeckError)) throw error;
-      process.stderr.write(`quizdeck convert: ${error.message}\n`);
-      process.exitCode = 1;
-    }
+    const to = BankFormatSchema.safeParse(args.to);
+    if (!to.success)
+      throw new ConvertError('CONVERT_FORMAT', `--to must be json, yaml or md (got "${args.to}")`);
+    const loaded = await loadBankFile(args.file);
+    for (const d of loaded.diagnostics) printError(`${formatDiagnostic(d)}\n`);
+    print(serializeBank(loaded.bank, to.data));
   },
 });

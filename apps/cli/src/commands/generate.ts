@@ -1,14 +1,13 @@
+import { defineCommand, print, printError } from '@quizdeck/cli-kit';
 import {
   BankFormatSchema,
   CellSchema,
   ConventionSchema,
   generateBank,
   MAX_BANK_BYTES,
-  QuizdeckError,
   ShapeSpecError,
   serializeBank,
 } from '@quizdeck/core';
-import { defineCommand } from 'citty';
 import type { z } from 'zod';
 import { intFlag } from './shapes';
 
@@ -53,34 +52,28 @@ export default defineCommand({
     to: { type: 'string', description: 'md | json | yaml', required: true },
   },
   run({ args }) {
-    try {
-      const to = BankFormatSchema.safeParse(args.to);
-      if (!to.success) {
-        throw new ShapeSpecError(`--to must be md, json or yaml (got "${args.to}")`);
-      }
-      const cells = listFlag('cells', args.cells, CellSchema);
-      const conventions = listFlag('conventions', args.conventions, ConventionSchema);
-      const count = intFlag('count', args.count) as number;
-      const bank = generateBank({
-        count,
-        seed: args.seed,
-        ...(cells ? { cells } : {}),
-        ...(conventions ? { conventions } : {}),
-      });
-      const text = serializeBank(bank, to.data);
-      process.stdout.write(text);
-      const bytes = Buffer.byteLength(text);
-      if (bytes > MAX_BANK_BYTES) {
-        // Still printed: the bytes are what was asked for, but no quizdeck tool will load them.
-        const fit = Math.floor((count * MAX_BANK_BYTES) / bytes);
-        process.stderr.write(
-          `quizdeck generate: warning: this bank is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB a bank file may be, so quizdeck check and the other tools will refuse it; generate at most about ${fit.toLocaleString('en-US')} questions per file\n`,
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof QuizdeckError)) throw error;
-      process.stderr.write(`quizdeck generate: ${error.message}\n`);
-      process.exitCode = 1;
+    const to = BankFormatSchema.safeParse(args.to);
+    if (!to.success) {
+      throw new ShapeSpecError(`--to must be md, json or yaml (got "${args.to}")`);
+    }
+    const cells = listFlag('cells', args.cells, CellSchema);
+    const conventions = listFlag('conventions', args.conventions, ConventionSchema);
+    const count = intFlag('count', args.count) as number;
+    const bank = generateBank({
+      count,
+      seed: args.seed,
+      ...(cells ? { cells } : {}),
+      ...(conventions ? { conventions } : {}),
+    });
+    const text = serializeBank(bank, to.data);
+    print(text);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_BANK_BYTES) {
+      // Still printed: the bytes are what was asked for, but no quizdeck tool will load them.
+      const fit = Math.floor((count * MAX_BANK_BYTES) / bytes);
+      printError(
+        `quizdeck generate: warning: this bank is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB a bank file may be, so quizdeck check and the other tools will refuse it; generate at most about ${fit.toLocaleString('en-US')} questions per file\n`,
+      );
     }
   },
 });

@@ -1,15 +1,14 @@
+import { defineCommand, print } from '@quizdeck/cli-kit';
 import {
   computeShapes,
   formatCount,
   formatShapeTable,
   macsPerSequence,
   macsPerStep,
-  QuizdeckError,
   ShapeSpecError,
   shapesJson,
   unrolledDepth,
 } from '@quizdeck/core';
-import { defineCommand } from 'citty';
 
 /** A whole-number flag, or undefined when it was not given. */
 export function intFlag(name: string, value: string | undefined): number | undefined {
@@ -48,47 +47,41 @@ export default defineCommand({
     json: { type: 'boolean', description: 'Print JSON', default: false },
   },
   run({ args }) {
-    try {
-      const optional = <T>(key: string, value: T | undefined) =>
-        value === undefined ? {} : { [key]: value };
-      const report = computeShapes({
-        cell: args.cell as never,
-        input: intFlag('input', args.input) as number,
-        hidden: intFlag('hidden', args.hidden) as number,
-        bidirectional: args.bidirectional,
-        bias: args.bias,
-        convention: args.convention as never,
-        ...optional('layers', intFlag('layers', args.layers)),
-        ...optional('proj', intFlag('proj', args.proj)),
-        ...optional('classes', intFlag('classes', args.classes)),
-        ...optional('resetAfter', args['reset-after'] as boolean | undefined),
-      });
-      const steps = intFlag('steps', args.steps);
-      const sequence =
-        steps === undefined
-          ? undefined
-          : {
-              steps,
-              unrolledDepth: unrolledDepth(steps),
-              macsPerStep: macsPerStep(report),
-              macsPerSequence: macsPerSequence(report, steps),
-            };
-      if (args.json) {
-        const out = { ...shapesJson(report), ...(sequence ? { sequence } : {}) };
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-        return;
-      }
-      let text = formatShapeTable(report);
-      if (sequence) {
-        text += `\nunrolled depth: ${sequence.unrolledDepth} (${steps} steps)\n`;
-        text += `MACs per step: ${formatCount(sequence.macsPerStep)}\n`;
-        text += `MACs per sequence: ${formatCount(sequence.macsPerSequence)} (recurrent × ${steps}${report.output ? ' + output layer once' : ''})\n`;
-      }
-      process.stdout.write(text);
-    } catch (error) {
-      if (!(error instanceof QuizdeckError)) throw error;
-      process.stderr.write(`quizdeck shapes: ${error.message}\n`);
-      process.exitCode = 1;
+    const optional = <T>(key: string, value: T | undefined) =>
+      value === undefined ? {} : { [key]: value };
+    const report = computeShapes({
+      cell: args.cell as never,
+      input: intFlag('input', args.input) as number,
+      hidden: intFlag('hidden', args.hidden) as number,
+      bidirectional: args.bidirectional,
+      bias: args.bias,
+      convention: args.convention as never,
+      ...optional('layers', intFlag('layers', args.layers)),
+      ...optional('proj', intFlag('proj', args.proj)),
+      ...optional('classes', intFlag('classes', args.classes)),
+      ...optional('resetAfter', args['reset-after'] as boolean | undefined),
+    });
+    const steps = intFlag('steps', args.steps);
+    const sequence =
+      steps === undefined
+        ? undefined
+        : {
+            steps,
+            unrolledDepth: unrolledDepth(steps),
+            macsPerStep: macsPerStep(report),
+            macsPerSequence: macsPerSequence(report, steps),
+          };
+    if (args.json) {
+      const out = { ...shapesJson(report), ...(sequence ? { sequence } : {}) };
+      print(`${JSON.stringify(out, null, 2)}\n`);
+      return;
     }
+    let text = formatShapeTable(report);
+    if (sequence) {
+      text += `\nunrolled depth: ${sequence.unrolledDepth} (${steps} steps)\n`;
+      text += `MACs per step: ${formatCount(sequence.macsPerStep)}\n`;
+      text += `MACs per sequence: ${formatCount(sequence.macsPerSequence)} (recurrent × ${steps}${report.output ? ' + output layer once' : ''})\n`;
+    }
+    print(text);
   },
 });

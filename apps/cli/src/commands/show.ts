@@ -1,3 +1,4 @@
+import { defineCommand, print, printError } from '@quizdeck/cli-kit';
 import {
   type Bank,
   escapeHtml,
@@ -10,7 +11,6 @@ import {
   renderInlineMarkdown,
   renderQuestion,
 } from '@quizdeck/core';
-import { defineCommand } from 'citty';
 import { loadBankFile } from '../load-bank';
 
 export class ShowError extends QuizdeckError {}
@@ -35,15 +35,9 @@ export default defineCommand({
     as: { type: 'string', description: 'discord | html | text', default: 'text' },
   },
   async run({ args }) {
-    try {
-      const { output, warnings } = await showBankFile(args.file, args);
-      for (const w of warnings) process.stderr.write(`${w}\n`);
-      process.stdout.write(output);
-    } catch (error) {
-      if (!(error instanceof QuizdeckError)) throw error;
-      process.stderr.write(`quizdeck show: ${error.message}\n`);
-      process.exitCode = 1;
-    }
+    const { output, warnings } = await showBankFile(args.file, args);
+    for (const w of warnings) printError(`${w}\n`);
+    print(output);
   },
 });
 

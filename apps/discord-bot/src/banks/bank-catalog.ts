@@ -1,30 +1,27 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { readBankFileSync } from '@quizdeck/bank-files';
-import { type Bank, formatDiagnostic, formatFromPath } from '@quizdeck/core';
+import { bankFilesAt, readBankFileSync } from '@quizdeck/bank-files';
+import { type Bank, formatDiagnostic } from '@quizdeck/core';
 
 export interface BankCatalog {
   banks: Map<string, Bank>;
   /** Files that did not load, with their diagnostics (file:line:col: …), for `/quiz banks` and logs. */
   problems: string[];
+  /** Files in the folder that are not banks (a README), with why: `file: skipped: reason`. */
+  skipped: string[];
 }
 
-/** Loads every bank file (md, yaml, json) in a folder, or one file. */
+/** Loads every bank file in a folder (found as `quizdeck check` finds them), or one file. */
 export function loadBankCatalog(path: string): BankCatalog {
-  const catalog: BankCatalog = { banks: new Map(), problems: [] };
+  const catalog: BankCatalog = { banks: new Map(), problems: [], skipped: [] };
   let files: string[];
   try {
-    files = statSync(path).isDirectory()
-      ? readdirSync(path)
-          .sort()
-          .map((f) => join(path, f))
-      : [path];
+    const found = bankFilesAt(path);
+    files = found.files.map((f) => f.path);
+    catalog.skipped = found.skipped.map((s) => `${s.file}: skipped: ${s.reason}`);
   } catch (err) {
     catalog.problems.push(`${path}: ${(err as Error).message}`);
     return catalog;
   }
   for (const file of files) {
-    if (!formatFromPath(file)) continue;
     const result = readBankFileSync(file);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (!result.bank || errors.length > 0) {
