@@ -66,4 +66,46 @@ describe('quizdeck check', { timeout: 30_000 }, () => {
     ]);
     expect(r.code).toBe(1);
   });
+
+  it('skips a README in a folder with a note, and leaves out what --ignore names', async () => {
+    mkdirSync(join(tmp, 'course/drafts'), { recursive: true });
+    writeFileSync(
+      join(tmp, 'course/README.md'),
+      '# Course banks\n\n1. Write a quiz\n2. Check it\n',
+    );
+    writeFileSync(join(tmp, 'course/w1.md'), '1. Pick one?\n\n- A RIGHT. yes\n- B. no\n');
+    writeFileSync(join(tmp, 'course/drafts/w2.md'), '1. Unfinished?\n\n- A. yes\n- B. no\n');
+    writeFileSync(join(tmp, 'course/w3.wip.md'), '1. Unfinished?\n\n- A. yes\n- B. no\n');
+    const all = await quizdeck(tmp, 'check', 'course');
+    expect(all.stderr).toContain(
+      'course/README.md: skipped: no question-like line, so not a bank\n',
+    );
+    expect(all.stdout).toContain('course/drafts/w2.md:1:1: error');
+    expect(all.code).toBe(1);
+    const r = await quizdeck(tmp, 'check', 'course', '--ignore', 'drafts', '--ignore=*.wip.md');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('w2.md');
+    expect(r.stderr).not.toContain('w3.wip.md');
+    expect(r.stderr).toContain('course/w1.md: ok, 1 question');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(
+      (
+        await quizdeck(
+          tmp,
+          'check',
+          '--json',
+          'course',
+          '--ignore',
+          'drafts/**',
+          '--ignore',
+          '*.wip.md',
+        )
+      ).stdout,
+    ) as {
+      ok: boolean;
+      skipped: { file: string }[];
+    };
+    expect(json.ok).toBe(true);
+    expect(json.skipped.map((s) => s.file)).toEqual(['course/README.md']);
+  });
 });
