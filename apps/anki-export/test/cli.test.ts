@@ -89,12 +89,14 @@ describe('quizdeck-anki', () => {
     await writeFile(join(dir, 'history.json'), JSON.stringify(bank));
     const stale = await run(['history.json'], dir, '1750000100');
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/^SOURCE_DATE_EPOCH=1750000100 is not later than the previous/);
+    expect(stale.stderr).toMatch(
+      /^quizdeck anki: SOURCE_DATE_EPOCH=1750000100 is not later than the previous/,
+    );
     // A package that is not one: one line, nothing written over it.
     await writeFile(join(dir, 'junk.apkg'), 'not a package');
     const junk = await run(['history.json', '--previous', 'junk.apkg', '-o', 'new.apkg'], dir);
     expect(junk).toMatchObject({ code: 1, stdout: '' });
-    expect(junk.stderr).toBe(`${join(dir, 'junk.apkg')}: not a zip file\n`);
+    expect(junk.stderr).toBe(`quizdeck anki: ${join(dir, 'junk.apkg')}: not a zip file\n`);
     // A question put in another's place: reported, and with --strict refused.
     bank.questions[1].prompt = 'An entirely unrelated prompt about optimisers';
     bank.questions[1].options = bank.questions[1].options.map((o: { key: string }, i: number) => ({
