@@ -1,4 +1,6 @@
-import { matchAccepted, matchQuestion, startsOptions } from './lines';
+import { matchAnswerLine } from './answer-line';
+import { matchQuestion } from './lines';
+import { parseOptionLine } from './option-line';
 
 /**
  * True when a Markdown text has at least one line the importer would read as part of a quiz: a
@@ -9,10 +11,9 @@ import { matchAccepted, matchQuestion, startsOptions } from './lines';
 export function hasQuestionLikeLine(text: string): boolean {
   for (const line of text.split('\n')) {
     const l = line.replace(/\r$/, '');
-    if (startsOptions(l) || startsOptions(l, 'lower') || matchAccepted(l) !== undefined)
-      return true;
+    if (parseOptionLine(l, true)?.key === 'A' || matchAnswerLine(l) !== undefined) return true;
     const q = matchQuestion(l);
-    if (q && (/\?\s*$/.test(q.text) || /^[#*_ \t]*(?:Question|Q)[ \t]*\d/.test(l))) return true;
+    if (q && (/\?\s*$/.test(q.text) || /^[#*_ \t]*(?:Question|Q)[ \t]*\d/i.test(l))) return true;
   }
   return false;
 }
