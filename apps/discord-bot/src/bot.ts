@@ -1,18 +1,11 @@
-import {
-  Client,
-  DiscordjsErrorCodes,
-  Events,
-  GatewayIntentBits,
-  Options,
-  Partials,
-} from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import { type BankCatalog, loadBankCatalog } from './banks/bank-catalog';
 import { type Db, openDatabase } from './db/database';
 import { QuizStore } from './db/quiz-store';
 import { DiscordIo } from './discord/discord-io';
 import { routeInteraction } from './discord/interaction-router';
+import { explainStartupError } from './discord/startup-errors';
 import type { BotConfig } from './env';
-import { ConfigError } from './errors';
 import { createLogger, type Logger } from './log';
 import { emojiLetter } from './quiz/letters';
 import { QuizEngine } from './quiz/quiz-engine';
@@ -22,10 +15,15 @@ export interface Bot {
   engine: QuizEngine;
   db: Db;
   catalog: BankCatalog;
+  log: Logger;
   /** Logs in, waits for READY, then resumes the quizzes the database says are running. */
   start(): Promise<void>;
-  /** Disconnects and closes the database; running quizzes stay in it, to resume on next start. */
-  stop(): Promise<void>;
+  /**
+   * Graceful: each quiz finishes the step under way (no half-posted question), for at most
+   * `graceMs`, then the bot disconnects and closes the database. Running quizzes stay in it and
+   * resume on the next start.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface BotOptions {
@@ -38,7 +36,7 @@ export interface BotOptions {
 }
 
 export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
-  const log = options.log ?? createLogger(config.log);
+  const log = options.log ?? createLogger(config.log, [config.token]);
   const catalog = loadBankCatalog(config.banksDir);
   for (const p of catalog.problems) log.error(`bank: ${p}`);
   const db = openDatabase(config.dbPath);
@@ -105,21 +103,27 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
     engine,
     db,
     catalog,
+    log,
     async start() {
       const ready = new Promise<void>((resolve) =>
         client.once(Events.ClientReady, () => resolve()),
       );
       await client.login(config.token).catch((err: unknown) => {
-        if ((err as { code?: unknown }).code !== DiscordjsErrorCodes.TokenInvalid) throw err;
-        throw new ConfigError(
-          'Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (see docs/discord-setup.md).',
-        );
+        throw explainStartupError(err, config.apiUrl);
       });
       await ready;
       log.info(`logged in as ${client.user?.tag ?? '?'}; ${catalog.banks.size} bank(s)`);
       engine.resumeAll();
     },
-    async stop() {
+    async stop(graceMs = 20_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), graceMs);
+      });
+      if ((await Promise.race([engine.drain(), late])) === 'late') {
+        log.info(`shutdown: quizzes still busy after ${graceMs} ms; stopping them where they are`);
+      }
+      clearTimeout(timer);
       await engine.halt();
       await client.destroy();
       db.close();

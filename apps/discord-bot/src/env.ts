@@ -6,8 +6,14 @@ import { ConfigError } from './errors';
 const Snowflake = z.string().regex(/^\d{1,20}$/, 'a Discord id (digits)');
 const bundledBanks = fileURLToPath(new URL('../../../banks', import.meta.url));
 
+// A bot token is three base64url parts joined by dots (the bot's id, a timestamp, a signature).
+const TOKEN_SHAPE = /^[\w-]{16,}\.[\w-]{4,}\.[\w-]{16,}$/;
+const BAD_TOKEN =
+  'DISCORD_TOKEN does not look like a bot token (three parts joined by dots, no spaces or quotes): copy it again from the Developer Portal, Bot → Reset Token (see docs/discord-setup.md).';
+
 export const EnvSchema = z.object({
-  DISCORD_TOKEN: z.string().min(1),
+  // Stray whitespace (a pasted newline, a trailing space in .env) is trimmed, not sent to Discord.
+  DISCORD_TOKEN: z.string().trim().min(1).regex(TOKEN_SHAPE, BAD_TOKEN),
   DISCORD_APPLICATION_ID: Snowflake.optional(),
   DISCORD_GUILD_ID: Snowflake.optional(),
   DISCORD_API_URL: z.url().optional(),
@@ -41,6 +47,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
       if (name === 'DISCORD_TOKEN') {
+        if (issue.message === BAD_TOKEN) return BAD_TOKEN;
         return 'DISCORD_TOKEN is not set: create a Discord application and bot, then put its token in DISCORD_TOKEN (see docs/discord-setup.md).';
       }
       return `${name}: ${issue.message}`;

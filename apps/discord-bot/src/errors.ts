@@ -22,3 +22,13 @@ export class CommandError extends QuizdeckError {
     super(code, message);
   }
 }
+
+/** Discord's API did not answer (network down, DNS, a wrong DISCORD_API_URL). */
+export class DiscordUnreachableError extends QuizdeckError {
+  constructor(url: string, reason: string) {
+    super(
+      'BOT_DISCORD_UNREACHABLE',
+      `cannot reach Discord at ${url} (${reason}): check the network, or DISCORD_API_URL if it is set.`,
+    );
+  }
+}

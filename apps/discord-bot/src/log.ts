@@ -1,18 +1,43 @@
+import { DiscordAPIError } from 'discord.js';
+
 export interface Logger {
   info(message: string): void;
   debug(message: string): void;
   error(message: string, err?: unknown): void;
 }
 
-/** Lines on stderr; never given secrets. */
-export function createLogger(level: 'silent' | 'info' | 'debug'): Logger {
-  const out = (tag: string, m: string) => process.stderr.write(`[bot] ${tag} ${m}\n`);
+/**
+ * Lines on stderr. Messages are never built from secrets; `secrets` (the token) are blanked out
+ * anyway, should an error message from a library ever quote one.
+ */
+export function createLogger(level: 'silent' | 'info' | 'debug', secrets: string[] = []): Logger {
+  const hide = (m: string) =>
+    secrets.reduce((text, s) => (s ? text.replaceAll(s, '[token]') : text), m);
+  const out = (tag: string, m: string) => process.stderr.write(`[bot] ${tag} ${hide(m)}\n`);
   return {
     info: (m) => level !== 'silent' && out('info', m),
     debug: (m) => level === 'debug' && out('debug', m),
     error: (m, err) => {
       if (level === 'silent') return;
-      out('error', err instanceof Error ? `${m}: ${err.message}` : m);
+      out('error', err === undefined ? m : `${m}: ${describeError(err)}`);
     },
   };
+}
+
+/** One line for an error: Discord's error code and HTTP status when it is Discord's. */
+export function describeError(err: unknown): string {
+  if (err instanceof DiscordAPIError) {
+    // Interaction and webhook URLs carry the interaction's token: keep it out of the log.
+    const path = err.url
+      .replace(/^.*\/v\d+/, '')
+      .replace(/\/(interactions|webhooks)\/(\d+)\/[^/?]+/, '/$1/$2/:token');
+    return `Discord ${err.status} code ${err.code}: ${err.message} (${err.method} ${path})`;
+  }
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === 'string' || typeof code === 'number'
+      ? `${err.message} (${code})`
+      : err.message;
+  }
+  return String(err);
 }

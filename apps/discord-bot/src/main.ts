@@ -15,21 +15,42 @@ const register = defineCommand({
   },
 });
 
+const unregister = defineCommand({
+  meta: {
+    name: 'unregister',
+    description:
+      'Remove the slash commands from one scope (DISCORD_GUILD_ID when set, else global): registered in both, they show twice',
+  },
+  async run() {
+    const config = loadConfig();
+    const { registerCommands } = await import('./register');
+    print(`${await registerCommands(config, true)}\n`);
+  },
+});
+
 const bot = defineCommand({
   meta: {
     name: 'bot',
     description: 'Run the Discord quiz bot (configured by environment: docs/discord-setup.md)',
   },
-  subCommands: { register: () => register },
+  subCommands: { register: () => register, unregister: () => unregister },
   async run() {
     const config = loadConfig();
     const { createBot } = await import('./bot');
     const running = createBot(config);
-    const shutdown = () => {
-      void running.stop().finally(() => process.exit(0));
+    let stopping = false;
+    const shutdown = (signal: NodeJS.Signals) => {
+      // A second signal does not wait for the steps under way.
+      if (stopping) process.exit(1);
+      stopping = true;
+      running.log.info(`${signal}: finishing the steps under way, then stopping`);
+      void running.stop().finally(() => {
+        running.log.info('stopped');
+        process.exit(0);
+      });
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
     await running.start();
   },
 });

@@ -119,6 +119,27 @@ describe('commands and permissions', () => {
     expect(injected.length).toBe(3);
   }, 20_000);
 
+  it('offers /quiz to Manage Server only, and the member commands to everyone on /quizdeck', async () => {
+    const registered = w.emu.requests.find((r) => r.method === 'PUT' && /commands$/.test(r.path));
+    const bodies =
+      (registered?.body as { items: Record<string, unknown>[] } | undefined)?.items ?? [];
+    const byName = Object.fromEntries(bodies.map((c) => [c.name, c]));
+    expect(byName.quiz?.default_member_permissions).toBe(String(1 << 5)); // Manage Server
+    expect(byName.quizdeck?.default_member_permissions ?? null).toBeNull();
+    const subs = (c: unknown) =>
+      ((c as { options: { name: string }[] }).options ?? []).map((o) => o.name);
+    expect(subs(byName.quizdeck)).toEqual(['status', 'leaderboard', 'stats', 'banks']);
+    const bob = w.members.bob?.id as string;
+    const viaQuizdeck = await command(w, bob, 'banks', {}, 'quizdeck');
+    const viaQuiz = await command(w, bob, 'banks', {}, 'quiz');
+    expect(viaQuizdeck.data.embeds?.[0]?.description).toContain('`rnn-quiz`');
+    expect(viaQuizdeck.data).toEqual(viaQuiz.data);
+    const status = await command(w, bob, 'status', {}, 'quizdeck');
+    expect(status.data.content).toMatch(
+      /^(No quiz is running in this channel\.|Quiz `rnn-quiz`: )/,
+    );
+  });
+
   it('answers /quiz banks, leaderboard, stats and /shapes', async () => {
     const banks = await command(w, w.ownerId, 'banks');
     expect(banks.data.embeds?.[0]?.description).toContain(

@@ -108,6 +108,27 @@ describe('database', () => {
     migrated.close();
   });
 
+  it('can be backed up online while the bot holds it (the hosting recipe’s backup)', async () => {
+    const session = newSession();
+    const round = openRound(session.id, 0);
+    store.gradeRound(
+      round,
+      [{ userId: 'u1', selected: ['A'], verdict: 'correct', score: 1 }],
+      3500,
+    );
+    const path = join(dir, 'nested', 'q.db');
+    // What `sqlite3 q.db ".backup copy.db"` does: SQLite's online backup over a second connection.
+    const reader = new Database(path, { readonly: true, fileMustExist: true });
+    await reader.backup(join(dir, 'copy.db'));
+    reader.close();
+    const copy = new Database(join(dir, 'copy.db'), { readonly: true });
+    expect(sessionStandings(copy, session.id)).toEqual(sessionStandings(db, session.id));
+    expect(sessionStandings(copy, session.id)).toEqual([
+      { userId: 'u1', points: 1, answered: 1, correct: 1 },
+    ]);
+    copy.close();
+  });
+
   it('belongs to one connection at a time: a second bot on it stops at once, with the reason', () => {
     const path = join(dir, 'nested', 'q.db');
     new QuizStore(db).saveSettings(

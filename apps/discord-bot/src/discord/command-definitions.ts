@@ -2,6 +2,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 
 const scoringChoices = [
@@ -9,10 +10,41 @@ const scoringChoices = [
   { name: 'partial (right minus wrong picks)', value: 'partial' },
 ] as const;
 
+// What every member may ask: on `/quizdeck` (offered to everyone) and, for quizmasters, on `/quiz`.
+const status = (s: SlashCommandSubcommandBuilder) =>
+  s.setName('status').setDescription('Where the quiz in this channel stands');
+const leaderboard = (s: SlashCommandSubcommandBuilder) =>
+  s
+    .setName('leaderboard')
+    .setDescription('Scores')
+    .addStringOption((o) =>
+      o
+        .setName('scope')
+        .setDescription('Which scores')
+        .addChoices(
+          { name: 'this session', value: 'session' },
+          { name: 'last 7 days', value: 'week' },
+          { name: 'all time', value: 'all' },
+        ),
+    );
+const stats = (s: SlashCommandSubcommandBuilder) =>
+  s
+    .setName('stats')
+    .setDescription('Answered, accuracy, streak and per-tag mastery')
+    .addUserOption((o) => o.setName('member').setDescription('Whose stats (default: yours)'));
+const banks = (s: SlashCommandSubcommandBuilder) =>
+  s.setName('banks').setDescription('The banks the bot can quiz from');
+
+/**
+ * The quizmaster's command. Discord offers it only to members with Manage Server unless a server
+ * admin allows a role in Server Settings → Integrations; the bot checks the quizmaster role itself
+ * too. Its member subcommands stay, so quizmasters and scripts keep one place for everything.
+ */
 const quiz = new SlashCommandBuilder()
   .setName('quiz')
-  .setDescription('Reaction-graded quizzes from the question banks')
+  .setDescription('Run reaction-graded quizzes from the question banks (quizmasters)')
   .setDMPermission(false)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
     s
       .setName('start')
@@ -39,29 +71,10 @@ const quiz = new SlashCommandBuilder()
   )
   .addSubcommand((s) => s.setName('stop').setDescription('Stop the quiz in this channel'))
   .addSubcommand((s) => s.setName('skip').setDescription('Skip the current question'))
-  .addSubcommand((s) => s.setName('status').setDescription('Where the quiz in this channel stands'))
-  .addSubcommand((s) =>
-    s
-      .setName('leaderboard')
-      .setDescription('Scores')
-      .addStringOption((o) =>
-        o
-          .setName('scope')
-          .setDescription('Which scores')
-          .addChoices(
-            { name: 'this session', value: 'session' },
-            { name: 'last 7 days', value: 'week' },
-            { name: 'all time', value: 'all' },
-          ),
-      ),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('stats')
-      .setDescription('Answered, accuracy, streak and per-tag mastery')
-      .addUserOption((o) => o.setName('member').setDescription('Whose stats (default: yours)')),
-  )
-  .addSubcommand((s) => s.setName('banks').setDescription('The banks the bot can quiz from'))
+  .addSubcommand(status)
+  .addSubcommand(leaderboard)
+  .addSubcommand(stats)
+  .addSubcommand(banks)
   .addSubcommand((s) =>
     s
       .setName('config')
@@ -83,6 +96,16 @@ const quiz = new SlashCommandBuilder()
           .addChoices(...scoringChoices),
       ),
   );
+
+/** What members see: the quiz's state, scores and banks. */
+const quizdeck = new SlashCommandBuilder()
+  .setName('quizdeck')
+  .setDescription('Quiz status, scores and banks')
+  .setDMPermission(false)
+  .addSubcommand(status)
+  .addSubcommand(leaderboard)
+  .addSubcommand(stats)
+  .addSubcommand(banks);
 
 const shapes = new SlashCommandBuilder()
   .setName('shapes')
@@ -123,6 +146,7 @@ const shapes = new SlashCommandBuilder()
 /** The bot's slash commands, as sent to Discord's bulk-overwrite endpoint. */
 export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   quiz.toJSON(),
+  quizdeck.toJSON(),
   shapes.toJSON(),
 ];
 

@@ -27,21 +27,32 @@ const quizHandlers = {
   config: quizConfig,
 } as const;
 
+/** `/quizdeck`: what every member may ask. */
+const memberHandlers = {
+  status: quizStatus,
+  leaderboard: quizLeaderboard,
+  stats: quizStats,
+  banks: quizBanks,
+} as const;
+
 /** Runs a slash command; a QuizdeckError becomes an ephemeral reply with its message. */
 export async function routeInteraction(i: Interaction, ctx: CommandContext, log: Logger) {
   if (!i.isChatInputCommand()) return;
   try {
     assertOptionsInRange(i);
     if (i.commandName === 'shapes') return await shapesCommand(i);
-    if (i.commandName !== 'quiz') return;
+    const handlers = i.commandName === 'quiz' ? quizHandlers : memberHandlers;
+    if (i.commandName !== 'quiz' && i.commandName !== 'quizdeck') return;
     if (!i.inGuild()) {
       return await i.reply({
         content: 'Quizzes run in server channels.',
         flags: MessageFlags.Ephemeral,
       });
     }
-    const sub = i.options.getSubcommand() as keyof typeof quizHandlers;
-    const handler = quizHandlers[sub];
+    const sub = i.options.getSubcommand();
+    const handler = Object.hasOwn(handlers, sub)
+      ? handlers[sub as keyof typeof handlers]
+      : undefined;
     if (handler) await handler(i, ctx);
   } catch (err) {
     const known = err instanceof QuizdeckError;

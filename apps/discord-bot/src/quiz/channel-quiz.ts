@@ -35,6 +35,8 @@ export class ChannelQuiz {
   private readonly stopSignal = new AbortController();
   /** Aborted by `halt` only (a stop still posts its leaderboard). */
   private readonly haltSignal = new AbortController();
+  /** Graceful shutdown: finish the step under way, start no other. */
+  private readonly drainSignal = new AbortController();
   private skipSignal = new AbortController();
   private closeSignal = new AbortController();
   private stopping: 'stopped' | undefined;
@@ -69,7 +71,16 @@ export class ChannelQuiz {
     this.closeSignal.abort();
   }
 
-  /** Ends this process's part without touching the database (shutdown or simulated crash). */
+  /**
+   * Graceful shutdown: the step under way finishes (a question being posted gets all its letters
+   * and its close time, a reveal goes out), then the quiz waits in the database for the next
+   * start: an open round is re-armed there, or graded if its close has passed.
+   */
+  drain(): void {
+    this.drainSignal.abort();
+  }
+
+  /** Ends this process's part at once without touching the database (simulated crash). */
   halt(): void {
     this.haltSignal.abort();
     this.stopSignal.abort();
@@ -77,7 +88,7 @@ export class ChannelQuiz {
 
   private async run(): Promise<void> {
     let failures = 0;
-    while (!this.stopSignal.signal.aborted) {
+    while (!this.stopSignal.signal.aborted && !this.drainSignal.signal.aborted) {
       try {
         const more = await this.step();
         if (!more) return;
@@ -90,7 +101,7 @@ export class ChannelQuiz {
           await this.abandon(err);
           return;
         }
-        await sleep(500 * failures, this.stopSignal.signal);
+        await sleep(500 * failures, anySignal(this.stopSignal, this.drainSignal));
       }
     }
     if (this.stopping) await this.finish('stopped');
@@ -134,8 +145,9 @@ export class ChannelQuiz {
     let round = store.latestRound(session.id);
     if (!round || round.state === 'revealed' || round.state === 'skipped') {
       const idx = round ? round.idx + 1 : 0;
-      if (round) await sleep(this.deps.revealPauseMs, this.stopSignal.signal);
-      if (this.stopSignal.signal.aborted) return true;
+      const waiting = anySignal(this.stopSignal, this.drainSignal);
+      if (round) await sleep(this.deps.revealPauseMs, waiting);
+      if (waiting.aborted) return true;
       const questionId = session.questionIds[idx];
       if (questionId === undefined) {
         await this.finish('finished');
@@ -234,8 +246,9 @@ export class ChannelQuiz {
     if (!tracker.isTracked(messageId)) tracker.track(messageId, view.letters, false);
     await sleep(
       (round.closesAt ?? 0) - Date.now(),
-      anySignal(this.stopSignal, this.skipSignal, this.closeSignal),
+      anySignal(this.stopSignal, this.skipSignal, this.closeSignal, this.drainSignal),
     );
+    if (this.drainSignal.signal.aborted && !this.stopSignal.signal.aborted) return;
     if (this.stopSignal.signal.aborted || this.skipSignal.signal.aborted) {
       if (this.skipSignal.signal.aborted && !this.stopSignal.signal.aborted) {
         this.skipSignal = new AbortController();
@@ -279,7 +292,12 @@ export class ChannelQuiz {
       const result = grade(view.question, selected, session.scoring);
       return { userId, selected, verdict: result.verdict, score: result.score };
     });
-    store.gradeRound(round.id, answers, Date.now());
+    if (store.gradeRound(round.id, answers, Date.now())) {
+      const right = answers.filter((a) => a.verdict === 'correct').length;
+      log.info(
+        `quiz ${session.id}: question ${round.idx + 1}/${session.questionIds.length} (${round.questionId}) closed; graded ${answers.length} answers, ${right} right, from ${vouched ? 'gateway events' : 'REST'}`,
+      );
+    }
     tracker.forget(messageId);
   }
 
@@ -308,7 +326,9 @@ export class ChannelQuiz {
     store.endSession(session.id, state, Date.now(), true);
     this.deps.log.info(`quiz ${session.id}: ${state}`);
     const ended = store.session(session.id);
-    if (ended?.state === state) await postFinalBoard(this.deps, ended, this.haltSignal.signal);
+    if (ended?.state === state) {
+      await postFinalBoard(this.deps, ended, anySignal(this.haltSignal, this.drainSignal));
+    }
   }
 }
 

@@ -38,6 +38,13 @@ export class QuizEngine {
    * `/quiz stop` finds it) but posts nothing before `after` settles (the start announcement).
    */
   run(session: SessionRow, after?: Promise<unknown>): ChannelQuiz {
+    this.deps.log.info(
+      `quiz ${session.id} started in channel ${session.channelId} (guild ${session.guildId}): bank ${session.bankId}, ${session.questionIds.length} questions, ${session.seconds} s, ${session.scoring} scoring`,
+    );
+    return this.drive(session, after);
+  }
+
+  private drive(session: SessionRow, after?: Promise<unknown>): ChannelQuiz {
     const quiz = new ChannelQuiz(this.deps, session.id);
     this.quizzes.set(session.channelId, quiz);
     quiz.start(after);
@@ -61,8 +68,8 @@ export class QuizEngine {
     }
     for (const session of this.deps.store.runningSessions()) {
       if (!this.quizzes.has(session.channelId)) {
-        this.deps.log.info(`resuming quiz ${session.id} in channel ${session.channelId}`);
-        this.run(session);
+        this.deps.log.info(`quiz ${session.id}: resuming in channel ${session.channelId}`);
+        this.drive(session);
       }
     }
   }
@@ -86,7 +93,18 @@ export class QuizEngine {
     }
   }
 
-  /** Stops driving quizzes without changing the database, as a crash would. */
+  /**
+   * Graceful shutdown: every quiz finishes the step under way (see `ChannelQuiz.drain`), then
+   * stops; the database holds where each one is, for the next start.
+   */
+  async drain(): Promise<void> {
+    const running = [...this.quizzes.values()];
+    for (const q of running) q.drain();
+    await Promise.all([...running.map((q) => q.done), ...this.boards]);
+    this.quizzes.clear();
+  }
+
+  /** Stops driving quizzes at once without changing the database, as a crash would. */
   async halt(): Promise<void> {
     const running = [...this.quizzes.values()];
     for (const q of running) q.halt();
