@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import { type BankCatalog, loadBankCatalog } from './banks/bank-catalog';
+import { watchBanks } from './banks/watch-banks';
 import { type Db, openDatabase } from './db/database';
 import { QuizStore } from './db/quiz-store';
 import { DiscordIo } from './discord/discord-io';
@@ -60,7 +61,7 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
   const engine = new QuizEngine({
     store,
     io: new DiscordIo(client),
-    banks: catalog.banks,
+    catalog,
     timeScale: config.timeScale,
     revealPauseMs: config.revealPauseMs,
     log,
@@ -86,6 +87,7 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
     if (letter) engine.tracker.clear(r.message.id, letter);
   });
   client.on(Events.InteractionCreate, (i) => void routeInteraction(i, { engine, catalog }, log));
+  let stopWatching = () => {};
   let sessions = 0;
   client.on(Events.Raw, (packet: { t?: string | null }) => {
     if (packet.t !== 'READY') return;
@@ -113,9 +115,11 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
       });
       await ready;
       log.info(`logged in as ${client.user?.tag ?? '?'}; ${catalog.banks.size} bank(s)`);
+      stopWatching = watchBanks(catalog, config.banksPollMs, log);
       engine.resumeAll();
     },
     async stop(graceMs = 20_000) {
+      stopWatching();
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), graceMs);

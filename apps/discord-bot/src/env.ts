@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
   /** Multiplies every question's seconds; tests use a small factor instead of waiting. */
   QUIZDECK_TIME_SCALE: z.coerce.number().positive().default(1),
   QUIZDECK_REVEAL_PAUSE_MS: z.coerce.number().int().min(0).default(5000),
+  /** How often bank files are checked for changes (0: only at start). */
+  QUIZDECK_BANKS_POLL_MS: z.coerce.number().int().min(0).default(2000),
   QUIZDECK_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
   INIT_CWD: z.string().optional(),
 });
@@ -36,6 +38,7 @@ export interface BotConfig {
   banksDir: string;
   timeScale: number;
   revealPauseMs: number;
+  banksPollMs: number;
   log: Env['QUIZDECK_LOG'];
 }
 
@@ -66,6 +69,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     banksDir: at(env.QUIZDECK_BANKS),
     timeScale: env.QUIZDECK_TIME_SCALE,
     revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
+    banksPollMs: env.QUIZDECK_BANKS_POLL_MS,
     log: env.QUIZDECK_LOG,
   };
 }

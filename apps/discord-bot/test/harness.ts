@@ -31,6 +31,8 @@ export interface WorldOptions {
   banks?: string;
   memberNames?: string[];
   timeScale?: number;
+  /** How often the bot re-reads the banks (default 0: only at start). */
+  banksPollMs?: number;
   emulator?: EmulatorOptions;
 }
 
@@ -56,6 +58,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     QUIZDECK_BANKS: opts.banks ?? BUNDLED_BANKS,
     QUIZDECK_TIME_SCALE: String(opts.timeScale ?? 0.06),
     QUIZDECK_REVEAL_PAUSE_MS: '10',
+    QUIZDECK_BANKS_POLL_MS: String(opts.banksPollMs ?? 0),
     QUIZDECK_LOG: 'silent',
   });
   await registerCommands(config);

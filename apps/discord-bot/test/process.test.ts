@@ -190,7 +190,9 @@ describe('the built bot as a host runs it', () => {
       const node = (env: string) =>
         run(process.execPath, [`--env-file=${env}`, built, ...args], bareEnv());
       const edge = ['quizdeck bot', ...args].join(' ');
-      expect(oneLine(await node(refused))).toMatch(new RegExp(`^${edge}: Discord refused DISCORD_TOKEN: `));
+      expect(oneLine(await node(refused))).toMatch(
+        new RegExp(`^${edge}: Discord refused DISCORD_TOKEN: `),
+      );
       expect(oneLine(await node(away))).toBe(
         `${edge}: cannot reach Discord at ${deadUrl} (ECONNREFUSED): check the network, or DISCORD_API_URL if it is set.\n`,
       );

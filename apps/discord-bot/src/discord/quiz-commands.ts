@@ -97,7 +97,7 @@ export async function quizStart(
   });
   // The session exists now: it is the channel's quiz at once (`/quiz stop` finds it while the
   // announcement is in flight) and runs once the announcement is out, or failed (expired).
-  ctx.engine.run(session, announced);
+  ctx.engine.run(session, bank, announced);
   await announced;
 }
 
@@ -192,12 +192,16 @@ export async function quizBanks(
     (b) =>
       `\`${b.id}\` **${bankLine(b.title)}**: ${b.questions.length} questions${b.tags.length ? ` (${b.tags.map(bankLine).join(', ')})` : ''}`,
   );
-  if (ctx.catalog.problems.length)
-    lines.push('', `${ctx.catalog.problems.length} file problem(s) in the bot's log.`);
-  const [first] = embedMessages({
-    title: 'Banks',
-    body: lines.join('\n') || 'No banks are loaded.',
-  });
+  if (lines.length === 0) lines.push('No banks are loaded.');
+  const { problems } = ctx.catalog;
+  if (problems.length) {
+    // Diagnostics quote bank text: shown as code, one line each, through the bank-text rule.
+    const shown = problems.slice(0, 15).map((p) => `\`${bankLine(p).replaceAll('`', "'")}\``);
+    lines.push('', `**Failed to load (${problems.length}):**`, ...shown);
+    if (problems.length > shown.length)
+      lines.push(`… and ${problems.length - shown.length} more in the bot's log.`);
+  }
+  const [first] = embedMessages({ title: 'Banks', body: lines.join('\n') });
   return i.reply({ ...first, ...ephemeral });
 }
 

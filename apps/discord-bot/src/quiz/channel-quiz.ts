@@ -21,7 +21,6 @@ export interface QuizDeps {
   store: QuizStore;
   tracker: ReactionTracker;
   io: DiscordIo;
-  banks: ReadonlyMap<string, Bank>;
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
@@ -44,9 +43,11 @@ export class ChannelQuiz {
   private readonly roundsCreated = new Set<number>();
   done: Promise<void> = Promise.resolve();
 
+  /** `bank`: the version the quiz started with (undefined: no longer loaded). */
   constructor(
     private readonly deps: QuizDeps,
     readonly sessionId: number,
+    private readonly bank: Bank | undefined,
   ) {}
 
   start(after?: Promise<unknown>): void {
@@ -134,7 +135,7 @@ export class ChannelQuiz {
     const { store } = this.deps;
     const session = store.session(this.sessionId);
     if (session?.state !== 'running') return false;
-    const bank = this.deps.banks.get(session.bankId);
+    const bank = this.bank;
     if (!bank) {
       await this.deps.io.send(session.channelId, [
         { content: `Bank \`${session.bankId}\` is no longer loaded; quiz stopped.` },

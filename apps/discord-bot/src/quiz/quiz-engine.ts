@@ -11,7 +11,8 @@ import { ReactionTracker } from './reaction-tracker';
 export interface EngineOptions {
   store: QuizStore;
   io: DiscordIo;
-  banks: ReadonlyMap<string, Bank>;
+  /** The banks as loaded now; a quiz keeps the version it started with. */
+  catalog: { readonly banks: ReadonlyMap<string, Bank> };
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
@@ -23,7 +24,7 @@ export class QuizEngine {
   private readonly quizzes = new Map<string, ChannelQuiz>();
   /** Leaderboards owed by sessions an earlier process ended, being posted. */
   private readonly boards = new Set<Promise<void>>();
-  private readonly deps: QuizDeps;
+  private readonly deps: QuizDeps & Pick<EngineOptions, 'catalog'>;
 
   constructor(options: EngineOptions) {
     this.deps = { ...options, tracker: this.tracker };
@@ -37,15 +38,15 @@ export class QuizEngine {
    * Runs a session that was just created in the database. The quiz is the channel's at once (so
    * `/quiz stop` finds it) but posts nothing before `after` settles (the start announcement).
    */
-  run(session: SessionRow, after?: Promise<unknown>): ChannelQuiz {
+  run(session: SessionRow, bank: Bank, after?: Promise<unknown>): ChannelQuiz {
     this.deps.log.info(
       `quiz ${session.id} started in channel ${session.channelId} (guild ${session.guildId}): bank ${session.bankId}, ${session.questionIds.length} questions, ${session.seconds} s, ${session.scoring} scoring`,
     );
-    return this.drive(session, after);
+    return this.drive(session, bank, after);
   }
 
-  private drive(session: SessionRow, after?: Promise<unknown>): ChannelQuiz {
-    const quiz = new ChannelQuiz(this.deps, session.id);
+  private drive(session: SessionRow, bank: Bank | undefined, after?: Promise<unknown>) {
+    const quiz = new ChannelQuiz(this.deps, session.id, bank);
     this.quizzes.set(session.channelId, quiz);
     quiz.start(after);
     void quiz.done.finally(() => {
@@ -69,7 +70,7 @@ export class QuizEngine {
     for (const session of this.deps.store.runningSessions()) {
       if (!this.quizzes.has(session.channelId)) {
         this.deps.log.info(`quiz ${session.id}: resuming in channel ${session.channelId}`);
-        this.drive(session);
+        this.drive(session, this.deps.catalog.banks.get(session.bankId));
       }
     }
   }
