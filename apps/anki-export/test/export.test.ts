@@ -70,7 +70,7 @@ describe('exportDeck', () => {
     expect(field(q2, 'Id')).toBe('fixture-bank/q2');
     // Worked notes under a passage give answers away: back only.
     expect(field(q2, 'Context')).not.toContain('Worked');
-    expect(field(q2, 'ContextNotes')).toContain('Worked: so \\(W_{xh}\\) is');
+    expect(field(q2, 'ContextNotes')).toContain('Worked: so \\(W_&#123;xh&#125;\\) is');
 
     expect(deck.cards.map((c) => [c.nid, c.did, c.ord, c.due, c.mod, c.type, c.queue])).toEqual(
       deck.notes.map((n, i) => [n.id, did, 0, i + 1, T1, 0, 0]),

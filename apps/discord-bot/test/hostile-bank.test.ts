@@ -121,7 +121,9 @@ describe('a hostile bank in a live quiz', () => {
     const notice = await w.emu.waitForMessage(w.channelId, (m) =>
       m.content.startsWith('Question 2 of 3 skipped'),
     );
-    expect(notice.content).toBe('Question 2 of 3 skipped: its text is nested too deeply to show.');
+    expect(notice.content).toBe(
+      'Question 2 of 3 skipped: it cannot be shown (question deep-tex: TeX nested more than 32 levels deep).',
+    );
     const q3 = await waitForQuestion(w, 3);
     expect(descriptionOf(q3)).toContain('Which is second?');
     react(w, q3.id, alice, 'B');

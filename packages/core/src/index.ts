@@ -50,12 +50,21 @@ export { escapeHtml } from './render/escape-html';
 export { fastInlineMarkdownToHtml, fastMarkdownToHtml } from './render/fast-markdown-html';
 export { inlineMarkdownItToHtml, markdownItToHtml } from './render/html';
 export { neutraliseMentions } from './render/mentions';
+export { RenderError } from './render/render-error';
 export { renderInlineMarkdown, renderMarkdown } from './render/render-markdown';
+export type { RenderProblem } from './render/render-problems';
+export {
+  questionRenderProblems,
+  renderDiagnostics,
+  unrenderableReason,
+} from './render/render-problems';
 export type { RenderedContext, RenderedQuestion } from './render/render-question';
 export { renderQuestion } from './render/render-question';
 export type { RenderTarget } from './render/render-target';
 export { RenderTargetSchema } from './render/render-target';
 export { terminalSafe } from './render/terminal-safe';
+export type { TexProblem } from './render/tex-policy';
+export { MAX_TEX_DEPTH, texProblem } from './render/tex-policy';
 export { texToUnicode } from './render/tex-to-unicode';
 
 // --- rnn ---

@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   formatDiagnostic,
   type ParseResult,
+  renderDiagnostics,
 } from '@quizdeck/core';
 import { resolveUserPath } from '../env';
 import { readBankFile } from '../load-bank';
@@ -43,7 +44,8 @@ function keyDiagnostics(file: string, result: ParseResult): Diagnostic[] {
 
 async function checkFile(file: string): Promise<FileReport> {
   const result = await readBankFile(file);
-  const diagnostics = [...result.diagnostics, ...keyDiagnostics(file, result)];
+  const rendering = result.bank ? renderDiagnostics(result.bank, result.locations, file) : [];
+  const diagnostics = [...result.diagnostics, ...keyDiagnostics(file, result), ...rendering];
   return {
     file,
     ok: result.bank !== undefined && !diagnostics.some((d) => d.severity === 'error'),

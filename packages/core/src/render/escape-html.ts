@@ -4,9 +4,14 @@ const ENTITIES: Record<string, string> = {
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
+  '{': '&#123;',
+  '}': '&#125;',
 };
 
-/** Escapes text for HTML element content and quoted attribute values. */
+/**
+ * Escapes text for HTML element content and quoted attribute values. Braces are written as
+ * references too, so no `{{` reaches an Anki field (Anki 2.1.0–2.1.19 read it as template syntax).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
+  return text.replace(/[&<>"'{}]/g, (ch) => ENTITIES[ch] ?? ch);
 }

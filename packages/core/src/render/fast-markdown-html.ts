@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html';
+import { finishHtml, mathHtml } from './html-safety';
 import { matchMath } from './math-span';
 
 /**
@@ -11,7 +11,7 @@ import { matchMath } from './math-span';
  * asks markdown-it. The equivalence is checked by a property test against markdown-it itself.
  */
 export function fastMarkdownToHtml(src: string): string | undefined {
-  if (src.includes('\t') || src.includes('\r')) return undefined;
+  if (src.includes('\t') || src.includes('\r') || src.includes('\u0001')) return undefined;
   let out = '';
   let block: string[] = [];
   let list = false;
@@ -37,7 +37,7 @@ export function fastMarkdownToHtml(src: string): string | undefined {
     list = item;
     block.push(line);
   }
-  return out;
+  return finishHtml(out);
 }
 
 /**
@@ -46,8 +46,9 @@ export function fastMarkdownToHtml(src: string): string | undefined {
  * rules of fastMarkdownToHtml apply.
  */
 export function fastInlineMarkdownToHtml(src: string): string | undefined {
-  if (/[\n\r\t]/.test(src) || src.trim() !== src) return undefined;
-  return inline(src);
+  if (/[\n\r\t]/.test(src) || src.includes('\u0001') || src.trim() !== src) return undefined;
+  const html = inline(src);
+  return html === undefined ? undefined : finishHtml(html);
 }
 
 /** A paragraph, or a tight list of one-line items. */
@@ -116,9 +117,8 @@ function inline(s: string): string | undefined {
     if (ch === '$' || ch === '\\') {
       const math = matchMath(s, i);
       if (math) {
-        const tex = escapeHtml(math.tex);
         out += mdEscape(s.slice(text, i));
-        out += math.display ? `\\[${tex}\\]` : `\\(${tex}\\)`;
+        out += mathHtml(math.tex, math.display);
         i = text = math.end;
       } else if (ch === '\\') {
         return undefined;

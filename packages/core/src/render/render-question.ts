@@ -5,6 +5,7 @@ import type { NoteKind } from '../model/note';
 import type { OptionKey } from '../model/option';
 import type { Question } from '../model/question';
 import { asksForSeveralPicks, isMultipleChoice } from '../model/several-picks';
+import { RenderError } from './render-error';
 import { renderInlineMarkdown, renderMarkdown } from './render-markdown';
 import type { RenderTarget } from './render-target';
 
@@ -51,6 +52,19 @@ function renderContext(c: Context, target: RenderTarget): RenderedContext {
  * question, pass the `question` returned by `shuffleQuestion`.
  */
 export function renderQuestion(
+  bank: Pick<Bank, 'contexts'>,
+  question: Question,
+  target: RenderTarget,
+): RenderedQuestion {
+  try {
+    return renderFields(bank, question, target);
+  } catch (error) {
+    if (!(error instanceof RenderError)) throw error;
+    throw new RenderError(error.code, `question ${question.id}: ${error.message}`);
+  }
+}
+
+function renderFields(
   bank: Pick<Bank, 'contexts'>,
   question: Question,
   target: RenderTarget,

@@ -1,3 +1,4 @@
+import { MAX_TEX_DEPTH, throwTooDeep } from './tex-policy';
 import {
   DOUBLE_STRUCK,
   SUPERSCRIPTS,
@@ -16,7 +17,11 @@ const ROOTS: Record<string, string> = { '': '√', '2': '√', '3': '∛', '4': 
 interface Cursor {
   src: string;
   pos: number;
+  /** Nested atoms being converted: each TeX level takes one to three. */
+  depth: number;
 }
+
+const MAX_ATOM_DEPTH = 3 * MAX_TEX_DEPTH;
 
 /**
  * Turns a TeX math snippet (without its `$` delimiters) into readable Unicode text:
@@ -24,7 +29,11 @@ interface Cursor {
  * Anything it does not know stays readable: unknown commands show their name.
  */
 export function texToUnicode(tex: string): string {
-  const c: Cursor = { src: tex, pos: 0 };
+  return convert(tex, 0);
+}
+
+function convert(tex: string, depth: number): string {
+  const c: Cursor = { src: tex, pos: 0, depth };
   let out = '';
   while (c.pos < c.src.length) out += atom(c, false);
   return out
@@ -41,8 +50,18 @@ export function texToUnicode(tex: string): string {
     .normalize('NFC');
 }
 
-/** Converts one element at the cursor: a character, a command with its arguments or a group. */
+/**
+ * Converts one element at the cursor: a character, a command with its arguments or a group.
+ * TeX nested past the limit is a RenderError, never a stack overflow.
+ */
 function atom(c: Cursor, inGroup: boolean): string {
+  if (++c.depth > MAX_ATOM_DEPTH) throwTooDeep();
+  const out = element(c, inGroup);
+  c.depth--;
+  return out;
+}
+
+function element(c: Cursor, inGroup: boolean): string {
   const ch = c.src.charAt(c.pos);
   c.pos++;
   switch (ch) {
@@ -107,7 +126,7 @@ function optionalArgument(c: Cursor): string {
   if (c.src.charAt(c.pos) !== '[') return '';
   const end = c.src.indexOf(']', c.pos);
   if (end < 0) return '';
-  const inner = texToUnicode(c.src.slice(c.pos + 1, end));
+  const inner = convert(c.src.slice(c.pos + 1, end), c.depth + 1);
   c.pos = end + 1;
   return inner;
 }
