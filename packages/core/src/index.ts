@@ -24,6 +24,13 @@ export { MAX_BANK_BYTES } from './formats/decode';
 export type { BankFormat } from './formats/format';
 export { BankFormatSchema, formatFromPath } from './formats/format';
 export { bankJsonSchema } from './formats/json-schema';
+export type {
+  ExplainedContext,
+  ExplainedQuestion,
+  MarkdownExplanation,
+} from './formats/markdown/explain';
+export { explainMarkdown } from './formats/markdown/explain';
+export { formatExplanation } from './formats/markdown/explain-text';
 export { parseFlowYaml } from './formats/markdown/flow-yaml';
 export { hasQuestionLikeLine } from './formats/markdown/question-like';
 export type { ParseOptions } from './formats/parse-bank';

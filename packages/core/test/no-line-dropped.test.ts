@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { explainMarkdown } from '../src/formats/markdown/explain';
 import { type Bank, parseBank } from '../src/index';
+import { droppedLines } from './dropped-lines';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 
@@ -60,6 +62,32 @@ describe('nothing is dropped silently', () => {
   ])('every non-blank line of %s is in a field or a diagnostic', (path) => {
     expect(dropped(read(path), path)).toEqual([]);
   });
+
+  it.each([
+    'fixtures/seed-rnn-quiz.md',
+    'fixtures/cnn-quiz.md',
+    'fixtures/week3-quiz.md',
+    '../../../banks/rnn-quiz.md',
+  ])(
+    'the importer records a field for every non-blank line of %s (or a diagnostic there)',
+    (path) => {
+      const text = read(path);
+      const x = explainMarkdown(text, path);
+      expect(droppedLines(text, x)).toEqual([]);
+      // The field is the one that holds the line's text: spot checks on the seed's shapes.
+      if (path.endsWith('seed-rnn-quiz.md')) {
+        const field = (needle: string) =>
+          x.fields[text.split('\n').findIndex((l) => l.includes(needle))];
+        expect(field('1. While training a vanilla RNN')).toBe('prompt');
+        expect(field('D RIGHT. Exploding gradients')).toBe('option D');
+        expect(field('Accepted answer is A and D.')).toBe('key');
+        expect(field("I think the 'learning rate'")).toBe('note (dispute)');
+        expect(field('A company is trying to automate')).toBe('passage context-1 body');
+        expect(field('I assume the input size')).toBe('passage context-2 notes');
+        expect(field('LSTM have eight paramers')).toBe('explanation');
+      }
+    },
+  );
 
   it('places odd lines (raw HTML, images, code, headings, trailing text) or reports them', () => {
     const odd = [

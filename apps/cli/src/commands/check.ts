@@ -9,6 +9,7 @@ import {
   renderDiagnostics,
 } from '@quizdeck/core';
 import { resolveUserPath } from '../env';
+import { explainBankFile } from '../explain';
 import { readBankFile } from '../load-bank';
 
 interface FileReport {
@@ -102,9 +103,22 @@ export default defineCommand({
       valueHint: 'GLOB',
       description: 'Leave out files or folders a glob names, in folders (e.g. "drafts/**")',
     },
+    explain: {
+      type: 'boolean',
+      description: 'Show what was read from each line of a quiz-markdown file',
+      default: false,
+    },
   },
   async run({ args }) {
     const paths = args.paths;
+    if (args.explain) {
+      for (const path of paths) {
+        const { output, ok } = await explainBankFile(path);
+        process.stdout.write(output);
+        if (!ok) process.exitCode = 1;
+      }
+      return;
+    }
     const reports: FileReport[] = [];
     const skipped: SkippedFile[] = [];
     for (const path of paths) {

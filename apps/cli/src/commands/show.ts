@@ -1,8 +1,10 @@
 import { defineCommand, print, printError } from '@quizdeck/cli-kit';
 import {
   type Bank,
+  BankError,
   escapeHtml,
   formatDiagnostic,
+  formatFromPath,
   type Question,
   QuizdeckError,
   type RenderedQuestion,
@@ -11,6 +13,7 @@ import {
   renderInlineMarkdown,
   renderQuestion,
 } from '@quizdeck/core';
+import { explainBankFile } from '../explain';
 import { loadBankFile } from '../load-bank';
 
 export class ShowError extends QuizdeckError {}
@@ -35,9 +38,16 @@ export default defineCommand({
     as: { type: 'string', description: 'discord | html | text', default: 'text' },
   },
   async run({ args }) {
-    const { output, warnings } = await showBankFile(args.file, args);
-    for (const w of warnings) printError(`${w}\n`);
-    print(output);
+    try {
+      const { output, warnings } = await showBankFile(args.file, args);
+      for (const w of warnings) printError(`${w}\n`);
+      print(output);
+    } catch (error) {
+      // A quiz-markdown bank with errors: show what was understood, so it can be fixed top to bottom.
+      if (error instanceof BankError && formatFromPath(args.file) === 'md')
+        print((await explainBankFile(args.file)).output);
+      throw error;
+    }
   },
 });
 

@@ -3,7 +3,7 @@ import type { Question } from './question';
 // The one home of "does this question take several picks": the importer, the renderers, Anki and
 // the bot all ask here (or read `question.multiple`, which the importer sets from it).
 const SEVERAL_PICKS_RE =
-  /\b(?:select|choose|check|mark|tick|pick|circle)[ \t]+all\b|\ball[ \t]+(?:that|which)[ \t]+apply\b|\b(?:select|choose|pick|mark|tick)[ \t]+(?:two|three|four|2|3|4)\b|\bmore[ \t]+than[ \t]+one[ \t]+(?:answer|option|choice|is|may|can|could|might)\b|\bone[ \t]+or[ \t]+more[ \t]+(?:answers|options|choices|(?:are|is|may|can|could|might)\b)/i;
+  /\b(?:select|choose|check|mark|tick|pick|circle)[ \t]+all\b|\ball[ \t]+(?:that|which)[ \t]+apply\b|\b(?:select|choose|pick|mark|tick)[ \t]+(?:two|three|four|2|3|4)\b|\bmore[ \t]+than[ \t]+one[ \t]+(?:(?:correct|right)[ \t]+)?(?:answer|option|choice|is|may|can|could|might)\b|\bone[ \t]+or[ \t]+more[ \t]+(?:answers|options|choices|(?:are|is|may|can|could|might)\b)/i;
 
 /** True when a prompt asks for several picks ("Select all that apply", "more than one answer …"). */
 export const asksForSeveralPicks = (prompt: string): boolean => SEVERAL_PICKS_RE.test(prompt);

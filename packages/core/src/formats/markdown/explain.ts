@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic';
+import { decodeBank } from '../decode';
 import { importMarkdown } from './import-markdown';
 import { validateImport } from './validate-import';
 
@@ -29,11 +30,24 @@ export interface MarkdownExplanation {
   diagnostics: Diagnostic[];
   /** For each input line (index 0 is line 1), the field its text went to. */
   fields: (string | undefined)[];
+  /** The input's lines as read. */
+  lines: readonly string[];
 }
 
 /** What the importer understood of a quiz-markdown file, question by question, even when broken. */
-export function explainMarkdown(text: string, file: string): MarkdownExplanation {
-  const imp = importMarkdown(text, file);
+export function explainMarkdown(input: string | Uint8Array, file: string): MarkdownExplanation {
+  const decoded = decodeBank(input, file);
+  if (decoded.text === undefined) {
+    return {
+      bank: { id: '', title: '' },
+      questions: [],
+      contexts: [],
+      diagnostics: decoded.diagnostics,
+      fields: [],
+      lines: [],
+    };
+  }
+  const imp = importMarkdown(decoded.text, file);
   const { diagnostics } = validateImport(imp, file);
   const { candidate, builder } = imp;
   const questions = builder.questions.map((q, i) => {
@@ -61,5 +75,6 @@ export function explainMarkdown(text: string, file: string): MarkdownExplanation
     })),
     diagnostics,
     fields: [...builder.fieldOf],
+    lines: builder.lines,
   };
 }

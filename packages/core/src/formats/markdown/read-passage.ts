@@ -62,6 +62,7 @@ export function readPassage(
   let level = 7;
   let line = -1;
   let inNotes = false;
+  const placed: [number, number, string][] = [];
   let forward = false;
   for (const it of window) {
     if (it.type === 'annotation') {
@@ -90,13 +91,13 @@ export function readPassage(
     if (heading !== undefined) {
       title = heading;
       level = headingLevel(it);
-      b.place(it.start, it.end, 'passage title');
+      placed.push([it.start, it.end, 'title']);
     } else if (inNotes) {
       notes.push(it.text);
-      b.place(it.start, it.end, 'passage notes');
+      placed.push([it.start, it.end, 'notes']);
     } else {
       body.push(it.text);
-      b.place(it.start, it.end, 'passage body');
+      placed.push([it.start, it.end, 'body']);
       // "The tables below are used by questions 1 to 4." opens a body that goes on after it.
       if (body.length === 1 && endsPassage(it.text) && FORWARD_RE.test(it.text)) forward = true;
       else if (!forward && (endsPassage(it.text) || !markerAhead)) inNotes = true;
@@ -131,5 +132,6 @@ export function readPassage(
   if (fields.id !== undefined && typeof fields.id !== 'string')
     Object.assign(ctx, { id: fields.id });
   b.contexts.push(ctx);
+  for (const [from, to, part] of placed) b.place(from, to, `passage ${String(ctx.id)} ${part}`);
   return limit;
 }
