@@ -143,7 +143,9 @@ describe('quizdeck show errors', () => {
     const { stdout, stderr, code } = await showProcess(broken);
     expect(code).toBe(1);
     // What was understood goes to stdout (check --explain), the error to stderr.
-    expect(stdout).toMatch(/^ +1 {2}bank description +│ 1\. A question without options\n +! +│ error: /m);
+    expect(stdout).toMatch(
+      /^ +1 {2}bank description +│ 1\. A question without options\n +! +│ error: /m,
+    );
     expect(stderr).toMatch(/^quizdeck show: .*broken\.md:1:\d+: error: /);
   });
 });
