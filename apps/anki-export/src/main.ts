@@ -130,6 +130,13 @@ const command = defineCommand({
       onProgress: (done, all) => {
         if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
       },
+    }).catch((error: unknown) => {
+      if (named !== undefined || !(error instanceof AnkiExportError)) throw error;
+      if (error.code !== 'PREVIOUS_UNREADABLE') throw error;
+      throw new AnkiExportError(
+        error.code,
+        `${error.message} (read as the previous export, since the export would replace it: move it away, or write elsewhere with -o)`,
+      );
     });
     if (progress) process.stderr.write('\n');
     if (previous && result.identityChanges.length > 0) {

@@ -97,6 +97,14 @@ describe('quizdeck-anki', () => {
     const junk = await run(['history.json', '--previous', 'junk.apkg', '-o', 'new.apkg'], dir);
     expect(junk).toMatchObject({ code: 1, stdout: '' });
     expect(junk.stderr).toBe(`quizdeck anki: ${join(dir, 'junk.apkg')}: not a zip file\n`);
+    // The file the export would replace is the previous export by default.
+    await writeFile(join(dir, 'replaced.apkg'), 'not a package either');
+    const replaced = await run(['history.json', '-o', 'replaced.apkg'], dir);
+    expect(replaced.code).toBe(1);
+    expect(replaced.stderr).toBe(
+      `quizdeck anki: ${join(dir, 'replaced.apkg')}: not a zip file (read as the previous export, since the export would replace it: move it away, or write elsewhere with -o)\n`,
+    );
+    expect(await readFile(join(dir, 'replaced.apkg'), 'utf8')).toBe('not a package either');
     // A question put in another's place: reported, and with --strict refused.
     bank.questions[1].prompt = 'An entirely unrelated prompt about optimisers';
     bank.questions[1].options = bank.questions[1].options.map((o: { key: string }, i: number) => ({
