@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { writeBankFiles } from './bank-files';
+import { measureCli } from './measure-cli';
 
 interface Measurement {
   mode: string;
@@ -88,5 +90,41 @@ if (big) {
   );
   console.log(
     `  peak RSS ${big.maxRssMb.toFixed(0)} MB (< 1,500 MB): ${verdict(big.maxRssMb < 1_500)}`,
+  );
+}
+
+// As a user runs it: `pnpm anki` on bank files, in a fresh process, everything timed.
+const CLI_TARGET = 30;
+const cliRuns = [
+  { what: '20,000 in 8 Markdown files', files: writeBankFiles(20_000, 8, 'md'), count: 20_000 },
+  { what: '20,000 in 8 JSON files', files: writeBankFiles(20_000, 8, 'json'), count: 20_000 },
+  {
+    what: '100,000 in 40 Markdown files',
+    files: writeBankFiles(100_000, 40, 'md'),
+    count: 100_000,
+  },
+];
+console.log('\n`pnpm anki` on bank files (process start and bank loading included):');
+console.log(
+  '  what                            wall s    CPU s   ms/question   ×baseline   peak RSS MB',
+);
+const cli = cliRuns.map((r) => ({ ...r, m: measureCli(r.files, r.count) }));
+for (const { what, m } of cli) {
+  const ratio = perQuestion(baseline) / (m.ms / m.count);
+  console.log(
+    `  ${what.padEnd(30)} ${fmt(m.ms / 1000, 2)}${fmt(m.cpuMs / 1000, 2)}    ${fmt(m.ms / m.count, 4)}   ${fmt(ratio)}     ${fmt(m.maxRssMb, 0)}`,
+  );
+}
+console.log('\ntargets for `pnpm anki` (wall time, this run):');
+for (const { what, m } of cli.slice(0, 2)) {
+  const ratio = perQuestion(baseline) / (m.ms / m.count);
+  console.log(
+    `  ${what}: ${ratio.toFixed(1)}× the baseline per question (≥ ${CLI_TARGET}×): ${verdict(ratio >= CLI_TARGET)}`,
+  );
+}
+const hundred = cli[2]?.m;
+if (hundred) {
+  console.log(
+    `  100,000 from files in ${(hundred.ms / 1000).toFixed(2)} s (< 6 s): ${verdict(hundred.ms < 6_000)}, peak RSS ${hundred.maxRssMb.toFixed(0)} MB (< 1,000 MB): ${verdict(hundred.maxRssMb < 1_000)}`,
   );
 }
