@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { zipEntries } from '../src/index';
@@ -41,5 +44,14 @@ describe('zipEntries', () => {
     expect(Buffer.from(await entry('media')).toString()).toBe('{"0":"a.png"}');
     expect((await entry('0')).length).toBe(0);
     expect(Buffer.from(await zipEntries(entries, date)).equals(Buffer.from(zip))).toBe(true);
+    // The same entry read from a file, a piece at a time: the same bytes.
+    const dir = await mkdtemp(join(tmpdir(), 'quizdeck-zip-'));
+    await writeFile(join(dir, 'big'), big);
+    const fromFile = await zipEntries(
+      [{ name: 'collection.anki2', file: join(dir, 'big') }, ...entries.slice(1)],
+      date,
+    );
+    expect(Buffer.from(fromFile).equals(Buffer.from(zip))).toBe(true);
+    await rm(dir, { recursive: true });
   });
 });
