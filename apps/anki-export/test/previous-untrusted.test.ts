@@ -94,7 +94,17 @@ describe('reading a previous export', () => {
         await tampered('UPDATE notes SET mod = 1.5 WHERE id = (SELECT min(id) FROM notes)'),
       ),
     ).toMatch(/bad id, note type or mod\)$/);
-    expect(await refusal(await tampered("UPDATE notes SET guid = 'same'"))).toMatch(/repeated/);
+    expect(await refusal(await tampered("UPDATE notes SET guid = 'same'"))).toMatch(
+      /or repeated\)\)$/,
+    );
+    expect(
+      await refusal(await tampered("UPDATE notes SET guid = char(27) || '[31m' || guid")),
+    ).toMatch(/not printable/);
+    // A notes table without its primary key can repeat an id; new notes must not share one.
+    const noKey = await tampered(
+      'CREATE TABLE n2 AS SELECT * FROM notes; DROP TABLE notes; CREATE TABLE notes (id integer, guid text, mid integer, mod integer, usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text); INSERT INTO notes SELECT * FROM n2; UPDATE notes SET id = 5; DROP TABLE n2;',
+    );
+    expect(await refusal(noKey)).toMatch(/note 5: bad id \(repeated\)\)$/);
     expect(await refusal(await tampered("UPDATE notes SET flds = x'00ff'"))).toMatch(
       /bad fields\)$/,
     );

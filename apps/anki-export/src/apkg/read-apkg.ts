@@ -38,6 +38,8 @@ export class ApkgReadError extends Error {}
 /** The collection may not inflate past this (a 100,000-question export holds about 150 MB). */
 const MAX_COLLECTION = 1 << 30;
 
+const GUID = /^[\x21-\x7e]{1,64}$/;
+
 const id = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const DecksSchema = z.record(z.string(), z.object({ id, name: z.string() }));
 const NoteTypesSchema = z.record(
@@ -110,13 +112,17 @@ export async function readPackage(bytes: Uint8Array): Promise<PackagedCollection
       if (!deckOf.has(Number(nid))) deckOf.set(Number(nid), Number(did));
     }
     const guids = new Set<string>();
+    const ids = new Set<number>();
     const notes = query('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id').map(
       ([nid, guid, mid, mod, tags, flds]) => {
         if (!isId(nid) || !isId(mid) || !isId(mod)) throw badNote(nid, 'id, note type or mod');
-        if (typeof guid !== 'string' || guid === '' || guid.length > 64 || guids.has(guid)) {
-          throw badNote(nid, 'GUID (missing, too long or repeated)');
+        if (ids.has(nid)) throw badNote(nid, 'id (repeated)');
+        // Anki's GUIDs are printable ASCII (base91 digits, or base64 in older versions).
+        if (typeof guid !== 'string' || !GUID.test(guid) || guids.has(guid)) {
+          throw badNote(nid, 'GUID (missing, not printable, too long or repeated)');
         }
         if (typeof tags !== 'string' || typeof flds !== 'string') throw badNote(nid, 'fields');
+        ids.add(nid);
         guids.add(guid);
         return {
           id: nid,
