@@ -100,6 +100,10 @@ describe('reading a previous export', () => {
     expect(
       await refusal(await tampered("UPDATE notes SET guid = char(27) || '[31m' || guid")),
     ).toMatch(/not printable/);
+    expect(await refusal(await tampered('UPDATE notes SET mod = 9e15'))).toMatch(
+      /bad id, note type or mod\)$/,
+    );
+    expect(await refusal(await tampered('UPDATE col SET mod = 9e18'))).toMatch(/bad col mod\)$/);
     // A notes table without its primary key can repeat an id; new notes must not share one.
     const noKey = await tampered(
       'CREATE TABLE n2 AS SELECT * FROM notes; DROP TABLE notes; CREATE TABLE notes (id integer, guid text, mid integer, mod integer, usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text); INSERT INTO notes SELECT * FROM n2; UPDATE notes SET id = 5; DROP TABLE n2;',

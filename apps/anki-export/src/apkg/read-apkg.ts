@@ -39,6 +39,8 @@ export class ApkgReadError extends Error {}
 const MAX_COLLECTION = 1 << 30;
 
 const GUID = /^[\x21-\x7e]{1,64}$/;
+/** Times past this (the year 3000, in seconds) are not a real export's. */
+const MAX_TIME = 32_503_680_000;
 
 const id = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const DecksSchema = z.record(z.string(), z.object({ id, name: z.string() }));
@@ -115,7 +117,9 @@ export async function readPackage(bytes: Uint8Array): Promise<PackagedCollection
     const ids = new Set<number>();
     const notes = query('SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id').map(
       ([nid, guid, mid, mod, tags, flds]) => {
-        if (!isId(nid) || !isId(mid) || !isId(mod)) throw badNote(nid, 'id, note type or mod');
+        if (!isId(nid) || !isId(mid) || !isId(mod) || mod > MAX_TIME) {
+          throw badNote(nid, 'id, note type or mod');
+        }
         if (ids.has(nid)) throw badNote(nid, 'id (repeated)');
         // Anki's GUIDs are printable ASCII (base91 digits, or base64 in older versions).
         if (typeof guid !== 'string' || !GUID.test(guid) || guids.has(guid)) {
@@ -135,8 +139,10 @@ export async function readPackage(bytes: Uint8Array): Promise<PackagedCollection
         };
       },
     );
-    const mod = Number(col[0]);
-    return { mod: Number.isFinite(mod) ? Math.floor(mod / 1000) : 0, notes, noteTypes };
+    const mod = Math.floor(Number(col[0]) / 1000);
+    if (!isId(mod) || mod > MAX_TIME)
+      throw new ApkgReadError('not an Anki collection (bad col mod)');
+    return { mod, notes, noteTypes };
   } catch (cause) {
     if (cause instanceof ApkgReadError) throw cause;
     const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
