@@ -12,7 +12,7 @@ function generateQuiz(count: number): string {
   for (let n = 1; n <= count; n++) {
     if (n % 10 === 1) {
       out.push(
-        `${n === 1 ? 'A' : 'The'} company${n === 1 ? '' : ' then'} records ${n} videos of 30 frames; each frame is a 227x227 grayscale image and the report names one of 5 conditions. Answer the following questions.`,
+        `${n === 1 ? 'A' : 'The'} company${n === 1 ? '' : ' then'} records ${n} videos of 30 frames; each frame is a 227x227 grayscale image and the report names one of 5 conditions. Answer the following 10 questions.`,
         '',
         `I assume the input size is  $(${n}, 1)$`,
         '',

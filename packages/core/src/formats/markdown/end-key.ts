@@ -82,9 +82,18 @@ export function findEndKey(lines: readonly string[], from: number): EndKey | und
   return { start: head !== -1 ? head : Math.min(first, other[0] ?? first), entries, other };
 }
 
+const byNumber = new WeakMap<EndKey, Map<string, EndKeyEntry>>();
+
 /** The end key's statement for one question number. */
 export function endKeyFor(key: EndKey | undefined, number: string): AcceptedStatement | undefined {
-  const e = key?.entries.find((x) => x.number === number);
+  if (key === undefined) return undefined;
+  let index = byNumber.get(key);
+  if (!index) {
+    index = new Map();
+    for (const e of key.entries) if (!index.has(e.number)) index.set(e.number, e);
+    byNumber.set(key, index);
+  }
+  const e = index.get(number);
   if (!e) return undefined;
   return {
     line: e.line,

@@ -5,7 +5,7 @@ import { endKeyFor, findEndKey } from './end-key';
 import { readFrontMatter } from './front-matter';
 import { shelteredLines, toItems } from './items';
 import { isBullet, isRule, matchQuestion, type QuestionLine } from './lines';
-import { parseOptionLine } from './option-line';
+import { optionAt } from './option-line';
 import { assignContexts } from './passage-scope';
 import { findContinued, introduced } from './passages';
 import { readPreamble } from './preamble';
@@ -40,7 +40,7 @@ function findQuestions(lines: readonly string[], from: number, to: number, shelt
     for (let i = c.index + 1; i < end && !hasOptions; i++) {
       if (sheltered.has(i)) continue;
       const line = lines[i] ?? '';
-      const o = parseOptionLine(line, true);
+      const o = optionAt(lines, i);
       hasOptions = o?.key === 'A';
       if (isBullet(line) && o?.key === undefined) bullets++;
       if (matchAnswerLine(line) !== undefined) keyed = true;
@@ -87,8 +87,18 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
   const questions = findQuestions(lines, front.bodyStart, bodyEnd, sheltered);
   if (endKey) {
     const numbers = new Set(questions.map((q) => q.q.number));
+    const seen = new Map<string, string>();
     for (const e of endKey.entries) {
       b.place(e.line, e.line, 'answer key');
+      const first = seen.get(e.number);
+      if (first !== undefined && first !== e.keys)
+        b.report(
+          'error',
+          e.line,
+          'end-key',
+          `the answer key gives question ${e.number} twice: ${first}, then ${e.keys}`,
+        );
+      seen.set(e.number, first ?? e.keys);
       if (!numbers.has(e.number))
         b.report(
           'error',

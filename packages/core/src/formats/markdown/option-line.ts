@@ -38,10 +38,16 @@ const TRAILING_MARK_RE = new RegExp(`[ \\t]+(?:(?:<-|←|--|-|–|—)[ \\t]*)?$
 const isMark = (token: string) =>
   !/^[A-Za-z]+$/.test(token.trim()) || /^(?:RIGHT|CORRECT)$/.test(token.trim());
 
+// A mark starts or ends with one of these: most option texts are passed over without a regex.
+const MARK_EDGE = new Set(['(', '[', ')', ']', '*', '_', 'r', 'R', 'c', 'C', 't', 'T', '\uFE0F']);
+for (const c of '\u2713\u2714\u2705\u2611') MARK_EDGE.add(c);
+
 /** Text without its key marks, and whether it had one. */
 export function stripMarks(raw: string): { text: string; right: boolean } {
   let text = raw.trim();
   let right = false;
+  if (!MARK_EDGE.has(text[0] ?? '') && !MARK_EDGE.has(text[text.length - 1] ?? ''))
+    return { text, right };
   if (text.startsWith('**') || text.startsWith('__')) {
     const close = text.slice(2).trimEnd();
     if (close.endsWith(text.slice(0, 2)) && !close.slice(0, -2).includes(text.slice(0, 2)))
@@ -66,6 +72,23 @@ export function stripMarks(raw: string): { text: string; right: boolean } {
     right = true;
   }
   return { text, right };
+}
+
+const cache = new WeakMap<readonly string[], (OptionLine | null)[]>();
+
+/** parseOptionLine(lines[i], true), read once per line of a file. */
+export function optionAt(lines: readonly string[], i: number): OptionLine | undefined {
+  let row = cache.get(lines);
+  if (!row) {
+    row = new Array(lines.length);
+    cache.set(lines, row);
+  }
+  let o = row[i];
+  if (o === undefined) {
+    o = parseOptionLine(lines[i] ?? '', true) ?? null;
+    row[i] = o;
+  }
+  return o ?? undefined;
 }
 
 /** Reads one line as an option; `bareOk` lets a line without a bullet count ("A. text"). */

@@ -5,7 +5,7 @@ import {
   hasLetter,
   type LetterCase,
   type OptionLine,
-  parseOptionLine,
+  optionAt,
   splitOnOneLine,
 } from './option-line';
 import { readLabel } from './remarks';
@@ -26,8 +26,6 @@ export interface OptionBlock {
   /** Annotation lines met among the options. */
   annotations: number[];
 }
-
-const optionAt = (lines: readonly string[], i: number) => parseOptionLine(lines[i] ?? '', true);
 
 /** The first line in (h, end) that opens lettered options in `letters` (its letter is A or a). */
 function firstLettered(
