@@ -4,6 +4,7 @@ import { watchBanks } from './banks/watch-banks';
 import { type Db, openDatabase } from './db/database';
 import { QuizStore } from './db/quiz-store';
 import { DiscordIo } from './discord/discord-io';
+import { gatewayReaction } from './discord/gateway-reactions';
 import { routeInteraction } from './discord/interaction-router';
 import { explainStartupError } from './discord/startup-errors';
 import type { BotConfig } from './env';
@@ -44,18 +45,19 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
   const store = new QuizStore(db);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
-    // Reactions on messages posted before a restart arrive for uncached messages.
-    partials: [Partials.Message, Partials.Reaction, Partials.User],
+    // No partials and no message cache: discord.js then skips members' reaction events, which
+    // the bot reads from the raw packets (see gatewayReaction).
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
     ...(options.throttleIdentify === false
       ? { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } }
       : {}),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
-      MessageManager: 25,
+      MessageManager: 0,
+      ReactionManager: 0,
       ReactionUserManager: 0,
-      GuildMemberManager: { maxSize: 50, keepOverLimit: (m) => m.id === m.client.user.id },
-      UserManager: { maxSize: 200, keepOverLimit: (u) => u.id === u.client.user.id },
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (m) => m.id === m.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user.id },
     }),
   });
   const engine = new QuizEngine({
@@ -67,29 +69,21 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
     log,
   });
 
-  const reaction =
-    (kind: 'add' | 'remove') =>
-    (
-      r: { message: { id: string }; emoji: { name: string | null } },
-      u: { id: string; bot: boolean | null },
-    ) =>
-      engine.onReaction(kind, {
-        messageId: r.message.id,
-        userId: u.id,
-        emoji: r.emoji.name,
-        bot: u.bot,
-      });
-  client.on(Events.MessageReactionAdd, reaction('add'));
-  client.on(Events.MessageReactionRemove, reaction('remove'));
-  client.on(Events.MessageReactionRemoveAll, (m) => engine.tracker.clear(m.id));
-  client.on(Events.MessageReactionRemoveEmoji, (r) => {
-    const letter = emojiLetter(r.emoji.name);
-    if (letter) engine.tracker.clear(r.message.id, letter);
-  });
+  const onPacket = (packet: { t?: string | null; d?: unknown }) => {
+    const r = gatewayReaction(packet);
+    if (!r) return;
+    if (r.kind !== 'clear') engine.onReaction(r.kind, r);
+    else if (r.emoji === undefined) engine.tracker.clear(r.messageId);
+    else {
+      const letter = emojiLetter(r.emoji);
+      if (letter) engine.tracker.clear(r.messageId, letter);
+    }
+  };
   client.on(Events.InteractionCreate, (i) => void routeInteraction(i, { engine, catalog }, log));
   let stopWatching = () => {};
   let sessions = 0;
-  client.on(Events.Raw, (packet: { t?: string | null }) => {
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    onPacket(packet);
     if (packet.t !== 'READY') return;
     // A new gateway session rather than a resume: reaction events in between may be lost for good.
     if (sessions++ > 0) {

@@ -79,8 +79,8 @@ describe('case 1: reactions made before the bot knows its question’s message i
     const alice = world.members.alice?.id as string;
     const hold = world.emu.holds.inject({ route: POST, afterHandling: true });
     let seen = 0;
-    world.bot.client.on(Events.MessageReactionAdd, () => {
-      seen++;
+    world.bot.client.on(Events.Raw, (packet: { t?: string }) => {
+      if (packet.t === 'MESSAGE_REACTION_ADD') seen++;
     });
     await start(world, { count: 1 });
     await hold.reached;

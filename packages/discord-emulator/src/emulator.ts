@@ -153,13 +153,22 @@ export class DiscordEmulator extends ScenarioMembers {
     return new CommandRun(this.core.store, buildCommandInteraction(this.core, bot, input));
   }
 
-  /** Messages of a channel, oldest first (ephemeral ones included, deleted ones on request). */
-  messages(channelId: string, options: { includeDeleted?: boolean } = {}): RecordedMessage[] {
+  /**
+   * Messages of a channel, oldest first (ephemeral ones included, deleted ones on request); with
+   * `after`, only those posted after that message id (a cheap poll for new ones: reading every
+   * message copies every reaction's users).
+   */
+  messages(
+    channelId: string,
+    options: { includeDeleted?: boolean; after?: string } = {},
+  ): RecordedMessage[] {
     this.core.store.channel(channelId);
-    return this.core.store
-      .channelMessages(channelId)
-      .filter((m) => options.includeDeleted || !m.deleted)
-      .map(recordedMessage);
+    let list = this.core.store.channelMessages(channelId);
+    if (options.after !== undefined) {
+      const at = list.findIndex((m) => m.id === options.after);
+      if (at >= 0) list = list.slice(at + 1);
+    }
+    return list.filter((m) => options.includeDeleted || !m.deleted).map(recordedMessage);
   }
 
   message(messageId: string): RecordedMessage {
