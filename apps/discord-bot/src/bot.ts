@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { type BankCatalog, loadBankCatalog } from './banks/bank-catalog';
 import { watchBanks } from './banks/watch-banks';
 import { type Db, openDatabase } from './db/database';
