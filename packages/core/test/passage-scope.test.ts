@@ -60,4 +60,18 @@ describe('passage scope', () => {
       contexts: [],
     });
   });
+
+  it.each([
+    [
+      'a `# Title` after the intro',
+      `Some intro about the quiz.\n\n# Real title\n\n${q(1)}`,
+      'Real title',
+    ],
+    ['a first-line heading of another level', `## Quiz 3\n\n${q(1)}`, 'Quiz 3'],
+  ])('takes %s as the title, never the file name', (_name, text, title) => {
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.bank?.title).toBe(title);
+    expect(r.bank?.contexts).toEqual([]);
+  });
 });

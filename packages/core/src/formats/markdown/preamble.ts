@@ -38,7 +38,18 @@ export function readPreamble(
 ): void {
   let k = 0;
   const first = items[0];
-  const title = first?.type === 'para' ? titleOf(first) : undefined;
+  let title = first?.type === 'para' ? titleOf(first) : undefined;
+  // A file that states a title never gets its file name: a `# Title` further down, or a first
+  // line that is a heading of another level, is the title too.
+  if (title === undefined && bank.title === undefined) {
+    const at = items.findIndex((it) => it.type === 'para' && titleOf(it) !== undefined);
+    const top = first?.type === 'para' && first.start === first.end ? headingOf(first) : undefined;
+    if (at > 0) {
+      const it = items[at] as Para;
+      b.place(it.start, it.end, 'bank title');
+      bank.title = titleOf(it);
+    } else if (top !== undefined && items[1]?.type !== 'para') title = top;
+  }
   if (first?.type === 'para' && title !== undefined) {
     b.place(first.start, first.end, 'bank title');
     if (bank.title === undefined) bank.title = title;
@@ -55,6 +66,10 @@ export function readPreamble(
   const description: string[] = [];
   while (k < items.length) {
     const it = items[k];
+    if (it?.type === 'para' && b.fieldOf[it.start] === 'bank title') {
+      k++;
+      continue;
+    }
     if (it?.type === 'annotation') {
       if (opensPassageAt(items, k)) k = readPassage(b, items, k + 1, it.annotation);
       else {
