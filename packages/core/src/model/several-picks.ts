@@ -8,6 +8,10 @@ const SEVERAL_PICKS_RE =
 /** True when a prompt asks for several picks ("Select all that apply", "more than one answer …"). */
 export const asksForSeveralPicks = (prompt: string): boolean => SEVERAL_PICKS_RE.test(prompt);
 
+/** What `multiple` is when a bank does not say: several keys, or a prompt asking for several picks. */
+export const impliedMultiple = (answer: readonly string[], prompt: string): boolean =>
+  answer.length > 1 || asksForSeveralPicks(prompt);
+
 /** True when the question takes several picks (checkboxes rather than radio buttons). */
 export function isMultipleChoice(question: Pick<Question, 'multiple' | 'answer'>): boolean {
   return question.multiple || question.answer.length > 1;

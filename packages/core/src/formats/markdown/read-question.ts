@@ -1,4 +1,4 @@
-import { asksForSeveralPicks } from '../../model/several-picks';
+import { impliedMultiple } from '../../model/several-picks';
 import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
 import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
@@ -283,7 +283,7 @@ export function readQuestion(
       ...(isPinnedText(o.text) || pinned.includes(o.key) ? { pinned: true } : {}),
     })),
     answer: key.answer,
-    multiple: fields.multiple ?? (key.answer.length > 1 || asksForSeveralPicks(promptText)),
+    multiple: fields.multiple ?? impliedMultiple(key.answer, promptText),
     ...(explanations.length > 0 ? { explanation: explanations.join('\n\n') } : {}),
     notes,
     ...(fields.tags !== undefined ? { tags: fields.tags } : {}),

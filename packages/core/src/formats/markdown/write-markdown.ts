@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { Bank } from '../../model/bank';
 import type { Context } from '../../model/context';
 import type { Question } from '../../model/question';
-import { asksForSeveralPicks } from '../../model/several-picks';
+import { impliedMultiple } from '../../model/several-picks';
 import { isPinnedText } from './lines';
 
 /** A one-line `<!-- quizdeck: {…} -->` comment. */
@@ -34,8 +34,7 @@ function writeQuestion(q: Question, index: number, implicitContext: string | und
   const data: Record<string, unknown> = { id: q.id };
   if (q.number !== numbered) data.number = q.number ?? null;
   if (q.context !== implicitContext) data.context = q.context ?? null;
-  if (q.multiple !== (q.answer.length > 1 || asksForSeveralPicks(q.prompt)))
-    data.multiple = q.multiple;
+  if (q.multiple !== impliedMultiple(q.answer, q.prompt)) data.multiple = q.multiple;
   const pinned = q.options
     .filter((o) => o.pinned === true && !isPinnedText(o.text))
     .map((o) => o.key);
