@@ -13,3 +13,15 @@ export {
   readBankFile,
   readBankFileSync,
 } from './read-bank-file';
+
+// --- media ---
+
+export { mediaDiagnostics } from './check-media';
+export type { MediaProblem, MediaSource } from './media';
+export {
+  imageSources,
+  MAX_MEDIA_BYTES,
+  mediaSource,
+  readMediaFile,
+  unescapeAttribute,
+} from './media';

@@ -1,20 +1,34 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
   type Bank,
   BankError,
   type BankFormat,
   type BankLocations,
+  bankSizeMessage,
   type Diagnostic,
   formatFromPath,
   MAX_BANK_BYTES,
   type ParseResult,
   parseBank,
 } from '@quizdeck/core';
+import {
+  type FileRefusal,
+  type ReadBytes,
+  type ReadLimits,
+  readRegularFile,
+  readRegularFileSync,
+  realFolder,
+  realFolderSync,
+} from './regular-file';
 
 export interface ReadBankOptions {
   /** How diagnostics name the file, e.g. the path as the user typed it. Defaults to the path. */
   name?: string;
+  /**
+   * The folder being read: a symlinked bank is followed only while it stays inside it. Defaults to
+   * the file's own folder.
+   */
+  folder?: string;
 }
 
 export interface LoadedBank {
@@ -27,7 +41,7 @@ export interface LoadedBank {
 }
 
 /** Diagnostic codes for a file that could not be read at all (never produced by the parser). */
-export const BANK_FILE_CODES = ['format', 'read', 'too-large'] as const;
+export const BANK_FILE_CODES = ['format', 'read', 'too-large', 'outside'] as const;
 export type BankFileCode = (typeof BANK_FILE_CODES)[number];
 
 const failed = (file: string, code: BankFileCode, message: string): ParseResult => ({
@@ -39,34 +53,23 @@ const failed = (file: string, code: BankFileCode, message: string): ParseResult 
 const unknownFormat = (file: string) =>
   failed(file, 'format', 'unknown bank format (use .md, .quiz.yaml or .quiz.json)');
 
-/** The problem with a file's stat, or undefined when it can be read. */
-function statProblem(
-  file: string,
-  info: { isDirectory(): boolean; size: number },
-): ParseResult | undefined {
-  if (info.isDirectory()) return failed(file, 'read', 'is a folder, not a bank file');
-  if (info.size <= MAX_BANK_BYTES) return undefined;
-  const mb = (info.size / 1024 / 1024).toFixed(1);
-  return failed(
-    file,
-    'too-large',
-    `file is ${mb} MB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MB`,
-  );
-}
+const limits = (folder: string): ReadLimits => ({
+  folder,
+  maxBytes: MAX_BANK_BYTES,
+  tooLarge: bankSizeMessage,
+  outside: 'is a symlink to a file outside the folder being read; it is not read',
+  what: 'a bank file',
+});
 
-function readProblem(file: string, error: unknown): ParseResult {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(error);
-  return failed(file, 'read', why);
-}
-
-const parse = (bytes: Uint8Array, file: string, format: BankFormat) =>
-  parseBank(bytes, { file, format });
+const parsed = (read: ReadBytes, file: string, format: BankFormat): ParseResult =>
+  'bytes' in read
+    ? parseBank(read.bytes, { file, format })
+    : failed(file, (read as FileRefusal).code, read.message);
 
 /**
- * Reads and parses a bank file at an already resolved path. Never throws for a bad bank or an
- * unreadable file: every problem comes back as a diagnostic.
+ * Reads and parses a bank file at an already resolved path: only a regular file, inside the folder
+ * being read, of at most MAX_BANK_BYTES (counted on what is read). Never throws for a bad bank or
+ * an unreadable file: every problem comes back as a diagnostic.
  */
 export async function readBankFile(
   path: string,
@@ -75,15 +78,8 @@ export async function readBankFile(
   const file = options.name ?? path;
   const format = formatFromPath(path);
   if (format === undefined) return unknownFormat(file);
-  let bytes: Uint8Array;
-  try {
-    const problem = statProblem(file, await stat(path));
-    if (problem) return problem;
-    bytes = await readFile(path);
-  } catch (error) {
-    return readProblem(file, error);
-  }
-  return parse(bytes, file, format);
+  const folder = await realFolder(options.folder ?? dirname(path));
+  return parsed(await readRegularFile(path, limits(folder)), file, format);
 }
 
 /** `readBankFile` for synchronous callers (the bot loads its catalog before it starts). */
@@ -91,15 +87,8 @@ export function readBankFileSync(path: string, options: ReadBankOptions = {}): P
   const file = options.name ?? path;
   const format = formatFromPath(path);
   if (format === undefined) return unknownFormat(file);
-  let bytes: Uint8Array;
-  try {
-    const problem = statProblem(file, statSync(path));
-    if (problem) return problem;
-    bytes = readFileSync(path);
-  } catch (error) {
-    return readProblem(file, error);
-  }
-  return parse(bytes, file, format);
+  const folder = realFolderSync(options.folder ?? dirname(path));
+  return parsed(readRegularFileSync(path, limits(folder)), file, format);
 }
 
 /** The loaded bank, or a BankError with every diagnostic when the bank has errors. */

@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BankError, MAX_BANK_BYTES } from '@quizdeck/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBankFile, readBankFile, readBankFileSync } from '../src/index';
+import { readRegularFile, readRegularFileSync } from '../src/regular-file';
 
 const tmp = mkdtempSync(join(tmpdir(), 'quizdeck-bank-files-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -59,12 +61,63 @@ describe('readBankFile / readBankFileSync', () => {
     });
 
     it(`${how}: refuses a file over MAX_BANK_BYTES before reading it`, async () => {
-      writeFileSync(path('big.md'), Buffer.alloc(MAX_BANK_BYTES + 1, 'a'));
+      // Sparse: the size is real, the disk is not used.
+      writeFileSync(path('big.md'), '');
+      truncateSync(path('big.md'), MAX_BANK_BYTES + 1);
       expect(fileProblem(await read(path('big.md')))).toBe(
-        `too-large: file is 4.0 MB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MB`,
+        `too-large: file is 160.0 MiB; a bank may be at most 160 MiB (167,772,160 bytes)`,
       );
     });
+
+    it(`${how}: reads only regular files: a FIFO does not hang, /dev/zero does not grow memory`, async () => {
+      mkdirSync(path(`${how}-special`), { recursive: true });
+      execFileSync('mkfifo', [path(`${how}-special/x.md`)]);
+      symlinkSync('/dev/zero', path(`${how}-special/zero.md`));
+      expect(fileProblem(await read(path(`${how}-special/x.md`)))).toBe(
+        'read: is not a regular file (a device, FIFO or socket); it is not read',
+      );
+      // Outside the folder being read, so refused before it is opened ...
+      expect(fileProblem(await read(path(`${how}-special/zero.md`)))).toBe(
+        'outside: is a symlink to a file outside the folder being read; it is not read',
+      );
+      // ... and, with the whole disk as the folder, refused for what it is.
+      expect(fileProblem(await read(path(`${how}-special/zero.md`), { folder: '/' }))).toBe(
+        'read: is not a regular file (a device, FIFO or socket); it is not read',
+      );
+    });
+
+    it(`${how}: follows a symlink only while it stays inside the folder being read`, async () => {
+      mkdirSync(path(`${how}-linked/sub`), { recursive: true });
+      writeFileSync(path(`${how}-outside.md`), GOOD);
+      writeFileSync(path(`${how}-linked/real.md`), GOOD);
+      symlinkSync(`../${how}-outside.md`, path(`${how}-linked/out.md`));
+      symlinkSync('../real.md', path(`${how}-linked/sub/in.md`));
+      expect(fileProblem(await read(path(`${how}-linked/out.md`)))).toMatch(/^outside: /);
+      const inFolder = await read(path(`${how}-linked/sub/in.md`), {
+        folder: path(`${how}-linked`),
+      });
+      expect(inFolder.bank?.questions).toHaveLength(1);
+      // The file's own folder is the default: sub/in.md points out of sub/.
+      expect(fileProblem(await read(path(`${how}-linked/sub/in.md`)))).toMatch(/^outside: /);
+    });
   }
+
+  it('enforces the limit on the bytes read, not on the size stat reports', async () => {
+    // /proc files report size 0 and hold more.
+    const limits = {
+      folder: '/',
+      maxBytes: 16,
+      tooLarge: (n: number, more: boolean) => `${more ? '>' : ''}${n}`,
+      outside: 'out',
+      what: 'a file',
+    };
+    for (const read of [readRegularFile, readRegularFileSync]) {
+      const r = await read('/proc/self/maps', limits);
+      expect(r).toMatchObject({ code: 'too-large', message: '>16' });
+    }
+    const small = await readRegularFile('/proc/self/maps', { ...limits, maxBytes: 1 << 24 });
+    expect('bytes' in small && small.bytes.length).toBeGreaterThan(16);
+  });
 });
 
 describe('loadBankFile', () => {

@@ -20,7 +20,7 @@ export { asksForSeveralPicks } from './model/several-picks';
 // --- formats ---
 
 export { closestName } from './formats/closest-name';
-export { MAX_BANK_BYTES } from './formats/decode';
+export { bankSizeMessage, MAX_BANK_BYTES } from './formats/decode';
 export type { BankFormat } from './formats/format';
 export { BankFormatSchema, formatFromPath } from './formats/format';
 export { bankJsonSchema } from './formats/json-schema';

@@ -1,32 +1,22 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname } from 'node:path';
+import { mediaSource, readMediaFile, unescapeAttribute } from '@quizdeck/bank-files';
 import type { ApkgMedia } from '../apkg';
 import { AnkiExportError } from '../errors';
 
 const IMG_SRC = /(<img\b[^>]*?\bsrc=")([^"]*)(")/gi;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-function unescapeAttribute(value: string): string {
-  return value
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&amp;', '&');
-}
-
-function decodePath(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path; // not percent-encoded after all
-  }
-}
+const ERROR_CODE = {
+  outside: 'MEDIA_OUTSIDE',
+  remote: 'MEDIA_REMOTE',
+  missing: 'MEDIA_MISSING',
+  unreadable: 'MEDIA_MISSING',
+} as const;
 
 /**
  * Collects the images a bank references. Each file is packed once, named by the sha1 of its bytes
- * (so two banks using the same picture share it and a changed picture gets a new name).
+ * (so two banks using the same picture share it and a changed picture gets a new name). Paths
+ * resolve by bank-files' one rule: only files inside the bank's folder are ever read.
  */
 export class MediaCollector {
   readonly #byPath = new Map<string, string>();
@@ -36,35 +26,31 @@ export class MediaCollector {
     return [...this.#byName.values()];
   }
 
-  /** Rewrites local `<img src>` in `html` to packed names; `where` is `file:line` for errors. */
+  /** Rewrites `<img src>` in `html` to packed names; `where` is `file:line` for errors. */
   rewrite(html: string, bankFile: string, where: string): string {
     if (!html.includes('<img')) return html;
     return html.replace(IMG_SRC, (whole, open: string, src: string, close: string) => {
-      const path = unescapeAttribute(src);
-      if (path === '' || HAS_SCHEME.test(path) || path.startsWith('//')) return whole;
-      return `${open}${this.#add(resolve(dirname(bankFile), decodePath(path)), path, where)}${close}`;
+      const written = unescapeAttribute(src);
+      if (written === '' || mediaSource(bankFile, written).kind === 'inline') return whole;
+      return `${open}${this.#add(bankFile, written, where)}${close}`;
     });
   }
 
-  #add(absolute: string, written: string, where: string): string {
-    const known = this.#byPath.get(absolute);
+  #add(bankFile: string, written: string, where: string): string {
+    const source = mediaSource(bankFile, written);
+    const key = source.kind === 'file' ? source.path : written;
+    const known = this.#byPath.get(key);
     if (known) return known;
-    let data: Buffer;
-    try {
-      data = readFileSync(absolute);
-    } catch (cause) {
-      throw new AnkiExportError(
-        'MEDIA_MISSING',
-        `${where}: image "${written}" cannot be read (${absolute})`,
-        { cause },
-      );
+    const read = readMediaFile(bankFile, written);
+    if (!('data' in read)) {
+      throw new AnkiExportError(ERROR_CODE[read.code], `${where}: ${read.message}`);
     }
-    const ext = extname(absolute)
+    const ext = extname(read.path)
       .toLowerCase()
       .replace(/[^.a-z0-9]/g, '');
-    const name = `${createHash('sha1').update(data).digest('hex')}${ext}`;
-    this.#byPath.set(absolute, name);
-    this.#byName.set(name, { name, data });
+    const name = `${createHash('sha1').update(read.data).digest('hex')}${ext}`;
+    this.#byPath.set(key, name);
+    this.#byName.set(name, { name, data: Buffer.from(read.data) });
     return name;
   }
 }

@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../model/diagnostic';
 
-/** Banks larger than this are refused: no course quiz comes near it, and parsing stays bounded. */
-export const MAX_BANK_BYTES = 4 * 1024 * 1024;
+/**
+ * Banks larger than this are refused, so reading one stays within memory: 160 MiB holds one file of
+ * 100,000 generated drills in the largest format, JSON (about 150 MiB; see docs/formats.md).
+ */
+export const MAX_BANK_BYTES = 160 * 1024 * 1024;
 
 export type Decoded =
   | { text: string; diagnostics: [] }
@@ -55,8 +58,9 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-const sizeMessage = (bytes: number) =>
-  `file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MB`;
+/** The message for a bank over the limit; `bytes` may be a lower bound ("more than"). */
+export const bankSizeMessage = (bytes: number, atLeast = false) =>
+  `file is ${atLeast ? 'more than ' : ''}${(bytes / 1024 / 1024).toFixed(1)} MiB; a bank may be at most ${MAX_BANK_BYTES / 1024 / 1024} MiB (${MAX_BANK_BYTES.toLocaleString('en-US')} bytes)`;
 
 /** Turns raw input into text, refusing oversized, binary and non-UTF-8 input with file:line. */
 export function decodeBank(input: string | Uint8Array, file: string): Decoded {
@@ -64,14 +68,16 @@ export function decodeBank(input: string | Uint8Array, file: string): Decoded {
   if (typeof input === 'string') {
     // A UTF-16 string is at least as many UTF-8 bytes as it has code units, at most three times as
     // many: only a string in between needs its UTF-8 size counted.
-    if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
+    if (input.length > MAX_BANK_BYTES)
+      return fail(file, 1, 'too-large', bankSizeMessage(input.length));
     if (input.length * 3 > MAX_BANK_BYTES) {
       const bytes = utf8Length(input);
-      if (bytes > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(bytes));
+      if (bytes > MAX_BANK_BYTES) return fail(file, 1, 'too-large', bankSizeMessage(bytes));
     }
     text = input;
   } else {
-    if (input.length > MAX_BANK_BYTES) return fail(file, 1, 'too-large', sizeMessage(input.length));
+    if (input.length > MAX_BANK_BYTES)
+      return fail(file, 1, 'too-large', bankSizeMessage(input.length));
     if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
       return fail(file, 1, 'encoding', 'file is UTF-16; save it as UTF-8');
     }
