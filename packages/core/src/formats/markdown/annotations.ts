@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { flowTooDeepAt, nestingMessage } from '../nesting';
 import { parseFlowYaml } from './flow-yaml';
 
 export interface Annotation {
@@ -28,6 +29,7 @@ export function readAnnotation(lines: readonly string[], start: number): Annotat
     .join('\n')
     .trim()
     .slice(OPEN.length, -3);
+  if (flowTooDeepAt(raw) !== -1) return { error: nestingMessage('quizdeck comment'), end };
   let data = parseFlowYaml(raw);
   if (data === undefined) {
     try {
