@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { bankFilesAt, type SkippedFile } from '@quizdeck/bank-files';
+import { bankFilesAt, mediaDiagnostics, type SkippedFile } from '@quizdeck/bank-files';
 import { defineCommand, print, printError } from '@quizdeck/cli-kit';
 import {
   checkAnswerKeys,
@@ -46,7 +46,15 @@ function keyDiagnostics(file: string, result: ParseResult): Diagnostic[] {
 async function checkFile(file: string): Promise<FileReport> {
   const result = await readBankFile(file);
   const rendering = result.bank ? renderDiagnostics(result.bank, result.locations, file) : [];
-  const diagnostics = [...result.diagnostics, ...keyDiagnostics(file, result), ...rendering];
+  const media = result.bank
+    ? mediaDiagnostics(result.bank, result.locations, resolveUserPath(file), file)
+    : [];
+  const diagnostics = [
+    ...result.diagnostics,
+    ...keyDiagnostics(file, result),
+    ...rendering,
+    ...media,
+  ];
   return {
     file,
     ok: result.bank !== undefined && !diagnostics.some((d) => d.severity === 'error'),
