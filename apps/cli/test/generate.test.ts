@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Bank, BankSchema } from '@quizdeck/core';
+import { type Bank, BankSchema, MAX_BANK_BYTES } from '@quizdeck/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quizdeck } from './run-cli';
 
@@ -61,18 +61,22 @@ describe('quizdeck generate', () => {
     );
   }, 60_000);
 
-  it('warns when the bank is over the size a bank file may be', async () => {
-    const r = await quizdeck(tmp, 'generate', '--count', '6000', '--seed', 'big', '--to', 'md');
+  it('makes one file of 100,000 drills in JSON that check accepts, within the size limit', async () => {
+    const r = await quizdeck(tmp, 'generate', '--count', '100000', '--seed', 'big', '--to', 'json');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(
-      /^quizdeck generate: warning: this bank is \d+\.\d MB, over the 4 MB a bank file may be, .* at most about [\d,]+ questions per file\n$/,
+    expect(r.stderr).toBe('');
+    writeFileSync(join(tmp, 'big.quiz.json'), r.stdout);
+    const check = await quizdeck(tmp, 'check', 'big.quiz.json');
+    expect(check.stderr).toContain('big.quiz.json: ok, 100000 questions');
+    expect(check.code).toBe(0);
+    // generate stops at 100,000 questions, so only a padded file passes the limit.
+    const padded = r.stdout.padEnd(MAX_BANK_BYTES + 1, ' ');
+    writeFileSync(join(tmp, 'over.quiz.json'), padded);
+    const refused = await quizdeck(tmp, 'check', 'over.quiz.json');
+    expect(refused.stdout).toMatch(
+      /^over\.quiz\.json:1:1: error: file is 16\d\.\d MiB; a bank may be at most 160 MiB \(167,772,160 bytes\)\n$/,
     );
-    writeFileSync(join(tmp, 'big.md'), r.stdout);
-    const check = await quizdeck(tmp, 'check', 'big.md');
-    expect(check.stdout).toMatch(
-      /^big\.md:1:1: error: file is .* MB; a bank may be at most 4 MB\n$/,
-    );
-  }, 60_000);
+  }, 300_000);
 
   it('rejects bad flags', async () => {
     const r = await quizdeck(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BankFormat, parseBank } from '../src/index';
+import { type BankFormat, MAX_BANK_BYTES, parseBank } from '../src/index';
 
 const two = '- A. yes\n- B RIGHT. no\n';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -36,14 +36,14 @@ const cases: Case[] = [
     expected: ['3:1 error: binary file (NUL byte at offset 8)'],
   },
   {
-    name: 'a 5 MB file',
-    input: utf8(`1. Q?\n\n${'x'.repeat(5 * 1024 * 1024)}`),
-    expected: ['1:1 error: file is 5.0 MB; a bank may be at most 4 MB'],
+    name: 'a file one byte over the limit',
+    input: utf8(`1. Q?\n\n${'x'.repeat(MAX_BANK_BYTES - 6)}`),
+    expected: ['1:1 error: file is 160.0 MiB; a bank may be at most 160 MiB (167,772,160 bytes)'],
   },
   {
-    name: 'a 5 MB bank given as a string of multi-byte characters',
-    input: `1. Q?\n\n${'é'.repeat(2_621_440)}`,
-    expected: ['1:1 error: file is 5.0 MB; a bank may be at most 4 MB'],
+    name: 'a bank over the limit given as a string of multi-byte characters',
+    input: `1. Q?\n\n${'é'.repeat(MAX_BANK_BYTES / 2)}`,
+    expected: ['1:1 error: file is 160.0 MiB; a bank may be at most 160 MiB (167,772,160 bytes)'],
   },
   {
     name: 'UTF-16 file',

@@ -72,7 +72,7 @@ export default defineCommand({
       // Still printed: the bytes are what was asked for, but no quizdeck tool will load them.
       const fit = Math.floor((count * MAX_BANK_BYTES) / bytes);
       printError(
-        `quizdeck generate: warning: this bank is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BANK_BYTES / 1024 / 1024} MB a bank file may be, so quizdeck check and the other tools will refuse it; generate at most about ${fit.toLocaleString('en-US')} questions per file\n`,
+        `quizdeck generate: warning: this bank is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_BANK_BYTES / 1024 / 1024} MiB a bank file may be, so quizdeck check and the other tools will refuse it; generate at most about ${fit.toLocaleString('en-US')} questions per file\n`,
       );
     }
   },
