@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import {
   type ApkgMedia,
   ApkgWriter,
@@ -101,17 +101,20 @@ export async function exportDeck(
   }
   // Notes are written a block at a time as they are rendered, while later blocks render (on this
   // thread, or on worker threads for very large banks).
-  const writer = new ApkgWriter({
-    noteType,
-    decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
-    count,
-    time,
-    ...(history ? { takenIds: history.takenIds } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  const writer = storage(
+    () =>
+      new ApkgWriter({
+        noteType,
+        decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
+        count,
+        time,
+        ...(history ? { takenIds: history.takenIds } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      }),
+  );
   const add = (rows: NoteRow[]) => {
     history?.stamp(rows);
-    writer.add(rows);
+    storage(() => writer.add(rows));
   };
   const media = new Map<string, ApkgMedia>();
   try {
@@ -119,12 +122,14 @@ export async function exportDeck(
       const prepared = await prepareNotesParallel(job, threads, undefined, add);
       for (const m of prepared.media) media.set(m.name, m);
     }
-    writer.add(retired);
+    storage(() => writer.add(retired));
     const identityChanges = history?.identityChanges ?? [];
     if (opts.strict && previous && identityChanges.length > 0) {
       throw new AnkiExportError('IDENTITY_CHANGED', identityReport(identityChanges, previous.file));
     }
-    const apkg = await writer.finish([...media.values()]);
+    const apkg = await writer.finish([...media.values()]).catch((error: unknown) => {
+      throw storageError(error);
+    });
     return {
       apkg,
       notes: count,
@@ -135,6 +140,26 @@ export async function exportDeck(
     };
   } finally {
     writer.close();
+  }
+}
+
+/** The collection is a file in the temporary folder: a full disk or a missing folder is told. */
+function storageError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^(SQLITE_|E[A-Z]+$)/.test(code)) return error;
+  const why = error instanceof Error ? error.message : code;
+  return new AnkiExportError(
+    'COLLECTION_UNWRITABLE',
+    `cannot write the collection in ${tmpdir()} (${why}); set TMPDIR to a folder with room`,
+    { cause: error },
+  );
+}
+
+function storage<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw storageError(error);
   }
 }
 

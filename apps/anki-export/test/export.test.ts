@@ -233,6 +233,21 @@ describe('exportDeck', () => {
     });
   });
 
+  it('says so when the temporary folder for the collection cannot be written', async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(tmp, 'no-such-folder');
+    try {
+      const error = await exportDeck([loaded], { time: T1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AnkiExportError);
+      expect((error as AnkiExportError).message).toMatch(
+        /^cannot write the collection in .*no-such-folder \(ENOENT: .*\); set TMPDIR to a folder with room$/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('refuses two banks with the same id', async () => {
     await expect(exportDeck([loaded, loaded], { time: T1 })).rejects.toThrow(
       /bank id "fixture-bank" is also the id of/,
