@@ -24,6 +24,18 @@ const DETAILS_OPEN_RE = /^[ \t]{0,3}<details\b/i;
 const DETAILS_CLOSE = '</details>';
 
 /**
+ * True when the line's first character after spaces is printable ASCII that cannot start a
+ * quizdeck comment, a blank, an empty bullet, a thematic break, a fence or a <details> block.
+ */
+function plainStart(line: string): boolean {
+  let k = 0;
+  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+  const c = line.charCodeAt(k);
+  if (!(c > 32 && c < 127)) return false;
+  return !(c === 60 || c === 45 || c === 42 || c === 95 || c === 43 || c === 96 || c === 126);
+}
+
+/**
  * Splits lines[from, to) into paragraphs and quizdeck comments. Blank lines, stray empty bullets and
  * thematic breaks separate paragraphs; a fenced code block stays inside one paragraph.
  */
@@ -42,6 +54,12 @@ export function toItems(
   };
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
+    if (plainStart(line)) {
+      // Most lines: text that opens nothing and ends nothing.
+      if (para.length === 0) paraStart = i;
+      para.push(line);
+      continue;
+    }
     if (opensAnnotation(line)) {
       flush(i - 1);
       const r = readAnnotation(lines, i);
