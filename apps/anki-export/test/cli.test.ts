@@ -97,6 +97,9 @@ describe('quizdeck-anki', () => {
     const junk = await run(['history.json', '--previous', 'junk.apkg', '-o', 'new.apkg'], dir);
     expect(junk).toMatchObject({ code: 1, stdout: '' });
     expect(junk.stderr).toBe(`quizdeck anki: ${join(dir, 'junk.apkg')}: not a zip file\n`);
+    // --retire-from, the option's older name, is the same option.
+    const alias = await run(['history.json', '--retire-from', 'junk.apkg', '-o', 'new.apkg'], dir);
+    expect(alias.stderr).toBe(junk.stderr);
     // The file the export would replace is the previous export by default.
     await writeFile(join(dir, 'replaced.apkg'), 'not a package either');
     const replaced = await run(['history.json', '-o', 'replaced.apkg'], dir);
