@@ -122,7 +122,7 @@ describe('a hostile bank in a live quiz', () => {
       m.content.startsWith('Question 2 of 3 skipped'),
     );
     expect(notice.content).toBe(
-      'Question 2 of 3 skipped: it cannot be shown (question deep-tex: TeX nested more than 32 levels deep).',
+      'Question 2 of 3 skipped: it cannot be shown (prompt: TeX nested more than 32 levels deep).',
     );
     const q3 = await waitForQuestion(w, 3);
     expect(descriptionOf(q3)).toContain('Which is second?');

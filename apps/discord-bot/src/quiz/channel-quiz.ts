@@ -10,7 +10,7 @@ import { FATAL_CODES, postFinalBoard } from './final-board';
 import { letterEmoji } from './letters';
 import { roundNonce } from './post-nonce';
 import { ReactionTracker } from './reaction-tracker';
-import { isUnknownMessage, skipRound, unshowableReason } from './round-skip';
+import { isUnknownMessage, skipRound, unshowable, unshowableReason } from './round-skip';
 import { contextsShownBefore, type RoundView, roundView } from './round-view';
 import { sleep } from './sleep';
 
@@ -165,11 +165,17 @@ export class ChannelQuiz {
       });
       this.roundsCreated.add(round.id);
     }
+    // A question the renderer cannot render (hostile or broken text): tell the channel, go on.
+    const why = unshowable(bank, round.questionId);
+    if (why) {
+      await skipRound(this.deps, session, round, `skipped: ${why}`, 's');
+      return true;
+    }
     let view: RoundView | undefined;
     try {
       view = roundView(bank, session, round);
     } catch (err) {
-      // A question the renderer cannot render (hostile or broken text): tell the channel, go on.
+      // Whatever the renderer's own check missed still skips only this question.
       await skipRound(this.deps, session, round, `skipped: ${unshowableReason(err)}`, 's');
       return true;
     }

@@ -1,4 +1,4 @@
-import { QuizdeckError } from '@quizdeck/core';
+import { type Bank, QuizdeckError, unrenderableReason } from '@quizdeck/core';
 import { DiscordAPIError } from 'discord.js';
 import type { QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
@@ -26,6 +26,13 @@ export async function skipRound(
   await io.send(session.channelId, [{ content: text }], roundNonce(round, kind));
   if (!store.skipRound(round.id) && round.state === 'graded') store.markRevealed(round.id);
   if (round.messageId) tracker.forget(round.messageId);
+}
+
+/** Why core's renderer cannot show a question in Discord, or undefined when it can. */
+export function unshowable(bank: Bank, questionId: string): string | undefined {
+  const question = bank.questions.find((q) => q.id === questionId);
+  const why = question && unrenderableReason(bank, question, 'discord');
+  return why ? `it cannot be shown (${bankLine(why)})` : undefined;
 }
 
 /** Why a question cannot be shown, for the channel (no stack; bank text neutralised). */
