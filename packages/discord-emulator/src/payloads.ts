@@ -159,7 +159,14 @@ export function messagePayload(store: Store, message: MessageRecord, viewerId: s
       return user ? [userPayload(user)] : [];
     }),
     mention_roles: [...message.mentionRoles],
-    attachments: [],
+    attachments: message.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      size: a.size,
+      url: a.url,
+      proxy_url: a.url,
+      content_type: a.contentType,
+    })),
     embeds: message.embeds,
     components: message.components,
     pinned: false,

@@ -1,5 +1,5 @@
 import { emojiKey } from './payloads';
-import type { MessageEdit, MessageRecord } from './state/types';
+import type { AttachmentRecord, MessageEdit, MessageRecord } from './state/types';
 
 /** A message as tests read it: what the bot sent, what it changed, who reacted. */
 export interface RecordedMessage {
@@ -10,6 +10,8 @@ export interface RecordedMessage {
   content: string;
   embeds: Record<string, unknown>[];
   components: unknown[];
+  /** Files posted with the message: name, size, content type, SHA-256 of the bytes, URL. */
+  attachments: AttachmentRecord[];
   flags: number;
   ephemeral: boolean;
   /** A deferred interaction reply not yet edited ("is thinking..."). */
@@ -37,6 +39,7 @@ export function recordedMessage(m: MessageRecord): RecordedMessage {
     content: m.content,
     embeds: m.embeds as Record<string, unknown>[],
     components: m.components,
+    attachments: m.attachments.map((a) => ({ ...a })),
     flags: m.flags,
     ephemeral: m.ephemeral,
     loading: (m.flags & (1 << 7)) !== 0,

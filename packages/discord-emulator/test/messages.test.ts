@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DiscordEmulator } from '../src/index';
+import { DiscordEmulator, MESSAGE_LIMITS } from '../src/index';
 import { connect } from './helpers';
 
 let emu: DiscordEmulator | undefined;
@@ -122,6 +123,31 @@ describe('messages', () => {
     before.release();
     await second;
     expect(e.messages(channelId).map((m) => m.content)).toEqual(['held answer', 'held request']);
+    await client.destroy();
+  });
+
+  it('records files posted with a message, points attachment:// embeds at them, refuses 10 MiB+', async () => {
+    const { e, client, channel, channelId } = await setup();
+    const png = Buffer.from('\x89PNG fake image bytes');
+    const sent = await channel.send({
+      files: [{ attachment: png, name: 'cell.png' }],
+      embeds: [{ description: 'see below', image: { url: 'attachment://cell.png' } }],
+    });
+    const [m] = e.messages(channelId);
+    expect(m?.attachments).toHaveLength(1);
+    expect(m?.attachments[0]).toMatchObject({
+      filename: 'cell.png',
+      size: png.length,
+      sha256: createHash('sha256').update(png).digest('hex'),
+    });
+    expect((m?.embeds[0]?.image as { url: string }).url).toBe(m?.attachments[0]?.url);
+    expect(sent.attachments.first()?.name).toBe('cell.png');
+    const big = Buffer.alloc(MESSAGE_LIMITS.uploadBytes + 1);
+    const error = await channel
+      .send({ files: [{ attachment: big, name: 'big.png' }] })
+      .catch((err: unknown) => err);
+    expect(error).toMatchObject({ status: 413, code: 40005 });
+    expect(e.messages(channelId)).toHaveLength(1);
     await client.destroy();
   });
 

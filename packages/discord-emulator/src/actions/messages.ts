@@ -1,5 +1,6 @@
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import type { Core } from '../core';
+import { UPLOADS, type Upload } from '../http/multipart';
 import { memberPayload, messagePayload } from '../payloads';
 import type { MessageRecord } from '../state/types';
 import { resolveMentions } from './mentions';
@@ -11,6 +12,7 @@ export interface MessageBody {
   allowed_mentions?: unknown;
   flags?: unknown;
   nonce?: unknown;
+  [UPLOADS]?: Upload[];
 }
 
 export interface NewMessage {
@@ -43,14 +45,29 @@ export function createMessage(core: Core, input: NewMessage): MessageRecord {
     (typeof input.body.flags === 'number' ? input.body.flags : 0) |
     (input.ephemeral ? EPHEMERAL : 0) |
     (input.loading ? LOADING : 0);
+  const id = core.nextId();
+  const attachments = (input.body[UPLOADS] ?? []).map((u) => {
+    const attachmentId = core.nextId();
+    return {
+      id: attachmentId,
+      filename: u.filename,
+      size: u.size,
+      contentType: u.contentType,
+      sha256: u.sha256,
+      url: `https://cdn.discordapp.com/attachments/${channel.id}/${attachmentId}/${encodeURIComponent(u.filename)}`,
+    };
+  });
   const message: MessageRecord = {
-    id: core.nextId(),
+    id,
     channelId: channel.id,
     guildId: channel.guildId,
     authorId: input.authorId,
     content,
-    embeds: Array.isArray(input.body.embeds) ? input.body.embeds : [],
+    embeds: Array.isArray(input.body.embeds)
+      ? input.body.embeds.map((e) => withAttachmentUrls(e, attachments))
+      : [],
     components: Array.isArray(input.body.components) ? input.body.components : [],
+    attachments,
     flags,
     type: input.type ?? 0,
     allowedMentions: input.body.allowed_mentions,
@@ -142,4 +159,20 @@ function dispatchMessage(core: Core, message: MessageRecord, t: string): void {
     },
     message.channelId,
   );
+}
+
+/** Discord points an embed's `attachment://name` image or thumbnail at the attachment's URL. */
+function withAttachmentUrls(embed: unknown, attachments: { filename: string; url: string }[]) {
+  if (!embed || typeof embed !== 'object' || attachments.length === 0) return embed;
+  const e = { ...(embed as Record<string, unknown>) };
+  for (const key of ['image', 'thumbnail']) {
+    const media = e[key] as { url?: unknown } | undefined;
+    const name =
+      typeof media?.url === 'string' && media.url.startsWith('attachment://')
+        ? media.url.slice('attachment://'.length)
+        : undefined;
+    const file = name === undefined ? undefined : attachments.find((a) => a.filename === name);
+    if (file) e[key] = { ...media, url: file.url, proxy_url: file.url };
+  }
+  return e;
 }

@@ -40,6 +40,7 @@ export const missingPermissions = () => new ApiError(403, 50013, 'Missing Permis
 export const cannotEditOthers = () =>
   new ApiError(403, 50005, 'Cannot edit a message authored by another user');
 export const emptyMessage = () => new ApiError(400, 50006, 'Cannot send an empty message');
+export const entityTooLarge = () => new ApiError(413, 40005, 'Request entity too large');
 export const unauthorized = () => new ApiError(401, 0, '401: Unauthorized');
 export const notFound = () => new ApiError(404, 0, '404: Not Found');
 export const tooManyReactions = () =>

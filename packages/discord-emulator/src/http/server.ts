@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core';
 import { ApiError, notFound, unauthorized } from './api-error';
+import { parseMultipart, UPLOADS, type Upload } from './multipart';
 import { matchRoute, type RouteDef } from './route';
 
 export interface RequestLogEntry {
@@ -113,17 +114,20 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function parseBody(raw: Buffer, contentType: string): Record<string, unknown> {
   if (raw.length === 0) return {};
-  let text = raw.toString('utf8');
+  let text: string;
+  let uploads: Upload[] | undefined;
   if (contentType.startsWith('multipart/form-data')) {
-    // discord.js sends multipart when a message has files; the JSON part is all the emulator keeps.
-    const match = /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text);
-    text = match?.[1] ?? '{}';
-  }
+    // discord.js sends multipart when a message has files: their sizes and hashes are kept.
+    const parts = parseMultipart(raw, contentType);
+    text = parts.json ?? '{}';
+    uploads = parts.uploads;
+  } else text = raw.toString('utf8');
   try {
     const parsed: unknown = JSON.parse(text);
     // Array bodies (command bulk overwrites) reach handlers as `items`.
     if (Array.isArray(parsed)) return { items: parsed };
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    const body = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    return uploads?.length ? { ...body, [UPLOADS]: uploads } : body;
   } catch {
     throw new ApiError(400, 50109, 'The request body contains invalid JSON.');
   }

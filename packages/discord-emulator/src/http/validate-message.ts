@@ -1,4 +1,5 @@
 import { emptyMessage, type FieldError, invalidFormBody } from './api-error';
+import { UPLOADS } from './multipart';
 
 /** Discord's message limits; a payload over any of them is answered 400 (50035). */
 export const MESSAGE_LIMITS = {
@@ -13,6 +14,9 @@ export const MESSAGE_LIMITS = {
   author: 256,
   embedTotal: 6000,
   nonce: 25,
+  /** Files per message, and their total size (Discord's default upload limit, 10 MiB). */
+  files: 10,
+  uploadBytes: 10 * 1024 * 1024,
 } as const;
 
 const tooLong = (path: string, max: number): FieldError => ({
@@ -54,7 +58,7 @@ function checkEmbed(embed: Record<string, unknown>, path: string, errors: FieldE
 
 /**
  * Validates a message create/edit body the way Discord does. `requireContent` is for creates:
- * a message with neither content nor embeds is 50006.
+ * a message with no content, embeds, components or files is 50006.
  */
 export function validateMessageBody(body: Record<string, unknown>, requireContent: boolean): void {
   const errors: FieldError[] = [];
@@ -79,7 +83,8 @@ export function validateMessageBody(body: Record<string, unknown>, requireConten
   }
   if (errors.length) throw invalidFormBody(errors);
   const hasComponents = Array.isArray(body.components) && body.components.length > 0;
-  if (requireContent && content.length === 0 && embeds.length === 0 && !hasComponents) {
+  const hasFiles = ((body as { [UPLOADS]?: unknown[] })[UPLOADS]?.length ?? 0) > 0;
+  if (requireContent && !content && !embeds.length && !hasComponents && !hasFiles) {
     throw emptyMessage();
   }
 }

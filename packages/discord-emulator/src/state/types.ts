@@ -75,6 +75,16 @@ export interface MessageEdit {
   editedAt: string;
 }
 
+/** A file posted with a message (its bytes are hashed, not kept). */
+export interface AttachmentRecord {
+  id: string;
+  filename: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  url: string;
+}
+
 export interface MessageRecord {
   id: string;
   channelId: string;
@@ -83,6 +93,7 @@ export interface MessageRecord {
   content: string;
   embeds: unknown[];
   components: unknown[];
+  attachments: AttachmentRecord[];
   flags: number;
   type: number;
   /** `allowed_mentions` exactly as the bot sent it (`undefined` when it sent none). */

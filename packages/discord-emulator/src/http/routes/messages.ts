@@ -1,12 +1,23 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { createMessage, deleteMessage, editMessage } from '../../actions/messages';
+import {
+  createMessage,
+  deleteMessage,
+  editMessage,
+  type MessageBody,
+} from '../../actions/messages';
 import { messagePayload } from '../../payloads';
 import { channelPermissions } from '../../permissions';
 import { compareSnowflakes } from '../../snowflake';
 import { channelFor, messageIn, requirePermissions } from '../access';
-import { cannotEditOthers, missingPermissions } from '../api-error';
+import {
+  cannotEditOthers,
+  entityTooLarge,
+  invalidFormBody,
+  missingPermissions,
+} from '../api-error';
+import { UPLOADS } from '../multipart';
 import { botOf, type RouteDef, route } from '../route';
-import { validateMessageBody } from '../validate-message';
+import { MESSAGE_LIMITS, validateMessageBody } from '../validate-message';
 
 const { SendMessages, EmbedLinks, ReadMessageHistory, ManageMessages, ViewChannel } =
   PermissionFlagsBits;
@@ -20,6 +31,14 @@ export const messageRoutes: RouteDef[] = [
     const channel = channelFor(req);
     requirePermissions(req, channel, SendMessages | (hasEmbeds(req.body) ? EmbedLinks : 0n));
     validateMessageBody(req.body, true);
+    const uploads = (req.body as MessageBody)[UPLOADS] ?? [];
+    if (uploads.reduce((n, u) => n + u.size, 0) > MESSAGE_LIMITS.uploadBytes)
+      throw entityTooLarge();
+    if (uploads.length > MESSAGE_LIMITS.files) {
+      throw invalidFormBody([
+        { path: 'files', code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' },
+      ]);
+    }
     const authorId = botOf(req).user.id;
     // enforce_nonce: a create repeated with the nonce of a recent message of the same author
     // (a retry after a lost response) answers that message instead of posting another.
