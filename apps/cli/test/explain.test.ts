@@ -33,7 +33,7 @@ describe('quizdeck check --explain', () => {
   it('shows every question, each line with its field, and the errors at their lines', async () => {
     const { output, ok } = await explainBankFile(join(tmp, 'broken.md'));
     expect(ok).toBe(false);
-    expect(output).toContain('3 questions, 0 passages, 2 errors, 1 warnings');
+    expect(output).toContain('3 questions, 0 passages, 2 errors, 1 warning');
     expect(output).toMatch(/── Q1 {2}id q1 {2}\(lines 3–6\)\n {3}key: B {3}multiple: no/);
     expect(output).toMatch(/── Q2 {2}id q2 {2}\(lines 7–10\) {2}NOT PLAYABLE/);
     expect(output).toMatch(/ 5 {2}option B +│ - B\. two ✓/);

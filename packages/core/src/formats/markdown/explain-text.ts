@@ -2,6 +2,7 @@ import { formatDiagnostic } from '../../model/diagnostic';
 import { CONTROL_CHARACTERS } from '../../render/control-characters';
 import type { ExplainedContext, MarkdownExplanation } from './explain';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const clean = (s: string) => s.replace(CONTROL_CHARACTERS, '');
 const short = (s: string, n = 60) => {
   const one = clean(s).replace(/\s+/g, ' ').trim();
@@ -39,11 +40,16 @@ export function formatExplanation(x: MarkdownExplanation): string {
   if (x.lines.length === 0) return `${x.diagnostics.map(formatDiagnostic).map(clean).join('\n')}\n`;
   out.push(
     `bank ${clean(x.bank.id)}: "${short(x.bank.title)}"${x.bank.description ? `, description "${short(x.bank.description)}"` : ''}`,
-    `${x.questions.length} questions, ${x.contexts.length} passages, ${errors} errors, ${warnings} warnings`,
+    [
+      plural(x.questions.length, 'question'),
+      plural(x.contexts.length, 'passage'),
+      plural(errors, 'error'),
+      plural(warnings, 'warning'),
+    ].join(', '),
   );
   for (const c of x.contexts)
     out.push(
-      `passage ${clean(c.id)} (line ${c.line})${c.title ? ` "${short(c.title)}"` : ''}${c.continues ? `, continues ${clean(c.continues)}` : ''}`,
+      `passage ${clean(c.id)} (line ${c.line})${c.title ? ` "${short(c.title)}"` : ''}${c.continues ? `, continues ${clean(c.continues)}` : ''}: ${short(c.body, 50)}`,
     );
   const lineRow = (i: number) => {
     const field = x.fields[i] ?? (x.lines[i]?.trim() === '' ? '' : '(no field)');
