@@ -29,8 +29,14 @@ export class BankCatalog {
   /** Files that did not load, with their diagnostics (file:line:col: …), for `/quiz banks` and logs. */
   problems: string[] = [];
   private readonly files = new Map<string, FileEntry>();
+  private readonly fileOfBank = new WeakMap<Bank, string>();
 
   constructor(readonly path: string) {}
+
+  /** The file a bank was read from (also for a version a reload has replaced). */
+  fileOf(bank: Bank): string | undefined {
+    return this.fileOfBank.get(bank);
+  }
 
   /** Reads what changed on disk; returns the files added, changed and removed (by name). */
   reload(): CatalogChanges {
@@ -72,6 +78,7 @@ export class BankCatalog {
         continue;
       }
       banks.set(entry.bank.id, entry.bank);
+      this.fileOfBank.set(entry.bank, file);
     }
     this.banks = banks;
     this.problems = problems;

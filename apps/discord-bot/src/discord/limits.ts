@@ -7,4 +7,8 @@ export const LIMITS = {
   embedFieldValue: 1024,
   embedFields: 25,
   embedTotal: 6000,
+  embeds: 10,
+  /** Files a message may carry, and their total size (Discord's default upload limit). */
+  files: 10,
+  uploadBytes: 10 * 1024 * 1024,
 } as const;

@@ -4,6 +4,7 @@ import { DiscordAPIError, type Message } from 'discord.js';
 import type { GradedAnswer, QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
 import type { DiscordIo } from '../discord/discord-io';
+import { questionImages, withImages } from '../discord/question-images';
 import { passageMessages, questionMessages, revealMessages } from '../discord/quiz-messages';
 import type { Logger } from '../log';
 import { FATAL_CODES, postFinalBoard } from './final-board';
@@ -24,6 +25,8 @@ export interface QuizDeps {
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
+  /** Where a bank was read from (its images are found next to it). */
+  catalog: { fileOf(bank: Bank): string | undefined };
 }
 
 /**
@@ -204,7 +207,10 @@ export class ChannelQuiz {
         ...view.rendered,
         contexts: view.rendered.contexts.filter((c) => !shown.has(c.id)),
       });
-      const payloads = questionMessages(view.rendered, header);
+      const payloads = withImages(
+        questionMessages(view.rendered, header),
+        this.images(view, 'question'),
+      );
       const sent = await io.send(
         session.channelId,
         [...passages, ...payloads],
@@ -238,7 +244,10 @@ export class ChannelQuiz {
     const opensAt = Date.now();
     const closesAt = opensAt + Math.round(session.seconds * 1000 * this.deps.timeScale);
     store.openRound(round.id, opensAt, closesAt);
-    const last = questionMessages(view.rendered, { ...header, closesAt }).at(-1);
+    const images = { ...this.images(view, 'question'), files: [] };
+    const last = withImages(questionMessages(view.rendered, { ...header, closesAt }), images).at(
+      -1,
+    );
     if (last?.embeds) {
       await io.edit(session.channelId, messageId, last).catch((err: unknown) => {
         this.deps.log.error(`round ${round.id}: could not show the close time`, err);
@@ -308,12 +317,21 @@ export class ChannelQuiz {
     tracker.forget(messageId);
   }
 
+  /** The bank's images the question (or its reveal) shows, as attachments. */
+  private images(view: RoundView, part: 'question' | 'reveal') {
+    if (!this.bank) return { files: [], embeds: [], notes: [] };
+    return questionImages(this.bank, view.question, this.deps.catalog.fileOf(this.bank), part);
+  }
+
   private async reveal(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
     const answers = this.deps.store.answers(round.id);
     const footer = `${bank.id} · ${round.questionId} · ${session.scoring} scoring`;
     await this.deps.io.send(
       session.channelId,
-      revealMessages(view.rendered, answers, footer, view.toOriginal),
+      withImages(
+        revealMessages(view.rendered, answers, footer, view.toOriginal),
+        this.images(view, 'reveal'),
+      ),
       roundNonce(round, 'r'),
     );
     this.deps.store.markRevealed(round.id);

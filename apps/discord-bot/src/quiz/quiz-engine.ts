@@ -12,7 +12,7 @@ export interface EngineOptions {
   store: QuizStore;
   io: DiscordIo;
   /** The banks as loaded now; a quiz keeps the version it started with. */
-  catalog: { readonly banks: ReadonlyMap<string, Bank> };
+  catalog: { readonly banks: ReadonlyMap<string, Bank>; fileOf(bank: Bank): string | undefined };
   timeScale: number;
   revealPauseMs: number;
   log: Logger;

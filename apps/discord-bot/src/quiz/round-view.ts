@@ -6,6 +6,7 @@ import {
   shuffleQuestion,
 } from '@quizdeck/core';
 import type { RoundRow, SessionRow } from '../db/rows';
+import { imagesAsText } from '../discord/question-images';
 
 export interface RoundView {
   /** The question as shown: options relabelled when the session shuffles. */
@@ -25,7 +26,7 @@ export function roundView(bank: Bank, session: SessionRow, round: RoundRow): Rou
   return {
     question,
     toOriginal: shuffled?.toOriginal,
-    rendered: renderQuestion(bank, question, 'discord'),
+    rendered: withImageText(renderQuestion(bank, question, 'discord')),
     letters: question.options.map((o) => o.key),
   };
 }
@@ -42,4 +43,17 @@ export function contextsShownBefore(bank: Bank, session: SessionRow, idx: number
     }
   }
   return shown;
+}
+
+/** Markdown images in the Discord text read as their alt text; the images go as attachments. */
+function withImageText(r: RenderedQuestion): RenderedQuestion {
+  const out: RenderedQuestion = {
+    ...r,
+    contexts: r.contexts.map((c) => ({ ...c, body: imagesAsText(c.body) })),
+    prompt: imagesAsText(r.prompt),
+    options: r.options.map((o) => ({ ...o, text: imagesAsText(o.text) })),
+    notes: r.notes.map((n) => ({ ...n, text: imagesAsText(n.text) })),
+  };
+  if (r.explanation !== undefined) out.explanation = imagesAsText(r.explanation);
+  return out;
 }
