@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type Bank, grade } from '@quizdeck/core';
+import type { Bank } from '@quizdeck/core';
 import { DiscordAPIError, type Message } from 'discord.js';
-import type { GradedAnswer, QuizStore } from '../db/quiz-store';
+import type { QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
 import type { DiscordIo } from '../discord/discord-io';
 import { questionImages, withImages } from '../discord/question-images';
 import { passageMessages, questionMessages, revealMessages } from '../discord/quiz-messages';
 import type { Logger } from '../log';
+import { abandonQuiz } from './abandon-quiz';
 import { FATAL_CODES, postFinalBoard } from './final-board';
+import { closingPicks, gradeAndStore } from './grade-round';
 import { letterEmoji } from './letters';
 import { roundNonce } from './post-nonce';
-import { ReactionTracker } from './reaction-tracker';
+import type { ReactionTracker } from './reaction-tracker';
 import { isUnknownMessage, skipRound, unshowable, unshowableReason } from './round-skip';
 import { contextsShownBefore, type RoundView, roundView } from './round-view';
 import { sleep } from './sleep';
@@ -102,35 +104,13 @@ export class ChannelQuiz {
         const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
         this.deps.log.error(`quiz ${this.sessionId}: step failed (try ${failures})`, err);
         if (fatal || failures >= 5) {
-          await this.abandon(err);
+          await abandonQuiz(this.deps, this.sessionId, err);
           return;
         }
         await sleep(500 * failures, anySignal(this.stopSignal, this.drainSignal));
       }
     }
     if (this.stopping) await this.finish('stopped');
-  }
-
-  /** Ends a quiz that cannot go on, telling the channel why when it still can. */
-  private async abandon(err: unknown): Promise<void> {
-    const { store, io, log } = this.deps;
-    const session = store.session(this.sessionId);
-    if (!session) return;
-    const round = store.latestRound(session.id);
-    if (round) store.skipRound(round.id);
-    store.endSession(session.id, 'stopped', Date.now());
-    const missing =
-      err instanceof DiscordAPIError && err.code === 50013
-        ? await io.missingPermissions(session.channelId).catch(() => [])
-        : [];
-    const why = missing.length
-      ? `I need the ${missing.map((p) => `**${p}**`).join(', ')} permission in this channel.`
-      : 'Discord keeps refusing my requests (see the bot log).';
-    await io
-      .send(session.channelId, [
-        { content: `Quiz stopped: ${why}`, allowedMentions: { parse: [] } },
-      ])
-      .catch((e: unknown) => log.error(`quiz ${session.id}: could not post why it stopped`, e));
   }
 
   /** Moves the quiz one step; false when the session is over. */
@@ -256,7 +236,7 @@ export class ChannelQuiz {
   }
 
   private async closeAndGrade(session: SessionRow, round: RoundRow, view: RoundView) {
-    const { io, store, tracker, log } = this.deps;
+    const { io, store, tracker } = this.deps;
     const messageId = round.messageId as string;
     // A round this process did not open: its reactions so far are unknown to us.
     if (!tracker.isTracked(messageId)) tracker.track(messageId, view.letters, false);
@@ -277,43 +257,11 @@ export class ChannelQuiz {
     }
     if (this.closeSignal.signal.aborted) this.closeSignal = new AbortController();
     if (!(await io.gatewayReady(GATEWAY_GRACE_MS))) tracker.distrust(messageId);
-    const vouched = tracker.isVouched(messageId);
-    let picks = tracker.close(messageId);
-    if (!vouched) {
-      log.debug(`round ${round.id}: reconciling reactions over REST`);
-      const byLetter = new Map<string, string[]>();
-      for (const letter of view.letters) {
-        const users = await io
-          .reactionUsers(session.channelId, messageId, letterEmoji(letter))
-          .catch((err: unknown) => {
-            if (isUnknownMessage(err)) return undefined;
-            throw err;
-          });
-        if (!users)
-          return skipRound(
-            this.deps,
-            session,
-            round,
-            'was deleted before it closed; skipping it',
-            'd',
-          );
-        byLetter.set(
-          letter,
-          users.filter((u) => !u.bot && u.id !== io.selfId).map((u) => u.id),
-        );
-      }
-      picks = ReactionTracker.fromLetterUsers(byLetter);
+    const closing = await closingPicks(this.deps, session, round, view, messageId);
+    if (!closing) {
+      return skipRound(this.deps, session, round, 'was deleted before it closed; skipping it', 'd');
     }
-    const answers: GradedAnswer[] = [...picks].map(([userId, selected]) => {
-      const result = grade(view.question, selected, session.scoring);
-      return { userId, selected, verdict: result.verdict, score: result.score };
-    });
-    if (store.gradeRound(round.id, answers, Date.now())) {
-      const right = answers.filter((a) => a.verdict === 'correct').length;
-      log.info(
-        `quiz ${session.id}: question ${round.idx + 1}/${session.questionIds.length} (${round.questionId}) closed; graded ${answers.length} answers, ${right} right, from ${vouched ? 'gateway events' : 'REST'}`,
-      );
-    }
+    gradeAndStore(this.deps, session, round, view, closing);
     tracker.forget(messageId);
   }
 
