@@ -9,6 +9,7 @@ const main = defineCommand({
     show: () => import('./commands/show').then((m) => m.default),
     generate: () => import('./commands/generate').then((m) => m.default),
     shapes: () => import('./commands/shapes').then((m) => m.default),
+    ids: () => import('./commands/ids').then((m) => m.default),
   },
 });
 

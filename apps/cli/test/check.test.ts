@@ -8,7 +8,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'quizdeck-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 mkdirSync(join(tmp, 'banks/sub'), { recursive: true });
-writeFileSync(join(tmp, 'banks/good.md'), '1. Pick one?\n\n- A RIGHT. yes\n- B. no\n');
+// Banks with ids of their own: `check` warns about positional ones (see ids.test.ts).
+writeFileSync(
+  join(tmp, 'banks/good.md'),
+  '1. Pick one?\n<!-- quizdeck: {id: pick} -->\n\n- A RIGHT. yes\n- B. no\n',
+);
 writeFileSync(
   join(tmp, 'banks/sub/bad.md'),
   '1. Pick one?\n\n- A. yes\n- B. no\n\n2. Another?\n\n- A. x\n- B RIGHT. y\n\nAccepted answer is E.\n',
@@ -73,7 +77,10 @@ describe('quizdeck check', { timeout: 30_000 }, () => {
       join(tmp, 'course/README.md'),
       '# Course banks\n\n1. Write a quiz\n2. Check it\n',
     );
-    writeFileSync(join(tmp, 'course/w1.md'), '1. Pick one?\n\n- A RIGHT. yes\n- B. no\n');
+    writeFileSync(
+      join(tmp, 'course/w1.md'),
+      '1. Pick one?\n<!-- quizdeck: {id: pick} -->\n\n- A RIGHT. yes\n- B. no\n',
+    );
     writeFileSync(join(tmp, 'course/drafts/w2.md'), '1. Unfinished?\n\n- A. yes\n- B. no\n');
     writeFileSync(join(tmp, 'course/w3.wip.md'), '1. Unfinished?\n\n- A. yes\n- B. no\n');
     const all = await quizdeck(tmp, 'check', 'course');

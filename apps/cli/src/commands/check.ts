@@ -5,12 +5,14 @@ import {
   checkAnswerKeys,
   type Diagnostic,
   formatDiagnostic,
+  formatFromPath,
   type ParseResult,
+  planIds,
   renderDiagnostics,
 } from '@quizdeck/core';
 import { resolveUserPath } from '../env';
 import { explainBankFile } from '../explain';
-import { readBankFile } from '../load-bank';
+import { readBankFile, readBankText } from '../load-bank';
 
 interface FileReport {
   file: string;
@@ -43,6 +45,37 @@ function keyDiagnostics(file: string, result: ParseResult): Diagnostic[] {
   });
 }
 
+/**
+ * One warning for a quiz-markdown bank whose questions only have positional ids: they move to other
+ * questions when one is inserted, and Anki's review history moves with them.
+ */
+async function implicitIdsWarning(file: string, result: ParseResult): Promise<Diagnostic[]> {
+  const bank = result.bank;
+  if (!bank || formatFromPath(file) !== 'md') return [];
+  // Only a bank with ids that look positional is read again to tell which were given.
+  if (!bank.questions.some((q) => q.id === `q${q.number}`)) return [];
+  const plan = planIds(await readBankText(file), file);
+  if ('diagnostics' in plan || plan.stamps.length === 0) return [];
+  const first = plan.stamps[0];
+  const some =
+    plan.stamps.length === bank.questions.length ? 'all' : `${plan.stamps.length} of the`;
+  return [
+    {
+      file,
+      line: first?.line ?? 1,
+      col: 1,
+      severity: 'warning',
+      code: 'implicit-ids',
+      message: `${some} ${bank.questions.length} questions have only positional ids (${plan.stamps
+        .slice(0, 3)
+        .map((s) => s.was)
+        .join(
+          ', ',
+        )}${plan.stamps.length > 3 ? ', …' : ''}), which pass to other questions when one is inserted, and Anki's review history with them: run "quizdeck ids --write ${file}" to give each its own`,
+    },
+  ];
+}
+
 async function checkFile(file: string): Promise<FileReport> {
   const result = await readBankFile(file);
   const rendering = result.bank ? renderDiagnostics(result.bank, result.locations, file) : [];
@@ -54,6 +87,7 @@ async function checkFile(file: string): Promise<FileReport> {
     ...keyDiagnostics(file, result),
     ...rendering,
     ...media,
+    ...(await implicitIdsWarning(file, result)),
   ];
   return {
     file,
