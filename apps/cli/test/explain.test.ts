@@ -29,7 +29,7 @@ const broken = [
 writeFileSync(join(tmp, 'broken.md'), broken);
 writeFileSync(join(tmp, 'bad.quiz.yaml'), 'id: x\n');
 
-describe('quizdeck check --explain', () => {
+describe('quizdeck check --explain', { timeout: 30_000 }, () => {
   it('shows every question, each line with its field, and the errors at their lines', async () => {
     const { output, ok } = await explainBankFile(join(tmp, 'broken.md'));
     expect(ok).toBe(false);
