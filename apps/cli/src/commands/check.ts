@@ -87,8 +87,10 @@ async function checkFile(file: string): Promise<FileReport> {
     ...keyDiagnostics(file, result),
     ...rendering,
     ...media,
-    ...(await implicitIdsWarning(file, result)),
   ];
+  // Once the bank has no errors: fixing them comes first, and `ids --write` refuses until then.
+  if (!diagnostics.some((d) => d.severity === 'error'))
+    diagnostics.push(...(await implicitIdsWarning(file, result)));
   return {
     file,
     ok: result.bank !== undefined && !diagnostics.some((d) => d.severity === 'error'),
