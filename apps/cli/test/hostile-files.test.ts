@@ -12,7 +12,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const HOSTILE = resolve(import.meta.dirname, 'hostile');
 const STACK = /^\s+at .+[(:]\d+|FATAL|node:internal|Error: /m;
 
-describe('check as a process on hostile files', () => {
+describe('check as a process on hostile files', { timeout: 30_000 }, () => {
   it('two JSON files nested 1,000 deep, checked together: two diagnostics, no abort', async () => {
     copyFileSync(join(HOSTILE, 'json-deep.quiz.json'), join(tmp, 'a.quiz.json'));
     copyFileSync(join(HOSTILE, 'json-deep.quiz.json'), join(tmp, 'b.quiz.json'));
