@@ -195,6 +195,48 @@ describe('QuizStore', () => {
     expect(() => store.markRevealed(roundId)).toThrow(/not graded/);
   });
 
+  it('adds a round of 301 answers (written in batches) to the scores members already have', () => {
+    const s = newSession();
+    const first = openRound(s.id, 0);
+    const member = (i: number) => `u${String(i).padStart(3, '0')}`;
+    store.gradeRound(
+      first,
+      [0, 1, 2].map((i) => ({ userId: member(i), selected: ['A'], verdict: 'correct', score: 1 })),
+      3500,
+    );
+    const before = sessionStandings(db, s.id);
+    const second = openRound(s.id, 1);
+    const answers = Array.from({ length: 301 }, (_, i) => ({
+      userId: member(i),
+      selected: i % 2 ? ['A', 'C'] : ['B'],
+      verdict: (i % 2 ? 'partial' : 'wrong') as 'partial' | 'wrong',
+      score: i % 2 ? 0.5 : 0,
+    }));
+    expect(store.gradeRound(second, answers, 4000)).toBe(true);
+    expect(store.answers(second)).toEqual(
+      answers
+        .map((a) => ({ ...a, selected: [...a.selected] }))
+        .sort((a, b) => a.userId.localeCompare(b.userId)),
+    );
+    const after = new Map(sessionStandings(db, s.id).map((r) => [r.userId, r]));
+    expect(after.size).toBe(301);
+    for (const b of before) {
+      const a = answers.find((x) => x.userId === b.userId);
+      expect(after.get(b.userId)).toEqual({
+        userId: b.userId,
+        points: b.points + (a?.score ?? 0),
+        answered: b.answered + 1,
+        correct: b.correct,
+      });
+    }
+    expect(after.get(member(300))).toEqual({
+      userId: member(300),
+      points: 0,
+      answered: 1,
+      correct: 0,
+    });
+  });
+
   it('rolls the whole grading back when one write fails', () => {
     const s = newSession();
     const roundId = openRound(s.id, 0);
