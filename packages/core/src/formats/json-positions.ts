@@ -1,6 +1,10 @@
 import { MAX_NESTING } from './nesting';
 import type { PosArray, PosObject, PosTree } from './pos-tree';
 
+// Containers below the kept levels: pushed to follow the structure, never recorded.
+const UNKEPT_OBJECT: PosObject = { at: 0, keys: [], keyAt: [], values: [] };
+const UNKEPT_ARRAY: PosArray = { at: 0, items: [] };
+
 export type JsonPositions = { tree: PosTree } | { tooDeep: number };
 
 const isValueEnd = (c: number) =>
@@ -9,15 +13,18 @@ const isValueEnd = (c: number) =>
 /**
  * Where every value of a JSON text starts, in one pass. The text must already be valid JSON
  * (JSON.parse read it): this only follows strings and brackets. Stops at the first container
- * nested deeper than MAX_NESTING and says where it opens.
+ * nested deeper than MAX_NESTING and says where it opens. Only values at most `keep` levels down
+ * are recorded (the root is level 0), so a caller that needs only where questions start pays for
+ * little more than the scan.
  */
-export function jsonPositions(text: string): JsonPositions {
+export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): JsonPositions {
   const stack: (PosObject | PosArray)[] = [];
   let root: PosTree = 0;
   let key: string | undefined;
   let keyAt = 0;
   let expectKey = false;
   const attach = (node: PosTree) => {
+    if (stack.length > keep) return;
     const top = stack[stack.length - 1];
     if (top === undefined) root = node;
     else if ('items' in top) top.items.push(node);
@@ -40,7 +47,13 @@ export function jsonPositions(text: string): JsonPositions {
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (stack.length >= MAX_NESTING) return { tooDeep: i };
       const node: PosObject | PosArray =
-        c === 123 ? { at: i, keys: [], keyAt: [], values: [] } : { at: i, items: [] };
+        stack.length > keep
+          ? c === 123
+            ? UNKEPT_OBJECT
+            : UNKEPT_ARRAY
+          : c === 123
+            ? { at: i, keys: [], keyAt: [], values: [] }
+            : { at: i, items: [] };
       attach(node);
       stack.push(node);
       expectKey = c === 123;

@@ -6,7 +6,7 @@ import { jsonPositions } from './json-positions';
 import { modelDiagnostics, pathText } from './model-issues';
 import { nestingMessage } from './nesting';
 import type { ParseResult } from './parse-result';
-import { childAt, nodeAt, type PosTree, startOf } from './pos-tree';
+import { childAt, keyOffset, nodeAt, type PosTree, startOf } from './pos-tree';
 import { type BankLocations, LineIndex, type Position } from './position';
 import { unknownKeys } from './unknown-keys';
 import { readFastYaml } from './yaml-fast';
@@ -22,7 +22,7 @@ const diagnostic = (
 
 type Read = { value: unknown; tree: PosTree } | { problems: Diagnostic[] };
 
-function readJson(text: string, file: string, index: LineIndex): Read {
+function readJson(text: string, file: string, index: LineIndex, keep: number): Read {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -34,7 +34,7 @@ function readJson(text: string, file: string, index: LineIndex): Read {
     const why = message.replace(/ in JSON at position \d+.*$/, '');
     return { problems: [diagnostic(file, pos, 'error', 'json', `invalid JSON: ${why}`)] };
   }
-  const positions = jsonPositions(text);
+  const positions = jsonPositions(text, keep);
   if ('tooDeep' in positions) {
     const at = index.at(positions.tooDeep);
     return { problems: [diagnostic(file, at, 'error', 'json', nestingMessage('JSON'))] };
@@ -42,8 +42,8 @@ function readJson(text: string, file: string, index: LineIndex): Read {
   return { value, tree: positions.tree };
 }
 
-function readYaml(text: string, file: string, index: LineIndex): Read {
-  const fast = readFastYaml(text);
+function readYaml(text: string, file: string, index: LineIndex, keep: number): Read {
+  const fast = readFastYaml(text, keep);
   if (fast) return fast;
   const full = readFullYaml(text);
   if (full.problems === undefined) return full;
@@ -54,7 +54,14 @@ function readYaml(text: string, file: string, index: LineIndex): Read {
   };
 }
 
-/** Reads a canonical bank written as YAML or JSON, with positions from the same single parse. */
+/** Levels of positions every bank needs: the root, its lists, and where each item starts. */
+const OUTLINE = 2;
+
+/**
+ * Reads a canonical bank written as YAML or JSON in one parse that also gives where each question
+ * and context starts. Only when there is something to report (an unknown key, a model error) is the
+ * text scanned again for the positions of every value, so messages point at their lines.
+ */
 export function parseStructured(
   text: string,
   file: string,
@@ -62,10 +69,11 @@ export function parseStructured(
 ): ParseResult {
   const locations: BankLocations = { questions: {}, contexts: {} };
   const index = new LineIndex(text);
-  const read = format === 'json' ? readJson(text, file, index) : readYaml(text, file, index);
-  if ('problems' in read) return { bank: undefined, locations, diagnostics: read.problems };
-  const { tree } = read;
-  const data = coerceTextFields(read.value);
+  const read = (keep: number) =>
+    format === 'json' ? readJson(text, file, index, keep) : readYaml(text, file, index, keep);
+  const outline = read(OUTLINE);
+  if ('problems' in outline) return { bank: undefined, locations, diagnostics: outline.problems };
+  const data = coerceTextFields(outline.value);
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const d = data as { questions?: unknown; contexts?: unknown };
     for (const [key, list] of [
@@ -73,7 +81,7 @@ export function parseStructured(
       ['contexts', d.contexts],
     ] as const) {
       if (!Array.isArray(list)) continue;
-      const nodes = childAt(tree, key);
+      const nodes = childAt(outline.tree, key);
       list.forEach((item: unknown, i) => {
         const id = (item as { id?: unknown } | null)?.id;
         const node = childAt(nodes, i);
@@ -82,17 +90,23 @@ export function parseStructured(
       });
     }
   }
-  const warnings = unknownKeys(BankSchema, data, tree).map((u) =>
-    diagnostic(file, index.at(u.offset), 'warning', 'unknown-key', u.message),
-  );
+  const unknown = unknownKeys(BankSchema, data);
   const parsed = BankSchema.safeParse(data);
-  if (!parsed.success) {
-    const errors = modelDiagnostics(parsed.error, file, (path) => ({
-      at: index.at(startOf(nodeAt(tree, path))),
-      where: pathText(path) || 'bank',
-    }));
-    const diagnostics = [...errors, ...warnings].sort((a, b) => a.line - b.line || a.col - b.col);
-    return { bank: undefined, locations, diagnostics };
+  if (parsed.success && unknown.length === 0) {
+    return { bank: parsed.data, locations, diagnostics: [] };
   }
-  return { bank: parsed.data, locations, diagnostics: warnings };
+  const full = read(Number.POSITIVE_INFINITY);
+  const tree = 'tree' in full ? full.tree : outline.tree;
+  const warnings = unknown.map((u) => {
+    const holder = nodeAt(tree, u.path);
+    const at = keyOffset(holder, u.key) ?? startOf(holder);
+    return diagnostic(file, index.at(at), 'warning', 'unknown-key', u.message);
+  });
+  if (parsed.success) return { bank: parsed.data, locations, diagnostics: warnings };
+  const errors = modelDiagnostics(parsed.error, file, (path) => ({
+    at: index.at(startOf(nodeAt(tree, path))),
+    where: pathText(path) || 'bank',
+  }));
+  const diagnostics = [...errors, ...warnings].sort((a, b) => a.line - b.line || a.col - b.col);
+  return { bank: undefined, locations, diagnostics };
 }

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { closestName } from './closest-name';
 import { pathText } from './model-issues';
-import { childAt, keyOffset, type PosTree } from './pos-tree';
 
 export interface UnknownKey {
-  /** Where the key is written. */
-  offset: number;
+  /** The object holding the key, and the key. */
+  path: PropertyKey[];
+  key: string;
   message: string;
 }
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The schema under optional/default/nullable wrappers. */
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -22,22 +19,41 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
-/** The object schema a discriminated union picks for a value, or the union of all its keys. */
-function objectFor(schema: z.ZodType, value: Record<string, unknown>): z.ZodObject | undefined {
-  if (schema instanceof z.ZodObject) return schema;
-  if (schema instanceof z.ZodDiscriminatedUnion) {
-    const options = schema.options as z.ZodType[];
-    const tag = schema._zod.def.discriminator;
-    const picked = options.find((o) => {
-      const field = o instanceof z.ZodObject ? o.shape[tag] : undefined;
-      return field instanceof z.ZodLiteral && field.values.has(value[tag] as never);
-    });
-    if (picked instanceof z.ZodObject) return picked;
+/** What to look for in a value: known keys of an object, the plan of each field or element. */
+type Plan =
+  | { kind: 'object'; known: string[]; fields: Map<string, Plan> }
+  | { kind: 'array'; element: Plan }
+  | { kind: 'union'; tag: string; byTag: Map<unknown, Plan>; all: Plan }
+  | undefined;
+
+const plans = new WeakMap<z.ZodType, Plan>();
+
+/** The plan of a schema, made once: walking zod's schema objects per value is slow. */
+function planOf(schema: z.ZodType): Plan {
+  if (plans.has(schema)) return plans.get(schema);
+  const s = unwrap(schema);
+  let plan: Plan;
+  if (s instanceof z.ZodArray) {
+    plan = { kind: 'array', element: planOf(s.element as z.ZodType) };
+  } else if (s instanceof z.ZodObject) {
+    const shape = s.shape as Record<string, z.ZodType>;
+    plan = { kind: 'object', known: Object.keys(shape), fields: new Map() };
+    plans.set(schema, plan);
+    for (const [k, field] of Object.entries(shape)) plan.fields.set(k, planOf(field));
+  } else if (s instanceof z.ZodDiscriminatedUnion) {
+    const tag = s._zod.def.discriminator;
+    const byTag = new Map<unknown, Plan>();
     const shape: Record<string, z.ZodType> = {};
-    for (const o of options) if (o instanceof z.ZodObject) Object.assign(shape, o.shape);
-    return z.object(shape);
+    for (const o of s.options as z.ZodType[]) {
+      if (!(o instanceof z.ZodObject)) continue;
+      Object.assign(shape, o.shape);
+      const field = o.shape[tag];
+      if (field instanceof z.ZodLiteral) for (const v of field.values) byTag.set(v, planOf(o));
+    }
+    plan = { kind: 'union', tag, byTag, all: planOf(z.object(shape)) };
   }
-  return undefined;
+  plans.set(schema, plan);
+  return plan;
 }
 
 /** Bank text quoted for a message: control characters written as escapes. */
@@ -51,37 +67,44 @@ const quote = (s: string) =>
  * Keys a YAML/JSON bank holds that its schema does not know (the model would drop them without a
  * word), at every level the schema describes, with the closest known key.
  */
-export function unknownKeys(schema: z.ZodType, data: unknown, tree: PosTree): UnknownKey[] {
+export function unknownKeys(schema: z.ZodType, data: unknown): UnknownKey[] {
   const found: UnknownKey[] = [];
-  const visit = (s: z.ZodType, value: unknown, node: PosTree | undefined, path: PropertyKey[]) => {
-    const inner = unwrap(s);
-    if (inner instanceof z.ZodArray) {
+  const path: PropertyKey[] = [];
+  const visit = (p: Plan, value: unknown) => {
+    if (p === undefined || typeof value !== 'object' || value === null) return;
+    if (p.kind === 'array') {
       if (!Array.isArray(value)) return;
-      const element = inner.element as z.ZodType;
-      value.forEach((item, i) => {
-        visit(element, item, childAt(node, i), [...path, i]);
-      });
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(p.element, value[i]);
+        path.pop();
+      }
       return;
     }
-    if (!isRecord(value)) return;
-    const object = objectFor(inner, value);
-    if (!object) return;
-    const shape = object.shape as Record<string, z.ZodType>;
-    const known = Object.keys(shape);
-    for (const key of Object.keys(value)) {
-      const field = shape[key];
-      if (field !== undefined && Object.hasOwn(shape, key)) {
-        visit(field, value[key], childAt(node, key), [...path, key]);
+    if (Array.isArray(value)) return;
+    const record = value as Record<string, unknown>;
+    const object = p.kind === 'union' ? (p.byTag.get(record[p.tag]) ?? p.all) : p;
+    if (object?.kind !== 'object') return;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const field = object.fields.get(key);
+      if (field !== undefined || object.fields.has(key)) {
+        if (field !== undefined) {
+          path.push(key);
+          visit(field, record[key]);
+          path.pop();
+        }
         continue;
       }
-      const near = closestName(key, known);
+      const near = closestName(key, object.known);
       const where = pathText(path) || 'bank';
       found.push({
-        offset: keyOffset(node, key) ?? (typeof node === 'number' ? node : (node?.at ?? 0)),
+        path: [...path],
+        key,
         message: `${where}: unknown key ${quote(key)}${near ? ` (did you mean "${near}"?)` : ''}; it is ignored`,
       });
     }
   };
-  visit(schema, data, tree, []);
+  visit(planOf(schema), data);
   return found;
 }

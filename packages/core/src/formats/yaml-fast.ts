@@ -16,11 +16,12 @@ export interface FastYaml {
  * parser. Anything else (anchors, aliases, tags, flow collections, multi-line plain or quoted
  * scalars, directives, several documents, tabs or CR line ends, errors) gives undefined: the caller
  * then reads the text with the full parser, which knows every rule and every error message.
+ * Positions are recorded for values at most `keep` levels down (the root is level 0).
  */
-export function readFastYaml(text: string): FastYaml | undefined {
+export function readFastYaml(text: string, keep = Number.POSITIVE_INFINITY): FastYaml | undefined {
   if (text.includes('\r')) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, keep).document();
   } catch (e) {
     if (e === OUTSIDE) return undefined;
     throw e;
@@ -55,9 +56,19 @@ class Reader {
   /** Spaces before the current line's content. */
   indent = 0;
 
-  constructor(text: string) {
+  readonly keep: number;
+  /** Where the value the last read returned starts (its position tree). */
+  last: PosTree = 0;
+
+  set(value: unknown, tree: PosTree): unknown {
+    this.last = tree;
+    return value;
+  }
+
+  constructor(text: string, keep: number) {
     this.text = text;
     this.n = text.length;
+    this.keep = keep;
   }
 
   document(): FastYaml {
@@ -69,9 +80,9 @@ class Reader {
       if (!this.skipBlank()) throw OUTSIDE;
     }
     if (this.indent !== 0) throw OUTSIDE;
-    const result = this.node(-1, 0);
+    const value = this.node(-1, 0);
     if (this.skipBlank()) throw OUTSIDE; // something after the root: another document, or an error
-    return result;
+    return { value, tree: this.last };
   }
 
   setLine(p: number): void {
@@ -108,7 +119,7 @@ class Reader {
   }
 
   /** The block node whose first line is the current line, indented more than `parent`. */
-  node(parent: number, depth: number): FastYaml {
+  node(parent: number, depth: number): unknown {
     if (depth >= MAX_NESTING) throw OUTSIDE;
     const ind = this.indent;
     if (ind <= parent) throw OUTSIDE;
@@ -160,26 +171,28 @@ class Reader {
     }
   }
 
-  map(ind: number, start: number, depth: number): FastYaml {
+  map(ind: number, start: number, depth: number): unknown {
     const value: Record<string, unknown> = {};
-    const tree: PosObject = { at: start, keys: [], keyAt: [], values: [] };
+    const tree: PosObject | undefined =
+      depth <= this.keep ? { at: start, keys: [], keyAt: [], values: [] } : undefined;
     let at = start;
     for (;;) {
       const colon = this.keyEnd(at);
       if (colon === -1) throw OUTSIDE;
       const key = this.keyText(at, colon);
       if (key === '__proto__' || Object.hasOwn(value, key)) throw OUTSIDE;
-      const item = this.valueAfter(colon + 1, ind, depth);
-      value[key] = item.value;
-      tree.keys.push(key);
-      tree.keyAt.push(at);
-      tree.values.push(item.tree);
+      value[key] = this.valueAfter(colon + 1, ind, depth);
+      if (tree) {
+        tree.keys.push(key);
+        tree.keyAt.push(at);
+        tree.values.push(this.last);
+      }
       if (!this.skipBlank() || this.indent < ind) break;
       if (this.indent > ind) throw OUTSIDE;
       at = this.p + ind;
       if (this.isSeqItem(at)) break; // the parent's indentless sequence, or an error it finds
     }
-    return { value, tree };
+    return this.set(value, tree ?? start);
   }
 
   keyText(at: number, colon: number): string {
@@ -190,19 +203,18 @@ class Reader {
     return key;
   }
 
-  seq(ind: number, depth: number): FastYaml {
+  seq(ind: number, depth: number): unknown {
     const value: unknown[] = [];
-    const tree: PosArray = { at: this.p + ind, items: [] };
+    const at = this.p + ind;
+    const tree: PosArray | undefined = depth <= this.keep ? { at, items: [] } : undefined;
     for (;;) {
       let j = this.p + ind + 1;
       while (j < this.end && this.text.charCodeAt(j) === 32) j++;
-      let item: FastYaml;
+      let item: unknown;
       if (j >= this.end || this.text.charCodeAt(j) === 35) {
         this.nextLine();
         item =
-          this.skipBlank() && this.indent > ind
-            ? this.node(ind, depth + 1)
-            : { value: null, tree: j };
+          this.skipBlank() && this.indent > ind ? this.node(ind, depth + 1) : this.set(null, j);
       } else if (this.isSeqItem(j)) {
         throw OUTSIDE;
       } else if (this.keyEnd(j) !== -1) {
@@ -211,32 +223,32 @@ class Reader {
       } else {
         item = this.scalar(j, ind);
       }
-      value.push(item.value);
-      tree.items.push(item.tree);
+      value.push(item);
+      tree?.items.push(this.last);
       if (!this.skipBlank() || this.indent < ind) break;
       if (this.indent > ind) throw OUTSIDE;
       if (!this.isSeqItem(this.p + ind)) break;
     }
-    return { value, tree };
+    return this.set(value, tree ?? at);
   }
 
   /** The value after a key's `:` at `from`, for a key of a mapping indented `ind`. */
-  valueAfter(from: number, ind: number, depth: number): FastYaml {
+  valueAfter(from: number, ind: number, depth: number): unknown {
     let j = from;
     while (j < this.end && this.text.charCodeAt(j) === 32) j++;
     if (j < this.end && this.text.charCodeAt(j) !== 35) return this.scalar(j, ind);
     this.nextLine();
-    if (!this.skipBlank()) return { value: null, tree: from };
+    if (!this.skipBlank()) return this.set(null, from);
     if (this.indent > ind) return this.node(ind, depth + 1);
     if (this.indent === ind && this.isSeqItem(this.p + ind)) {
       if (depth + 1 >= MAX_NESTING) throw OUTSIDE;
       return this.seq(ind, depth + 1);
     }
-    return { value: null, tree: from };
+    return this.set(null, from);
   }
 
   /** A scalar starting at `at` on the current line; leaves the reader on the line after it. */
-  scalar(at: number, ind: number): FastYaml {
+  scalar(at: number, ind: number): unknown {
     const { text, end } = this;
     const c = text.charCodeAt(at);
     if (c === 34 || c === 39) {
@@ -244,24 +256,29 @@ class Reader {
       this.assertRestIsComment(close);
       const value = this.quoted(at, close);
       this.nextLine();
-      return { value, tree: at };
+      return this.set(value, at);
     }
-    if (c === 124 || c === 62) return { value: this.block(at, ind), tree: at };
+    if (c === 124 || c === 62) return this.set(this.block(at, ind), at);
     if (c === 91 || c === 123) {
       const close = at + 1;
       if (text.charCodeAt(close) !== (c === 91 ? 93 : 125)) throw OUTSIDE;
       this.assertRestIsComment(close + 1);
       this.nextLine();
-      return { value: c === 91 ? [] : {}, tree: at };
+      return this.set(c === 91 ? [] : {}, at);
     }
     if (isSpecialStart(c) || (c === 45 && this.isSeqItem(at))) throw OUTSIDE;
     let raw = text.slice(at, end);
-    const hash = raw.indexOf(' #');
-    if (hash !== -1) raw = raw.slice(0, hash);
-    raw = raw.trimEnd();
-    if (raw.includes(': ') || raw.endsWith(':') || raw.includes('\t#')) throw OUTSIDE;
+    const hash = raw.indexOf('#');
+    if (hash !== -1) {
+      const before = raw.charCodeAt(hash - 1);
+      if (before === 9) throw OUTSIDE;
+      if (before === 32) raw = raw.slice(0, hash);
+      else if (raw.includes(' #') || raw.includes('\t#')) throw OUTSIDE;
+    }
+    if (raw.charCodeAt(raw.length - 1) <= 32) raw = raw.trimEnd();
+    if (raw.charCodeAt(raw.length - 1) === 58 || raw.includes(': ')) throw OUTSIDE;
     this.nextLine();
-    return { value: resolvePlain(raw), tree: at };
+    return this.set(resolvePlain(raw), at);
   }
 
   assertRestIsComment(from: number): void {
