@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS } from './control-characters';
+import { HAS_CONTROL } from './control-characters';
 import { inlineMarkdownToDiscord, markdownToDiscord } from './discord';
 import { escapeHtml } from './escape-html';
 import { inlineMarkdownToHtml, markdownToHtml } from './html';
@@ -37,7 +37,7 @@ export function renderInlineMarkdown(md: string, target: RenderTarget): string {
 }
 
 const SPECIAL = /[\n\r\\`*_[\]<>&$!~|@#:]/;
-const CONTROL = new RegExp(CONTROL_CHARACTERS.source);
+const CONTROL = HAS_CONTROL;
 
 /** No Markdown, TeX, HTML, entity, mention, control character or surrounding space. */
 function isPlain(md: string): boolean {
