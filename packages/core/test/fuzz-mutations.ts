@@ -50,11 +50,14 @@ export const HOSTILE_SNIPPETS = [
   '\ud800',
 ];
 
-/**
- * Structured-bank snippets: YAML tags, deep nesting, duplicate keys. Aliases (`*x`, `<<: *x`) are
- * left out until parseBank reports an unresolved alias instead of throwing (reported in issue 11).
- */
+/** Structured-bank snippets: YAML aliases, anchors, tags, deep nesting, duplicate keys. */
 export const STRUCTURED_SNIPPETS = [
+  '*alias',
+  '&a [*a]',
+  '<<: *base',
+  '"text": *important*',
+  'text: *important*',
+  `a: &a [${'*a, '.repeat(200)}]`,
   '!!binary aGVsbG8=',
   '!!js/function "x"',
   '? [a]\n: b',
