@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,5 +114,22 @@ describe('quizdeck check', { timeout: 30_000 }, () => {
     };
     expect(json.ok).toBe(true);
     expect(json.skipped.map((s) => s.file)).toEqual(['course/README.md']);
+  });
+
+  it('warns about an image too large for a Discord message, and only about that one', async () => {
+    const dir = join(tmp, 'photos');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'small.png'), 'pixels');
+    writeFileSync(join(dir, 'scan.png'), '');
+    truncateSync(join(dir, 'scan.png'), 10 * 1024 * 1024 + 1);
+    writeFileSync(
+      join(dir, 'bank.md'),
+      '1. Which? ![](small.png)\n<!-- quizdeck: {id: small} -->\n\n- A RIGHT. a\n- B. b\n\n2. And? ![](scan.png)\n<!-- quizdeck: {id: scan} -->\n\n- A RIGHT. a\n- B. b\n',
+    );
+    const r = await quizdeck(tmp, 'check', 'photos/bank.md');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'photos/bank.md:7:1: warning: scan: image "scan.png" is 10.0 MiB; Discord takes at most 10 MiB a message, so the bot posts the question without it (Anki decks still carry it)',
+    ]);
   });
 });

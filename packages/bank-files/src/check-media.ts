@@ -1,4 +1,10 @@
-import { type Bank, type BankLocations, type Diagnostic, renderQuestion } from '@quizdeck/core';
+import {
+  type Bank,
+  type BankLocations,
+  DISCORD_LIMITS,
+  type Diagnostic,
+  renderQuestion,
+} from '@quizdeck/core';
 import { imageSources, readMediaFile } from './media';
 
 const MAY_HAVE_IMAGE = /!\[|<img/i;
@@ -11,10 +17,17 @@ const mayHaveImage = (q: Bank['questions'][number]): boolean =>
     ...q.notes.map((n) => n.text),
   ].some((t) => MAY_HAVE_IMAGE.test(t));
 
+const MIB = 1024 * 1024;
+
+/** A readable image too large for any Discord message: the bot posts its question without it. */
+const tooLargeForDiscord = (src: string, bytes: number) =>
+  `image ${JSON.stringify(src)} is ${(bytes / MIB).toFixed(1)} MiB; Discord takes at most ${DISCORD_LIMITS.uploadBytes / MIB} MiB a message, so the bot posts the question without it (Anki decks still carry it)`;
+
 /**
- * Every image a bank references that a deck could not pack: outside the bank's folder, remote,
- * missing or unreadable, once per image, at the first question that shows it. The images are
- * found in the cards' own HTML, as `pnpm anki` finds them.
+ * Every image a bank references that a deck could not pack (outside the bank's folder, remote,
+ * missing or unreadable: errors) or that the bot could not attach in Discord (a warning), once per
+ * image, at the first question that shows it. The images are found in the cards' own HTML, as
+ * `pnpm anki` finds them.
  */
 export function mediaDiagnostics(
   bank: Bank,
@@ -46,8 +59,18 @@ export function mediaDiagnostics(
       if (seen.has(src)) continue;
       seen.add(src);
       const read = readMediaFile(bankFile, src);
-      if ('data' in read) continue;
       const at = locations.questions[q.id] ?? { line: 1, col: 1 };
+      if ('data' in read) {
+        if (read.data.byteLength <= DISCORD_LIMITS.uploadBytes) continue;
+        out.push({
+          file,
+          ...at,
+          severity: 'warning',
+          code: 'media-discord-size',
+          message: `${q.id}: ${tooLargeForDiscord(src, read.data.byteLength)}`,
+        });
+        continue;
+      }
       out.push({
         file,
         ...at,

@@ -55,6 +55,7 @@ export { shuffleQuestion } from './grading/shuffle';
 // --- render ---
 
 export { ContextChainError, contextChain } from './model/context-chain';
+export { DISCORD_LIMITS } from './render/discord-limits';
 export { escapeHtml } from './render/escape-html';
 export { fastInlineMarkdownToHtml, fastMarkdownToHtml } from './render/fast-markdown-html';
 export { inlineMarkdownItToHtml, markdownItToHtml } from './render/html';

@@ -1,14 +1,1 @@
-/** Discord's message limits (https://discord.com/developers/docs/resources/message). */
-export const LIMITS = {
-  content: 2000,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFooter: 2048,
-  embedFieldValue: 1024,
-  embedFields: 25,
-  embedTotal: 6000,
-  embeds: 10,
-  /** Files a message may carry, and their total size (Discord's default upload limit). */
-  files: 10,
-  uploadBytes: 10 * 1024 * 1024,
-} as const;
+export { DISCORD_LIMITS as LIMITS } from '@quizdeck/core';
