@@ -141,11 +141,16 @@ export async function prepareNotesParallel(
   return { rows: results.flatMap((r) => r.rows), media: [...media.values()] };
 }
 
+/** As TypeScript source (tsx, vitest), through tsx; in the command's bundle, its worker bundle. */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? './prepare-worker-boot.mjs'
+  : './prepare-worker.js';
+
 type WorkerReply = { ok: PreparedNotes } | { error: { code: string; message: string } };
 
 /** One worker thread running prepareNotes on the jobs it is given, in the order given. */
 class NoteWorker {
-  readonly #worker = new Worker(new URL('./prepare-worker-boot.mjs', import.meta.url));
+  readonly #worker = new Worker(new URL(WORKER_ENTRY, import.meta.url));
   /** Replies come in the order of the jobs. */
   readonly #pending: { resolve: (p: PreparedNotes) => void; reject: (e: Error) => void }[] = [];
 
