@@ -206,3 +206,18 @@ describe('YAML and JSON banks: one parse, positions, limits', () => {
     expect(parseBank(ok, { file: 'b', format: 'yaml' }).bank?.description).toBe('T');
   });
 });
+
+describe('a bank of nothing but unknown keys', () => {
+  it('lists 100 of them and counts the rest, quickly', () => {
+    const keys = Array.from({ length: 200_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const text = `id: a\ntitle: T\n${keys}\nquestions: []\n`;
+    const found = parseBank(text, { file: 'b.yaml', format: 'yaml' }).diagnostics;
+    expect(found).toHaveLength(101);
+    expect(formatDiagnostic(found[0] as never)).toBe(
+      'b.yaml:3:1: warning: bank: unknown key "k0"; it is ignored',
+    );
+    expect(found.at(-1)?.message).toBe(
+      '199,900 more unknown keys are not listed; they are ignored',
+    );
+  });
+});

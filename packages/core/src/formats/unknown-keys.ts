@@ -63,12 +63,16 @@ const quote = (s: string) =>
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 
+/** Unknown keys named one by one; past this, a bank is not a misspelt bank and one line says so. */
+const MAX_LISTED = 100;
+
 /**
  * Keys a YAML/JSON bank holds that its schema does not know (the model would drop them without a
  * word), at every level the schema describes, with the closest known key.
  */
 export function unknownKeys(schema: z.ZodType, data: unknown): UnknownKey[] {
   const found: UnknownKey[] = [];
+  let unlisted = 0;
   const path: PropertyKey[] = [];
   const visit = (p: Plan, value: unknown) => {
     if (p === undefined || typeof value !== 'object' || value === null) return;
@@ -96,6 +100,10 @@ export function unknownKeys(schema: z.ZodType, data: unknown): UnknownKey[] {
         }
         continue;
       }
+      if (found.length >= MAX_LISTED) {
+        unlisted++;
+        continue;
+      }
       const near = closestName(key, object.known);
       const where = pathText(path) || 'bank';
       found.push({
@@ -106,5 +114,12 @@ export function unknownKeys(schema: z.ZodType, data: unknown): UnknownKey[] {
     }
   };
   visit(planOf(schema), data);
+  if (unlisted > 0) {
+    found.push({
+      path: [],
+      key: '',
+      message: `${unlisted.toLocaleString('en-US')} more unknown keys are not listed; they are ignored`,
+    });
+  }
   return found;
 }
