@@ -169,4 +169,12 @@ describe('quizdeck ids', { timeout: 60_000 }, () => {
     expect(b.code).toBe(1);
     expect(read(broken)).toBe('1. No key?\n\n- A. x\n- B. y\n');
   });
+
+  it('--keep-positional writes the current ids, so an exported deck keeps its notes', async () => {
+    const file = write('keep.md', AUTHORED);
+    const r = await quizdeck(tmp, 'ids', '--write', '--keep-positional', file);
+    expect(stampedIds(r.stdout)).toEqual(['q1', 'q2', 'q4']);
+    expect(unstamp(read(file), ['q1', 'q2', 'q4'])).toBe(AUTHORED);
+    expect(bank(file).map((q) => q.id)).toEqual(['q1', 'q2', 'named', 'q4']);
+  });
 });

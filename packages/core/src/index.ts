@@ -33,7 +33,7 @@ export { explainMarkdown } from './formats/markdown/explain';
 export { formatExplanation } from './formats/markdown/explain-text';
 export { parseFlowYaml } from './formats/markdown/flow-yaml';
 export { hasQuestionLikeLine } from './formats/markdown/question-like';
-export type { IdStamp, StampResult } from './formats/markdown/stamp-ids';
+export type { IdStamp, StampOptions, StampResult } from './formats/markdown/stamp-ids';
 export { planIds, promptSlug, stampIds } from './formats/markdown/stamp-ids';
 export type { ParseOptions } from './formats/parse-bank';
 export { parseBank } from './formats/parse-bank';

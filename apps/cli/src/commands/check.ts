@@ -158,7 +158,7 @@ export default defineCommand({
     if (args.explain) {
       for (const path of paths) {
         const { output, ok } = await explainBankFile(path);
-        process.stdout.write(output);
+        print(output);
         if (!ok) process.exitCode = 1;
       }
       return;

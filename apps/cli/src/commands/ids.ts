@@ -24,7 +24,11 @@ async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /** One file: how many ids it needs (0 when it has them all), or false when it cannot get them. */
-async function idsFor(file: string, write: boolean): Promise<number | false> {
+async function idsFor(
+  file: string,
+  write: boolean,
+  keepPositional: boolean,
+): Promise<number | false> {
   if (formatFromPath(file) !== 'md') {
     if (formatFromPath(file) === undefined) {
       printError(`${file}: not a bank file (.md, .quiz.yaml, .quiz.json)\n`);
@@ -43,7 +47,7 @@ async function idsFor(file: string, write: boolean): Promise<number | false> {
     return false;
   }
   const text = await readBankText(file);
-  const result = stampIds(text, file);
+  const result = stampIds(text, file, { keepPositional });
   if (!result.ok) {
     for (const d of result.diagnostics) print(`${formatDiagnostic(d)}\n`);
     return false;
@@ -78,12 +82,18 @@ export default defineCommand({
       description: 'Write the ids into the files (without it, only print what would change)',
       default: false,
     },
+    'keep-positional': {
+      type: 'boolean',
+      description:
+        "Write each question's current id (q3) rather than a slug: for a bank members already have in Anki, so their notes keep their review history",
+      default: false,
+    },
   },
   async run({ args }) {
     let ok = true;
     let planned = 0;
     for (const file of args.files) {
-      const needed = await idsFor(file, args.write);
+      const needed = await idsFor(file, args.write, args['keep-positional']);
       if (needed === false) ok = false;
       else planned += needed;
     }

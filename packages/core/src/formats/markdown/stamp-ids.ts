@@ -78,10 +78,19 @@ function annotationsOf(
   return out;
 }
 
+export interface StampOptions {
+  /**
+   * Write each question's current positional id (`q3`) instead of a slug: for a bank already in
+   * members' Anki collections, whose notes are keyed by these ids and keep their history.
+   */
+  keepPositional?: boolean;
+}
+
 /** Which questions need an id, and the id each gets, in bank order; or why none can be given. */
 export function planIds(
   text: string,
   file: string,
+  options: StampOptions = {},
 ): { stamps: IdStamp[] } | { diagnostics: Diagnostic[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const explained = explainMarkdown(body, file);
@@ -96,7 +105,9 @@ export function planIds(
     else needing.push({ q, own: a.own });
   }
   const stamps = needing.map(({ q, own }) => {
-    const base = promptSlug(String(q.fields.prompt ?? ''));
+    const base = options.keepPositional
+      ? String(q.fields.id)
+      : promptSlug(String(q.fields.prompt ?? ''));
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
@@ -156,8 +167,8 @@ function applyStamps(text: string, stamps: readonly IdStamp[]): string {
  * checked by importing it again: the same questions, each stamped one with its new id, every other
  * id unchanged and no new problem; otherwise nothing is written and the reason comes back.
  */
-export function stampIds(text: string, file: string): StampResult {
-  const plan = planIds(text, file);
+export function stampIds(text: string, file: string, options: StampOptions = {}): StampResult {
+  const plan = planIds(text, file, options);
   if ('diagnostics' in plan) return { ok: false, diagnostics: plan.diagnostics };
   if (plan.stamps.length === 0) return { ok: true, text, stamps: [] };
   const before = explainMarkdown(text.replace(/^\uFEFF/, ''), file);
