@@ -24,14 +24,12 @@ export function readAnnotation(lines: readonly string[], start: number): Annotat
   if (!(lines[end] ?? '').trimEnd().endsWith('-->')) {
     return { error: 'text after a quizdeck comment on the same line', end };
   }
-  const raw = lines
-    .slice(start, end + 1)
-    .join('\n')
+  const raw = (start === end ? (lines[start] ?? '') : lines.slice(start, end + 1).join('\n'))
     .trim()
     .slice(OPEN.length, -3);
-  if (flowTooDeepAt(raw) !== -1) return { error: nestingMessage('quizdeck comment'), end };
   let data = parseFlowYaml(raw);
   if (data === undefined) {
+    if (flowTooDeepAt(raw) !== -1) return { error: nestingMessage('quizdeck comment'), end };
     try {
       data = parse(raw);
     } catch (e) {

@@ -3,7 +3,7 @@ import { matchAnswerLine } from './answer-line';
 import { Builder } from './builder';
 import { endKeyFor, findEndKey } from './end-key';
 import { readFrontMatter } from './front-matter';
-import { shelteredLines, toItems } from './items';
+import { type LineSet, shelteredLines, toItems } from './items';
 import { isBullet, isRule, matchQuestion, type QuestionLine } from './lines';
 import { optionAt } from './option-line';
 import { assignContexts } from './passage-scope';
@@ -23,7 +23,7 @@ export interface MarkdownImport {
  * Numbered lines that are questions: they have options, or continue the numbering and read as a
  * question (a "?", a blank to fill, bold or heading, a key line or bullets under them).
  */
-function findQuestions(lines: readonly string[], from: number, to: number, sheltered: Set<number>) {
+function findQuestions(lines: readonly string[], from: number, to: number, sheltered: LineSet) {
   const candidates: { index: number; q: QuestionLine }[] = [];
   for (let i = from; i < to; i++) {
     if (sheltered.has(i)) continue;
@@ -71,9 +71,20 @@ function fileStem(file: string): string {
   return base.replace(/(\.quiz)?\.(md|markdown)$/i, '');
 }
 
+/** Lines without their "\n" or "\r\n" ends (a lone "\r" stays text), without a regex split. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (text.includes('\r'))
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i] as string;
+      if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+    }
+  return lines;
+}
+
 /** Reads quiz-markdown into a bank candidate, reporting what it cannot place with file:line. */
 export function importMarkdown(text: string, file: string): MarkdownImport {
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const b = new Builder(file, lines);
   const front = readFrontMatter(lines);
   if (front.bodyStart > 0) b.place(0, front.bodyStart - 1, 'front matter');

@@ -90,9 +90,23 @@ export function toItems(
   return items;
 }
 
+/** A set of line indexes of one file, as flags: it is asked about every line, several times. */
+export class LineSet {
+  private readonly flags: Uint8Array;
+  constructor(size: number) {
+    this.flags = new Uint8Array(size);
+  }
+  has(i: number): boolean {
+    return this.flags[i] === 1;
+  }
+  add(i: number): void {
+    this.flags[i] = 1;
+  }
+}
+
 /** Indexes of lines inside fenced code blocks or quizdeck comments: never question lines. */
-export function shelteredLines(lines: readonly string[], from: number): Set<number> {
-  const out = new Set<number>();
+export function shelteredLines(lines: readonly string[], from: number): LineSet {
+  const out = new LineSet(lines.length);
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const fence = FENCE_RE.exec(line)?.[1];

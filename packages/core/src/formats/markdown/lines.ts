@@ -13,7 +13,12 @@ export interface QuestionLine {
 const QUESTION_RE =
   /^(#{1,6}[ \t]+)?(\*\*|__)?(?:(Question|Q)[ \t]*(\d{1,6})(\*\*|__)?[ \t]*([.):])?|(\d{1,6})(\*\*|__)?([.)]))(\*\*|__)?(?:[ \t]+(.*))?$/i;
 
+/** Can a question line start with this character ("#", "*", "_", "Q", "q" or a digit)? */
+const questionStart = (c: number) =>
+  (c >= 48 && c <= 57) || c === 35 || c === 42 || c === 95 || c === 81 || c === 113;
+
 export function matchQuestion(line: string): QuestionLine | undefined {
+  if (!questionStart(line.charCodeAt(0))) return undefined;
   const m = QUESTION_RE.exec(line);
   if (!m) return undefined;
   const heading = m[1] !== undefined;

@@ -1,15 +1,25 @@
 import type { Builder, DraftContext } from './builder';
+import type { LineSet } from './items';
 import { matchQuestion } from './lines';
 
 const HEADING_RE = /^(#{1,6})[ \t]+\S/;
 const RULE_RE = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
+/** Could the line be a thematic break or a heading: "-", "*", "_" or "#" after 0–3 spaces or tabs? */
+function mayBreak(line: string): boolean {
+  let k = 0;
+  while (k < 3 && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+  const c = line.charCodeAt(k);
+  return c === 45 || c === 42 || c === 95 || c === 35;
+}
+
 /** Lines that end a passage: thematic breaks (level 0) and section headings (their level). */
-function breaksOf(lines: readonly string[], from: number, sheltered: Set<number>) {
+function breaksOf(lines: readonly string[], from: number, sheltered: LineSet) {
   const out: { line: number; level: number }[] = [];
   for (let i = from; i < lines.length; i++) {
     if (sheltered.has(i)) continue;
     const line = lines[i] ?? '';
+    if (!mayBreak(line)) continue;
     if (RULE_RE.test(line)) out.push({ line: i, level: 0 });
     else {
       const h = HEADING_RE.exec(line);
@@ -30,7 +40,7 @@ export function assignContexts(
   b: Builder,
   lines: readonly string[],
   from: number,
-  sheltered: Set<number>,
+  sheltered: LineSet,
 ): void {
   const breaks = breaksOf(lines, from, sheltered);
   const counted = new Map<DraftContext, number>();

@@ -1,5 +1,6 @@
 import { opensAnnotation } from './annotations';
 import { matchAnswerLine } from './answer-line';
+import type { LineSet } from './items';
 import { isBlank, isEmptyBullet } from './lines';
 import {
   hasLetter,
@@ -32,7 +33,7 @@ function firstLettered(
   lines: readonly string[],
   h: number,
   end: number,
-  sheltered: Set<number>,
+  sheltered: LineSet,
   letters: LetterCase,
 ): number {
   for (let i = h + 1; i < end; i++) {
@@ -51,7 +52,7 @@ const notAnOption = (line: string) =>
  * The first run of at least two unlettered bullets after the prompt, before any key statement:
  * `- Yes` / `- No`, `- [x] Adam` / `- [ ] SGD`.
  */
-function firstUnlettered(lines: readonly string[], h: number, end: number, sheltered: Set<number>) {
+function firstUnlettered(lines: readonly string[], h: number, end: number, sheltered: LineSet) {
   for (let i = h + 1; i < end; i++) {
     const line = lines[i] ?? '';
     if (sheltered.has(i) || isBlank(line)) continue;
@@ -77,7 +78,7 @@ export function readOptions(
   lines: readonly string[],
   h: number,
   end: number,
-  sheltered: Set<number>,
+  sheltered: LineSet,
 ): OptionBlock {
   let letters: LetterCase = 'upper';
   let first = firstLettered(lines, h, end, sheltered, 'upper');

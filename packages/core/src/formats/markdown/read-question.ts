@@ -2,10 +2,10 @@ import { impliedMultiple } from '../../model/several-picks';
 import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
 import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
-import { type Item, type Para, toItems } from './items';
+import { type Item, type LineSet, type Para, toItems } from './items';
 import { type AcceptedStatement, acceptedEntry, parseLetters, splitReason } from './key';
 import { isBullet, isPinnedText, normaliseText, type QuestionLine } from './lines';
-import { parseOptionLine } from './option-line';
+import { optionAt } from './option-line';
 import { endsPassage, opensPassage } from './passages';
 import { decideKey } from './question-key';
 import { readOptions } from './question-options';
@@ -39,7 +39,7 @@ export function readQuestion(
   h: number,
   end: number,
   q: QuestionLine,
-  sheltered: Set<number>,
+  sheltered: LineSet,
   endKey: AcceptedStatement | undefined,
 ): void {
   const { lines } = b;
@@ -230,15 +230,16 @@ export function readQuestion(
       contextAfter = k;
       break;
     }
-    it.text.split('\n').forEach((l, n) => {
-      if (parseOptionLine(l, false)?.key !== undefined)
+    for (let n = it.start; n <= it.end; n++) {
+      const o = optionAt(lines, n);
+      if (o?.bullet && o.key !== undefined)
         b.report(
           'warning',
-          it.start + n,
+          n,
           'stray-option',
           `${label}: option-like line after the question's notes is kept as text`,
         );
-    });
+    }
     addRemark(undefined, it.text, it, false);
   }
 

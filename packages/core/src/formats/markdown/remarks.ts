@@ -58,9 +58,11 @@ export function classifyRemark(text: string, keyedOptionTexts: readonly string[]
   return namesKey || EXPLAINS_RE.test(text.trim()) ? 'explanation' : 'comment';
 }
 
+const QUOTE_RE = /^[ \t]{0,3}>/;
+
 /** "> a\n> b" → "a\nb"; undefined when the paragraph is not a blockquote. */
 export function unquote(text: string): string | undefined {
+  if (!QUOTE_RE.test(text)) return undefined;
   const lines = text.split('\n');
-  if (!/^[ \t]{0,3}>/.test(lines[0] ?? '')) return undefined;
   return lines.map((l) => l.replace(/^[ \t]{0,3}>[ \t]?/, '')).join('\n');
 }
