@@ -37,6 +37,11 @@ const squash = (s: string | undefined) =>
 describe('corpus', () => {
   it('holds at least 12 quizzes, each with its expectation', () => {
     expect(ready.length).toBeGreaterThanOrEqual(12);
+    // An expectation without its quiz would be skipped without a word.
+    const orphans = readdirSync(dir).filter(
+      (f) => f.endsWith('.expected.json') && !files.includes(f.replace(/\.expected\.json$/, '.md')),
+    );
+    expect(orphans).toEqual([]);
   });
 
   describe.each(ready)('%s', (file) => {

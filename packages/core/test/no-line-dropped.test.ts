@@ -124,4 +124,26 @@ describe('nothing is dropped silently', () => {
     ].join('\n');
     expect(dropped(odd, 'odd.md')).toEqual([]);
   });
+
+  it('places a thematic break after a fence that is never closed (found by the fuzz test)', () => {
+    const text = [
+      '1. First?',
+      '',
+      '- A RIGHT. one',
+      '- B. two',
+      '',
+      '2. Second, a fill-in?',
+      '```',
+      'code',
+      '',
+      '| Q | Answer |',
+      '| 1 | a |',
+      '*'.repeat(80),
+      '| 2 | b |',
+      '',
+    ].join('\n');
+    const x = explainMarkdown(text, 'fence.md');
+    expect(x.diagnostics.map((d) => d.line)).toEqual([6]); // the fill-in question, no bank
+    expect(droppedLines(text, x)).toEqual([]);
+  });
 });

@@ -65,6 +65,11 @@ describe('answer lines after the options', () => {
     ['||A and C||', ['A', 'C']],
     ['Answer: three', ['C']],
     ['<details><summary>Answer</summary>B</details>', ['B']],
+    ['Ans. B', ['B']],
+    ['**Ans.** c', ['C']],
+    ['(Answer: B)', ['B']],
+    ['*Answer: B*', ['B']],
+    ['_Correct answer: a and c_', ['A', 'C']],
   ])('%s', (line, key) => {
     expect(one(`1. Which?\n\n- A. one\n- B. two\n- C. three\n\n${line}\n`).answer).toEqual(key);
   });

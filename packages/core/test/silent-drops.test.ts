@@ -50,6 +50,7 @@ describe('nothing is dropped or guessed silently', () => {
     ['Ans (a)', 'Answer: A'],
     ['Answer B', 'Answer: B'],
     ['**Answer** b', 'Answer: B'],
+    ['Answer. B', 'Answer: B'],
   ])('says how "%s" was read and how to write it, at its line', (line, fix) => {
     expect(said(`1. One?\n\n${two}\n${line}\n`)).toEqual([
       `6 warning: question 1: "${line}" is read as a comment, not as the key; to give the key write "${fix}"`,
@@ -84,6 +85,15 @@ describe('nothing is dropped or guessed silently', () => {
     expect(said(`1. One?\n${two}Answer: A\n\n3. Three?\n${two}Answer: B\n`)).toEqual([
       '6 warning: the numbering jumps from 1 to 3: question 2 is missing',
     ]);
+  });
+
+  it.each([
+    'EDIT: fixed the typo in option A.',
+    'EDIT: corrected the wrong unit in the prompt.',
+    'Update: I have updated the key after the lecture; it was a typo.',
+  ])('keeps an author reporting their own change a comment: %s', (line) => {
+    const r = parse(`1. One?\n\n${two}\nAnswer: A\n\n${line}\n`);
+    expect(r.bank?.questions[0]?.notes.map((n) => n.kind)).toEqual(['comment']);
   });
 
   it('keeps a blockquoted dispute a dispute, without its "> " marks or its label', () => {

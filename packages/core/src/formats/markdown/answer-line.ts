@@ -2,13 +2,15 @@
 // "Answer - B", "Key: C", "Correct answer(s): a, c", "Solution: B because …", "||B||".
 
 const HEAD =
-  '(?:the[ \\t]+)?(?:official[ \\t]+)?(?:(?:accepted|correct|right)[ \\t]+(?:answers?|answer\\(s\\)|options?|choices?)|answers?|answer\\(s\\)|ans|key|correct|solution)';
+  '(?:the[ \\t]+)?(?:official[ \\t]+)?(?:(?:accepted|correct|right)[ \\t]+(?:answers?|answer\\(s\\)|options?|choices?)|answers?|answer\\(s\\)|ans\\.|ans|key|correct|solution)';
 const EM = '(?:\\*\\*|__)?';
-const SEP = '(?:[ \\t]*(?::-|:|=|–|—|-)|[ \\t]+(?:is|are)(?=[ \\t*_]|$))';
+// "Ans. B": the abbreviation's period is the separator.
+const SEP =
+  '(?:[ \\t]*(?::-|:|=|–|—|-)|[ \\t]+(?:is|are)(?=[ \\t*_]|$)|(?<=ans\\.(?:\\*\\*|__)?)(?=[ \\t]))';
 const ANSWER_RE = new RegExp(`^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}${SEP}${EM}[ \\t]*(.*)$`, 'i');
 // "Ans (a)", "Answer B", "Correct answer b": an answer word and a key without a separator.
 const NEAR_RE = new RegExp(
-  `^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}[ \\t]+${EM}\\(?([A-Za-z])\\)?${EM}[.]?[ \\t]*$`,
+  `^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}[.]?[ \\t]+${EM}\\(?([A-Za-z])\\)?${EM}[.]?[ \\t]*$`,
   'i',
 );
 const SPOILER_RE = /^\|\|(.+)\|\|$/;
@@ -30,12 +32,20 @@ const unwrap = (s: string) => {
   return t;
 };
 
+// "(Answer: B)", "*Answer: B*", "_Answer: B_": the whole statement in parentheses or in italics.
+const WRAPPED_RE = /^(?:\((.+)\)|\*(?![*\s])(.*[^*\s])\*|_(?![_\s])(.*[^_\s])_)$/;
+
 /** The key statement a line makes, if it is one. */
 export function matchAnswerLine(line: string): AnswerLine | undefined {
   const t = line.trim();
   const spoiler = SPOILER_RE.exec(t);
   if (spoiler) return { rest: unwrap(t), solution: false };
-  const m = ANSWER_RE.exec(t);
+  let m = ANSWER_RE.exec(t);
+  if (!m) {
+    const w = WRAPPED_RE.exec(t);
+    const inner = w ? (w[1] ?? w[2] ?? w[3] ?? '').trim() : '';
+    m = inner === '' ? null : ANSWER_RE.exec(inner);
+  }
   if (!m) return undefined;
   const head = (m[1] ?? '').toLowerCase();
   return { rest: unwrap(m[2] ?? ''), solution: head === 'solution' };

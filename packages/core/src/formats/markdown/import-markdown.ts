@@ -156,9 +156,9 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
       'no questions found (a question is a numbered line such as "1. …" followed by options "- A. …")',
     );
   }
+  // A break no reader took; also after an unclosed fence, where the readers still split paragraphs.
   for (let i = front.bodyStart; i < lines.length; i++)
-    if (b.fieldOf[i] === undefined && isRule(lines[i] ?? '') && !sheltered.has(i))
-      b.place(i, i, 'break');
+    if (b.fieldOf[i] === undefined && isRule(lines[i] ?? '')) b.place(i, i, 'break');
   assignContexts(b, lines, front.bodyStart, sheltered);
 
   const earlier: { id: string; nouns: Set<string> }[] = [];

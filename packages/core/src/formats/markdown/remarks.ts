@@ -32,7 +32,12 @@ const DISPUTE_RE =
   /\b(?:wrong|incorrect|not correct|isn'?t correct|isn'?t right|not right|mistaken|mistake|typo|odd|disagree|should be|should have been|should (?:also )?(?:count|be accepted)|could (?:also )?count|count(?:s)? too|also (?:be )?(?:right|correct|valid|accepted|true)|shouldn'?t|ambiguous|misleading|only if|I think|I believe|doubt|questionable|confusing|unclear|not sure|the key (?:is|looks|seems)|bad question|trick question)\b|\?\?/i;
 const FIRST_PERSON_RE = /^(?:I|I'm|I've|I'd|Im|IMO|IMHO|my|me|we)\b/;
 
-export const soundsLikeDispute = (text: string) => DISPUTE_RE.test(text);
+// "EDIT: fixed the typo in option A": the author reporting a change of their own, not an argument.
+const OWN_CHANGE_RE =
+  /^(?:I[ \t]+(?:have[ \t]+)?)?(?:fixed|corrected|updated|added|removed|reworded|renamed)\b/i;
+
+export const soundsLikeDispute = (text: string) =>
+  !OWN_CHANGE_RE.test(text.trim()) && DISPUTE_RE.test(text);
 /** "I think …", "My answer …": a reader speaking, never an explanation. */
 export const isFirstPerson = (text: string) => FIRST_PERSON_RE.test(text.trim());
 
