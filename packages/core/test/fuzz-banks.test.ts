@@ -30,23 +30,7 @@ const SEEDS = [
 
 const MARKDOWN_INPUTS = 1800;
 const STRUCTURED_INPUTS = 450;
-const EMPTY_BULLET = /^\d+: [-*+]\s*$/;
 const SEED = 'fuzz-banks-1';
-
-/** 1-based lines inside a `<!-- quizdeck:` comment that has a diagnostic at its first line. */
-function reportedComments(lines: readonly string[], diagnostics: readonly { line: number }[]) {
-  const reported = new Set(diagnostics.map((d) => d.line));
-  const inside = new Set<number>();
-  lines.forEach((line, i) => {
-    if (!line.trimStart().startsWith('<!-- quizdeck:') || !reported.has(i + 1)) return;
-    for (let j = i; j < lines.length; j++) {
-      inside.add(j + 1);
-      if (j > i && lines[j]?.includes('-->')) break;
-      if (j === i && line.includes('-->')) break;
-    }
-  });
-  return inside;
-}
 
 /** A problem with one input: what was wrong, and the input to reproduce it. */
 type Failure = { problem: string; input: string };
@@ -62,15 +46,8 @@ function exercise(input: string, format: BankFormat): string[] {
   if (format === 'md') {
     const x = explainMarkdown(input, file);
     if (x.lines.length > 0) {
-      const inReported = reportedComments(x.lines, x.diagnostics);
-      for (const line of droppedLines(input.replace(/^\ufeff/, ''), x)) {
-        // Known and reported to the importer: an empty bullet after a stray line or an empty
-        // "Answer:" gets no field; the lines of a broken quizdeck comment get none either (the
-        // error names its first line only).
-        if (EMPTY_BULLET.test(line)) continue;
-        if (inReported.has(Number(line.split(':')[0]))) continue;
+      for (const line of droppedLines(input.replace(/^\ufeff/, ''), x))
         problems.push(`line dropped silently: ${line.slice(0, 120)}`);
-      }
     }
   }
   for (const d of result.diagnostics) {

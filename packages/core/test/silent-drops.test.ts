@@ -106,4 +106,24 @@ describe('nothing is dropped or guessed silently', () => {
       { kind: 'comment', text: 'added the lecture slide number.' },
     ]);
   });
+
+  it('gives a stray empty bullet the separator field wherever it stands (found by the fuzz test)', () => {
+    for (const text of [
+      '1. Q?\n\n- A. a\n- B RIGHT. b\n\nAnswer: \n- \n- Accepted answer is B.\n',
+      '1. Q?\n\n- A. a\n- B RIGHT. b\n¡¡¡\n- \n- Accepted answer is B.\n',
+    ]) {
+      const x = explainMarkdown(text, 'q.md');
+      const bullet = text.split('\n').indexOf('- ');
+      expect(x.fields[bullet]).toBe('separator');
+    }
+  });
+
+  it('gives every line a broken quizdeck comment took that comment as its field, with the error at its start', () => {
+    const text = '1. Q?\n<!-- quizdeck: {id: x} -\n->\n\n- A. a\n- B RIGHT. b\n';
+    const x = explainMarkdown(text, 'q.md');
+    expect(x.diagnostics.map((d) => `${d.line}: ${d.message}`)).toContain(
+      '2: unclosed quizdeck comment (no "-->")',
+    );
+    expect(x.fields.slice(1, 6)).toEqual(Array(5).fill('broken quizdeck comment'));
+  });
 });

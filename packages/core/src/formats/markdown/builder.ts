@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostic';
 import type { Annotation } from './annotations';
+import type { ItemIssue } from './items';
 
 export interface DraftContext {
   id: string;
@@ -56,6 +57,15 @@ export class Builder {
   /** Records that lines[from..to] (inclusive) went to `field`. */
   place(from: number, to: number, field: string): void {
     for (let i = from; i <= to && i < this.lines.length; i++) this.fieldOf[i] = field;
+  }
+
+  /** Reports broken quizdeck comments; the lines each one took are its field. True if any. */
+  reportCommentIssues(issues: readonly ItemIssue[]): boolean {
+    for (const issue of issues) {
+      this.report('error', issue.line, 'annotation', issue.message);
+      this.place(issue.line, issue.end, 'broken quizdeck comment');
+    }
+    return issues.length > 0;
   }
 
   /** Warns about keys a comment may not set here; returns the known ones. */

@@ -3,8 +3,8 @@ import { matchAnswerLine } from './answer-line';
 import { Builder } from './builder';
 import { endKeyFor, findEndKey } from './end-key';
 import { readFrontMatter } from './front-matter';
-import { type LineSet, shelteredLines, toItems } from './items';
-import { isBullet, isRule, matchQuestion, type QuestionLine } from './lines';
+import { type ItemIssue, type LineSet, shelteredLines, toItems } from './items';
+import { isBullet, isEmptyBullet, isRule, matchQuestion, type QuestionLine } from './lines';
 import { optionAt } from './option-line';
 import { assignContexts } from './passage-scope';
 import { findContinued, introduced } from './passages';
@@ -121,10 +121,10 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
     for (const l of endKey.other) b.place(l, l, 'answer key');
   }
   const preambleEnd = questions[0]?.index ?? bodyEnd;
-  const issues: { line: number; message: string }[] = [];
+  const issues: ItemIssue[] = [];
   const firstPrompt = questions[0]?.q.text ?? '';
   readPreamble(b, toItems(lines, front.bodyStart, preambleEnd, issues), bank, firstPrompt);
-  for (const issue of issues) b.report('error', issue.line, 'annotation', issue.message);
+  b.reportCommentIssues(issues);
   let last: number | undefined;
   questions.forEach((q, k) => {
     const n = Number(q.q.number);
@@ -156,9 +156,14 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
       'no questions found (a question is a numbered line such as "1. …" followed by options "- A. …")',
     );
   }
-  // A break no reader took; also after an unclosed fence, where the readers still split paragraphs.
-  for (let i = front.bodyStart; i < lines.length; i++)
-    if (b.fieldOf[i] === undefined && isRule(lines[i] ?? '')) b.place(i, i, 'break');
+  // A break or a stray empty bullet no reader took (both only separate things); also after an
+  // unclosed fence, where the readers still split paragraphs.
+  for (let i = front.bodyStart; i < lines.length; i++) {
+    if (b.fieldOf[i] !== undefined) continue;
+    const line = lines[i] ?? '';
+    if (isRule(line)) b.place(i, i, 'break');
+    else if (isEmptyBullet(line)) b.place(i, i, 'separator');
+  }
   assignContexts(b, lines, front.bodyStart, sheltered);
 
   const earlier: { id: string; nouns: Set<string> }[] = [];

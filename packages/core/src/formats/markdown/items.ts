@@ -15,7 +15,9 @@ export interface Note {
 export type Item = Para | Note;
 
 export interface ItemIssue {
+  /** The broken comment's first and last line (0-based). */
   line: number;
+  end: number;
   message: string;
 }
 
@@ -63,9 +65,10 @@ export function toItems(
     if (opensAnnotation(line)) {
       flush(i - 1);
       const r = readAnnotation(lines, i);
-      if ('error' in r) issues.push({ line: i, message: r.error });
+      const end = Math.min('error' in r ? r.end : r.annotation.end, to - 1);
+      if ('error' in r) issues.push({ line: i, end, message: r.error });
       else items.push({ type: 'annotation', annotation: r.annotation });
-      i = Math.min('error' in r ? r.end : r.annotation.end, to - 1);
+      i = end;
       continue;
     }
     if (isBlank(line) || isEmptyBullet(line) || isRule(line)) {

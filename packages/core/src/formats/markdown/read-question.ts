@@ -2,7 +2,7 @@ import { impliedMultiple } from '../../model/several-picks';
 import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
 import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
-import { type Item, type LineSet, type Para, toItems } from './items';
+import { type Item, type ItemIssue, type LineSet, type Para, toItems } from './items';
 import { type AcceptedStatement, acceptedEntry, parseLetters, splitReason } from './key';
 import { isBullet, isPinnedText, normaliseText, type QuestionLine } from './lines';
 import { optionAt } from './option-line';
@@ -65,11 +65,13 @@ export function readQuestion(
   };
   const annotate = (start: number) => {
     const r = readAnnotation(lines, start);
-    if ('error' in r) {
-      b.report('error', start, 'annotation', r.error);
-      flagged = true;
-    } else merge(r.annotation);
-    return 'error' in r ? r.end : r.annotation.end;
+    if (!('error' in r)) {
+      merge(r.annotation);
+      return r.annotation.end;
+    }
+    b.reportCommentIssues([{ line: start, end: Math.min(r.end, end - 1), message: r.error }]);
+    flagged = true;
+    return r.end;
   };
 
   b.place(h, h, 'prompt');
@@ -107,12 +109,9 @@ export function readQuestion(
     i = block.next;
   }
 
-  const issues: { line: number; message: string }[] = [];
+  const issues: ItemIssue[] = [];
   const items = toItems(lines, i, end, issues);
-  for (const issue of issues) {
-    b.report('error', issue.line, 'annotation', issue.message);
-    flagged = true;
-  }
+  if (b.reportCommentIssues(issues)) flagged = true;
 
   const remarks: Remark[] = [];
   const statements: AcceptedStatement[] = [];
