@@ -1,3 +1,4 @@
+import { terminalSafe } from '@quizdeck/core';
 import { DiscordAPIError } from 'discord.js';
 
 export interface Logger {
@@ -7,13 +8,18 @@ export interface Logger {
 }
 
 /**
- * Lines on stderr. Messages are never built from secrets; `secrets` (the token) are blanked out
- * anyway, should an error message from a library ever quote one.
+ * Lines on stderr (or `write`). Messages are never built from secrets; `secrets` (the token) are
+ * blanked out anyway, should an error message from a library ever quote one. Lines quote bank text
+ * (file names, diagnostics, skip reasons), so terminal control characters are stripped.
  */
-export function createLogger(level: 'silent' | 'info' | 'debug', secrets: string[] = []): Logger {
+export function createLogger(
+  level: 'silent' | 'info' | 'debug',
+  secrets: string[] = [],
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Logger {
   const hide = (m: string) =>
     secrets.reduce((text, s) => (s ? text.replaceAll(s, '[token]') : text), m);
-  const out = (tag: string, m: string) => process.stderr.write(`[bot] ${tag} ${hide(m)}\n`);
+  const out = (tag: string, m: string) => write(`[bot] ${tag} ${terminalSafe(hide(m))}\n`);
   return {
     info: (m) => level !== 'silent' && out('info', m),
     debug: (m) => level === 'debug' && out('debug', m),
