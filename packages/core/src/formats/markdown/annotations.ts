@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { flowTooDeepAt, nestingMessage } from '../nesting';
 import { parseFlowYaml } from './flow-yaml';
+import { firstNonBlank } from './lines';
 
 export interface Annotation {
   /** 0-based index of the first and last line holding the comment. */
@@ -13,7 +14,7 @@ export type AnnotationResult = { annotation: Annotation } | { error: string; end
 
 const OPEN = '<!-- quizdeck:';
 
-export const opensAnnotation = (line: string) => line.trimStart().startsWith(OPEN);
+export const opensAnnotation = (line: string) => line.startsWith(OPEN, firstNonBlank(line));
 
 /** Reads a `<!-- quizdeck: <YAML mapping> -->` comment starting at lines[start]. */
 export function readAnnotation(lines: readonly string[], start: number): AnnotationResult {

@@ -35,7 +35,21 @@ export function matchQuestion(line: string): QuestionLine | undefined {
   return { number, text, emphatic, heading };
 }
 
-export const isBlank = (line: string) => line.trim() === '';
+/** Index of the first character that is not a space, tab or other blank (line.length if none). */
+export function firstNonBlank(line: string): number {
+  let k = 0;
+  while (k < line.length) {
+    const c = line.charCodeAt(k);
+    // Fast path for ASCII; anything else is asked of trim's own notion of white space.
+    if (c === 32 || (c >= 9 && c <= 13)) k++;
+    else if (c < 128 || line[k]?.trim() !== '') break;
+    else k++;
+  }
+  return k;
+}
+
+/** line.trim() === '', without making the trimmed string: asked of nearly every line. */
+export const isBlank = (line: string) => firstNonBlank(line) === line.length;
 export const isEmptyBullet = (line: string) => /^[ \t]*[-*+][ \t]*$/.test(line);
 export const isRule = (line: string) => /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
 export const isBullet = (line: string) => /^[ \t]*[-*+][ \t]+\S/.test(line);

@@ -4,7 +4,7 @@ import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
 import { type Item, type ItemIssue, type LineSet, type Para, toItems } from './items';
 import { type AcceptedStatement, acceptedEntry, parseLetters, splitReason } from './key';
-import { isBullet, isPinnedText, normaliseText, type QuestionLine } from './lines';
+import { isBlank, isBullet, isPinnedText, normaliseText, type QuestionLine } from './lines';
 import { optionAt } from './option-line';
 import { endsPassage, opensPassage } from './passages';
 import { decideKey } from './question-key';
@@ -89,10 +89,10 @@ export function readQuestion(
       continue;
     }
     if (block.promptEnd === -1) {
-      if (line.trim() === '' && seenText) break;
+      if (isBlank(line) && seenText) break;
       if (seenText && matchAnswerLine(line) !== undefined) break;
     }
-    if (line.trim() !== '') {
+    if (!isBlank(line)) {
       seenText = true;
       b.place(i, i, 'prompt');
     }
@@ -102,7 +102,7 @@ export function readQuestion(
   for (const a of block.annotations) if (opensAnnotation(lines[a] ?? '')) annotate(a);
   if (block.promptEnd !== -1) {
     for (let k = block.promptEnd; k < block.next; k++)
-      if (b.fieldOf[k] === undefined && (lines[k] ?? '').trim() !== '') {
+      if (b.fieldOf[k] === undefined && !isBlank(lines[k] ?? '')) {
         const prev = b.fieldOf[k - 1];
         b.place(k, k, prev?.startsWith('option') ? prev : 'separator');
       }
