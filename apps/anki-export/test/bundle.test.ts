@@ -12,11 +12,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type BundleSpec, freshBundle } from '../bin/bundle.mjs';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function app(): BundleSpec {
   const appDir = mkdtempSync(join(tmpdir(), 'quizdeck-bundle-'));
+  made.push(appDir);
   mkdirSync(join(appDir, 'src', 'lib'), { recursive: true });
   writeFileSync(join(appDir, 'package.json'), '{"type":"module"}');
   writeFileSync(
@@ -103,6 +109,7 @@ describe('quizdeck-anki, run as its bin (the bundle)', () => {
 
   it('writes the same bytes as the TypeScript entry run through tsx', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quizdeck-anki-bin-'));
+    made.push(dir);
     await exportWith([bin], join(dir, 'bundle.apkg'));
     await exportWith(['--import', tsx, main], join(dir, 'tsx.apkg'));
     const bundled = readFileSync(join(dir, 'bundle.apkg'));
