@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { quoteBankText as quote } from '@quizdeck/core';
 import { type FileRefusal, readRegularFileSync, realFolderSync } from './regular-file';
 
 /** An image file may be at most this large (far above any photo a card needs). */
@@ -16,13 +17,6 @@ export interface MediaProblem {
   code: 'outside' | 'remote' | 'missing' | 'unreadable';
   message: string;
 }
-
-/** Bank text quoted for a message: control characters written as escapes. */
-const quote = (s: string) =>
-  JSON.stringify(s).replace(
-    /[\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 
 const outside = (written: string) =>
   `image ${quote(written)} is outside the bank's folder; an image must be a file in the bank's folder or below it`;

@@ -60,6 +60,7 @@ export { escapeHtml } from './render/escape-html';
 export { fastInlineMarkdownToHtml, fastMarkdownToHtml } from './render/fast-markdown-html';
 export { inlineMarkdownItToHtml, markdownItToHtml } from './render/html';
 export { neutraliseMentions } from './render/mentions';
+export { quoteBankText } from './render/quote-bank-text';
 export { RenderError } from './render/render-error';
 export { renderInlineMarkdown, renderMarkdown } from './render/render-markdown';
 export type { RenderProblem } from './render/render-problems';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoteBankText as quote } from '../render/quote-bank-text';
 import { closestName } from './closest-name';
 import { pathText } from './model-issues';
 
@@ -55,13 +56,6 @@ function planOf(schema: z.ZodType): Plan {
   plans.set(schema, plan);
   return plan;
 }
-
-/** Bank text quoted for a message: control characters written as escapes. */
-const quote = (s: string) =>
-  JSON.stringify(s).replace(
-    /[\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 
 /** Unknown keys named one by one; past this, a bank is not a misspelt bank and one line says so. */
 const MAX_LISTED = 100;
