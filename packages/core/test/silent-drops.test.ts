@@ -81,6 +81,21 @@ describe('nothing is dropped or guessed silently', () => {
     expect(x.questions[1]?.fields.prompt).toBe('The missing gate is the ____ gate.');
   });
 
+  it('keeps a fill-in question and the next after a gap apart: an error, a warning, no fold', () => {
+    const text =
+      '1. What is 0.8 halved three times?\n\n3) Is Adam adaptive?\n- Yes\n- No\n\nKey: Yes\n';
+    const x = explainMarkdown(text, 'q.md');
+    expect(x.diagnostics.map((d) => `${d.line} ${d.severity}: ${d.message}`)).toEqual([
+      '1 error: question 1 has no options: quizdeck plays multiple-choice questions (write them as "- A. …" lines under the question)',
+      '3 warning: the numbering jumps from 1 to 3: question 2 is missing',
+    ]);
+    expect(x.questions[1]?.fields).toMatchObject({
+      number: '3',
+      prompt: 'Is Adam adaptive?',
+      answer: ['A'],
+    });
+  });
+
   it('warns at the question after a gap in the numbering', () => {
     expect(said(`1. One?\n${two}Answer: A\n\n3. Three?\n${two}Answer: B\n`)).toEqual([
       '6 warning: the numbering jumps from 1 to 3: question 2 is missing',

@@ -21,8 +21,13 @@ export interface MarkdownImport {
 
 /**
  * Numbered lines that are questions: they have options, or continue the numbering and read as a
- * question (a "?", a blank to fill, bold or heading, a key line or bullets under them).
+ * question (a "?", a blank to fill, bold or heading, a key line or bullets under them). Continuing
+ * allows a few skipped numbers (a question lost in copying: the gap is a warning); a numbered
+ * list in a passage starts again at 1, so it does not continue.
  */
+/** Numbers a question may skip and still continue the numbering. */
+const MAX_SKIPPED = 2;
+
 function findQuestions(lines: readonly string[], from: number, to: number, sheltered: LineSet) {
   const candidates: { index: number; q: QuestionLine }[] = [];
   for (let i = from; i < to; i++) {
@@ -52,7 +57,11 @@ function findQuestions(lines: readonly string[], from: number, to: number, shelt
       /_{3,}|\.\.\.$|…$/.test(c.q.text) ||
       keyed ||
       bullets >= 2;
-    if (hasOptions || (asked && n === last + 1) || (c.q.emphatic && c.q.text === '')) {
+    if (
+      hasOptions ||
+      (asked && n > last && n <= last + MAX_SKIPPED + 1) ||
+      (c.q.emphatic && c.q.text === '')
+    ) {
       questions.push(c);
       last = n;
     }
