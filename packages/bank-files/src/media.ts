@@ -1,6 +1,6 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { quoteBankText as quote } from '@quizdeck/core';
-import { type FileRefusal, readRegularFileSync, realFolderSync } from './regular-file';
+import { type FileRefusal, isInside, readRegularFileSync, realFolderSync } from './regular-file';
 
 /** An image file may be at most this large (far above any photo a card needs). */
 export const MAX_MEDIA_BYTES = 32 * 1024 * 1024;
@@ -46,8 +46,7 @@ export function mediaSource(bankFile: string, src: string): MediaSource {
   const decoded = decodePath(src);
   const folder = resolve(dirname(bankFile));
   const path = resolve(folder, decoded);
-  const rel = relative(folder, path);
-  if (isAbsolute(decoded) || decoded.startsWith('\\') || rel.startsWith('..') || isAbsolute(rel)) {
+  if (isAbsolute(decoded) || decoded.startsWith('\\') || !isInside(folder, path)) {
     return { kind: 'refused', code: 'outside', message: outside(src) };
   }
   return { kind: 'file', path };

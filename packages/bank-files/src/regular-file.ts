@@ -12,7 +12,10 @@ export class FileRefusal {
 
 export type ReadBytes = { bytes: Uint8Array; path: string } | FileRefusal;
 
-/** True when `path` is `folder` or lies under it (both already real paths). */
+/**
+ * True when `path` is `folder` or lies under it, compared as written: pass real paths where a
+ * symlink must not lead out.
+ */
 export const isInside = (folder: string, path: string): boolean => {
   const rel = relative(folder, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
