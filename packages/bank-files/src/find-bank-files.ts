@@ -9,11 +9,9 @@ import {
   statSync,
 } from 'node:fs';
 import { join, sep } from 'node:path';
-import { hasQuestionLikeLine, MAX_BANK_BYTES } from '@quizdeck/core';
+import { formatFromPath, hasQuestionLikeLine, MAX_BANK_BYTES } from '@quizdeck/core';
 
 const BANK_FILE_RE = /\.(?:md|markdown|quiz\.ya?ml|quiz\.json)$/i;
-const MARKDOWN_RE = /\.(?:md|markdown)$/i;
-const STRUCTURED_RE = /\.(?:ya?ml|json)$/i;
 
 // The one rule for which files in a folder are banks, shared by `quizdeck check`, `pnpm anki` and
 // the bot's catalog. A file named on the command line is always a bank; only folders are searched.
@@ -114,14 +112,15 @@ export function findBankFiles(folder: string, options: FindOptions = {}): FoundB
       }
       if (ignored(rel, false)) continue;
       if (!BANK_FILE_RE.test(e.name)) {
-        if (STRUCTURED_RE.test(e.name))
+        // Not a bank name, yet YAML or JSON by its extension (Markdown names are all bank names).
+        if (formatFromPath(e.name) !== undefined)
           found.skipped.push({
             file: rel,
             reason: 'in a folder, YAML and JSON banks are named *.quiz.yaml or *.quiz.json',
           });
         continue;
       }
-      const text = MARKDOWN_RE.test(e.name) ? sniffText(join(folder, rel)) : undefined;
+      const text = formatFromPath(e.name) === 'md' ? sniffText(join(folder, rel)) : undefined;
       if (text !== undefined && !hasQuestionLikeLine(text)) {
         found.skipped.push({ file: rel, reason: 'no question-like line, so not a bank' });
       } else found.files.push(rel);
