@@ -68,27 +68,37 @@ function ignoreMatcher(globs: readonly string[]): (rel: string, isDir: boolean) 
   };
 }
 
+const SNIFF_CHUNK = 64 * 1024;
+
 /**
- * A Markdown file's text when it is a regular file small enough to be a bank; undefined for
- * anything else (symlinks, FIFOs, devices, too large), which is left to the bank reader to report.
+ * Whether a Markdown file in a folder holds no question-like line (a README, notes): read a chunk at
+ * a time, stopping at the first question-like line, so a bank costs its first lines, not a second
+ * full read (the bot asks this every few seconds). False for anything that is not a regular file
+ * small enough to be a bank (symlinks, FIFOs, devices, too large): the bank reader reports those.
  */
-function sniffText(path: string): string | undefined {
+function holdsNoQuestion(path: string): boolean {
   let fd: number | undefined;
   try {
-    if (!lstatSync(path).isFile()) return undefined;
+    if (!lstatSync(path).isFile()) return false;
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = fstatSync(fd);
-    if (!info.isFile() || info.size > MAX_BANK_BYTES) return undefined;
-    const bytes = Buffer.alloc(info.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
+    if (!info.isFile() || info.size > MAX_BANK_BYTES) return false;
+    const decoder = new TextDecoder('utf-8');
+    const chunk = Buffer.alloc(Math.min(SNIFF_CHUNK, Math.max(info.size, 1)));
+    let rest = '';
+    let at = 0;
+    while (at < info.size) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, info.size - at), at);
       if (n === 0) break;
-      read += n;
+      at += n;
+      const text = rest + decoder.decode(chunk.subarray(0, n), { stream: true });
+      const cut = text.lastIndexOf('\n');
+      if (cut !== -1 && hasQuestionLikeLine(text.slice(0, cut))) return false;
+      rest = cut === -1 ? text : text.slice(cut + 1);
     }
-    return bytes.subarray(0, read).toString('utf8');
+    return !hasQuestionLikeLine(rest + decoder.decode());
   } catch {
-    return undefined;
+    return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -120,8 +130,7 @@ export function findBankFiles(folder: string, options: FindOptions = {}): FoundB
           });
         continue;
       }
-      const text = formatFromPath(e.name) === 'md' ? sniffText(join(folder, rel)) : undefined;
-      if (text !== undefined && !hasQuestionLikeLine(text)) {
+      if (formatFromPath(e.name) === 'md' && holdsNoQuestion(join(folder, rel))) {
         found.skipped.push({ file: rel, reason: 'no question-like line, so not a bank' });
       } else found.files.push(rel);
     }

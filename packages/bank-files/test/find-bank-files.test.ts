@@ -29,6 +29,37 @@ for (const [name, text] of Object.entries(files)) {
 }
 
 describe('findBankFiles', () => {
+  it('finds a question-like line wherever it stands in a long file, across read chunks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-find-long-'));
+    const prose = 'Ein Absatz über Rückwärtsausbreitung, é à ü. '.repeat(40);
+    const lines = (bytes: number) =>
+      `${prose}\n`.repeat(Math.ceil(bytes / Buffer.byteLength(prose)));
+    const late = `${lines(200_000)}${GOOD}`;
+    // The question's line straddles the reader's 64 KiB chunks, a two-byte character at the cut.
+    let head = '';
+    while (Buffer.byteLength(head) < 60_000) head += `${prose}\n`;
+    const start = '1. Which one ';
+    const fill = 'x'.repeat(64 * 1024 - 1 - Buffer.byteLength(head) - start.length);
+    const straddle = `${head}${start}${fill}é?\n`;
+    expect(
+      Buffer.from(straddle)
+        .subarray(64 * 1024 - 1, 64 * 1024 + 1)
+        .toString(),
+    ).toBe('é');
+    writeFileSync(join(dir, 'late.md'), late);
+    writeFileSync(join(dir, 'straddle.md'), straddle);
+    writeFileSync(join(dir, 'README.md'), lines(300_000));
+    try {
+      const found = findBankFiles(dir);
+      expect(found.files).toEqual(['late.md', 'straddle.md']);
+      expect(found.skipped).toEqual([
+        { file: 'README.md', reason: 'no question-like line, so not a bank' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('walks a folder, sorted, skipping dot folders, node_modules, non-banks and READMEs with a reason', () => {
     const found = findBankFiles(tmp);
     expect(found.files).toEqual([
