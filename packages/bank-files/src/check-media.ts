@@ -3,6 +3,7 @@ import {
   type BankLocations,
   DISCORD_LIMITS,
   type Diagnostic,
+  quoteBankText,
   renderQuestion,
 } from '@quizdeck/core';
 import { imageSources, readMediaFile } from './media';
@@ -21,7 +22,7 @@ const MIB = 1024 * 1024;
 
 /** A readable image too large for any Discord message: the bot posts its question without it. */
 const tooLargeForDiscord = (src: string, bytes: number) =>
-  `image ${JSON.stringify(src)} is ${(bytes / MIB).toFixed(1)} MiB; Discord takes at most ${DISCORD_LIMITS.uploadBytes / MIB} MiB a message, so the bot posts the question without it (Anki decks still carry it)`;
+  `image ${quoteBankText(src)} is ${(bytes / MIB).toFixed(1)} MiB; Discord takes at most ${DISCORD_LIMITS.uploadBytes / MIB} MiB a message, so the bot posts the question without it (Anki decks still carry it)`;
 
 /**
  * Every image a bank references that a deck could not pack (outside the bank's folder, remote,

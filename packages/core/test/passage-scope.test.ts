@@ -25,6 +25,19 @@ describe('passage scope', () => {
     expect(contextOf(text)).toEqual(['-', 'context-1', 'context-1', '-']);
   });
 
+  it('titles a passage with a heading that has its text right under it, as with a blank line', () => {
+    const body = 'A hospital trains a CNN on chest X-rays. Questions 1 to 2 use this setup.';
+    for (const gap of ['\n', '\n\n']) {
+      const r = parse(`# Quiz\n\n## Case study: X-rays${gap}${body}\n\n${q(1)}${q(2)}${q(3)}`);
+      expect(r.bank?.contexts).toEqual([{ id: 'context-1', title: 'Case study: X-rays', body }]);
+      expect(r.bank?.questions.map((x) => x.context ?? '-')).toEqual([
+        'context-1',
+        'context-1',
+        '-',
+      ]);
+    }
+  });
+
   it('ends a titled passage at a heading of its level or higher only', () => {
     const text = `## Case study\n\n${scenario}${q(1)}### Harder ones\n\n${q(2)}## Part B\n\n${q(3)}`;
     const r = parse(text);

@@ -21,6 +21,7 @@ export interface ItemIssue {
   message: string;
 }
 
+const ATX_HEADING_RE = /^#{1,6}[ \t]+\S/;
 const FENCE_RE = /^[ \t]{0,3}(```|~~~)/;
 const DETAILS_OPEN_RE = /^[ \t]{0,3}<details\b/i;
 const DETAILS_CLOSE = '</details>';
@@ -57,6 +58,12 @@ export function toItems(
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
     if (plainStart(line)) {
+      if (line.charCodeAt(0) === 35 && ATX_HEADING_RE.test(line)) {
+        // A heading is a block of its own, as in Markdown, even with text right under it.
+        flush(i - 1);
+        items.push({ type: 'para', start: i, end: i, text: line });
+        continue;
+      }
       // Most lines: text that opens nothing and ends nothing.
       if (para.length === 0) paraStart = i;
       para.push(line);
