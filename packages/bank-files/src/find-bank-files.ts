@@ -1,6 +1,5 @@
 import {
   closeSync,
-  constants,
   fstatSync,
   lstatSync,
   openSync,
@@ -10,6 +9,7 @@ import {
 } from 'node:fs';
 import { join, sep } from 'node:path';
 import { formatFromPath, hasQuestionLikeLine, MAX_BANK_BYTES } from '@quizdeck/core';
+import { READ_FLAGS } from './regular-file';
 
 const BANK_FILE_RE = /\.(?:md|markdown|quiz\.ya?ml|quiz\.json)$/i;
 
@@ -80,7 +80,7 @@ function holdsNoQuestion(path: string): boolean {
   let fd: number | undefined;
   try {
     if (!lstatSync(path).isFile()) return false;
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, READ_FLAGS);
     const info = fstatSync(fd);
     if (!info.isFile() || info.size > MAX_BANK_BYTES) return false;
     const decoder = new TextDecoder('utf-8');

@@ -31,7 +31,7 @@ const errnoMessage = (error: unknown): string => {
 };
 
 // Non-blocking, so that opening a FIFO returns at once (and is then refused by its type).
-const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+export const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 
 const kindProblem = (info: { isFile(): boolean; isDirectory(): boolean }, what: string) =>
   info.isDirectory()
@@ -92,7 +92,7 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
   if (!isInside(limits.folder, real)) return new FileRefusal('outside', limits.outside);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    handle = await open(real, FLAGS);
+    handle = await open(real, READ_FLAGS);
     const info = await handle.stat();
     const kind = kindProblem(info, limits.what);
     if (kind) return kind;
@@ -127,7 +127,7 @@ export function readRegularFileSync(path: string, limits: ReadLimits): ReadBytes
   if (!isInside(limits.folder, real)) return new FileRefusal('outside', limits.outside);
   let fd: number | undefined;
   try {
-    fd = openSync(real, FLAGS);
+    fd = openSync(real, READ_FLAGS);
     const info = fstatSync(fd);
     const kind = kindProblem(info, limits.what);
     if (kind) return kind;
