@@ -78,6 +78,20 @@ export type { TexProblem } from './render/tex-policy';
 export { MAX_TEX_DEPTH, texProblem } from './render/tex-policy';
 export { texToUnicode } from './render/tex-to-unicode';
 
+// --- review ---
+
+export type { CardPhase, CardState } from './review/card-state';
+export { CardPhaseSchema, CardStateSchema, isDue } from './review/card-state';
+export { FSRS_PARAMETERS } from './review/fsrs-parameters';
+export type { ReviewTally } from './review/retention';
+export { retention } from './review/retention';
+export type { ReviewOutcome } from './review/review-card';
+export { recallProbability, reviewCard } from './review/review-card';
+export type { ReviewLogEntry } from './review/review-log-entry';
+export { ReviewLogEntrySchema } from './review/review-log-entry';
+export type { ReviewRating } from './review/review-rating';
+export { ReviewRatingSchema, verdictRating } from './review/review-rating';
+
 // --- rnn ---
 
 export type { KeyCheckIssue } from './rnn/check-keys';
