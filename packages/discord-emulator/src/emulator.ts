@@ -88,7 +88,7 @@ export class DiscordEmulator extends ScenarioMembers {
     if (!first) throw new EmulatorError('EMU_NO_BOT', 'the emulator needs at least one bot');
     this.bot = first;
     this.requests = requests;
-    this.rateLimits = new RateLimitControl(core.rateLimiter);
+    this.rateLimits = new RateLimitControl(core.rateLimiter, first.id);
     this.serverErrors = core.serverErrors;
     this.holds = core.holds;
   }

@@ -7,7 +7,12 @@ export { EmulatorError } from './errors';
 export type { GatewayStats } from './gateway/gateway';
 export type { HoldInjection } from './http/holds';
 export { Hold, Holds } from './http/holds';
-export type { RateLimitHit, RateLimitInjection, RateLimitOptions } from './http/rate-limiter';
+export type {
+  GlobalBudgetFigures,
+  RateLimitHit,
+  RateLimitInjection,
+  RateLimitOptions,
+} from './http/rate-limiter';
 export { DEFAULT_RATE_LIMITS } from './http/rate-limiter';
 export type { RouteFilter } from './http/route-filter';
 export type { RequestLogEntry } from './http/server';

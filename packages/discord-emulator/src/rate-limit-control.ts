@@ -1,4 +1,5 @@
 import type {
+  GlobalBudgetFigures,
   RateLimiter,
   RateLimitHit,
   RateLimitInjection,
@@ -7,7 +8,18 @@ import type {
 
 /** `emu.rateLimits`: inject 429s, read the ones answered, tune the windows. */
 export class RateLimitControl {
-  constructor(private readonly limiter: RateLimiter) {}
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly defaultBotId: string,
+  ) {}
+
+  /**
+   * What `botId` (default `emu.bot`) spent of its global budget: requests, the peak in any
+   * 1-second window (refused ones included) and the global 429s it was answered.
+   */
+  budget(botId = this.defaultBotId): GlobalBudgetFigures {
+    return this.limiter.budget(botId);
+  }
 
   /** The next `count` requests matching `route` get a 429 with `retry_after`. */
   inject(injection: RateLimitInjection): void {

@@ -176,7 +176,7 @@ describe('Discord errors as DiscordAPIError', () => {
     expect(retryHeaders).toEqual([
       ['0.120', 'user', null],
       ['0.120', 'user', null],
-      ['0.080', 'global', 'true'],
+      ['1', 'global', 'true'],
     ]);
     expect(e.requests.filter((r) => r.status === 429)).toHaveLength(3);
     await client.destroy();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { GlobalBudget } from './global-budget';
 
 export interface RateLimitOptions {
   /** Window of the reaction routes' 1-request bucket (Discord: 250 ms). */
@@ -6,7 +7,10 @@ export interface RateLimitOptions {
   /** Requests per window for every other route bucket (per route and major parameter). */
   routeLimit: number;
   routeWindowMs: number;
-  /** Requests per second per bot across routes; interaction callbacks are exempt, as on Discord. */
+  /**
+   * Requests per bot in any 1-second window across routes (sliding, see GlobalBudget);
+   * interaction callbacks and webhooks are exempt, as on Discord.
+   */
   globalPerSecond: number;
 }
 
@@ -30,6 +34,7 @@ export interface RateLimitInjection {
 }
 
 export interface RateLimitHit {
+  botId: string | null;
   method: string;
   path: string;
   route: string;
@@ -53,6 +58,16 @@ export interface RateLimitDecision {
   limited?: { body: Record<string, unknown>; headers: Record<string, string> };
 }
 
+/** What one bot spent of its global budget (requests that count against it). */
+export interface GlobalBudgetFigures {
+  /** Requests that counted against the global limit, refused ones included. */
+  requests: number;
+  /** The most of them that arrived within any 1-second window, refused ones included. */
+  peakPerSecond: number;
+  /** How many were answered with a global 429 (not counting injected ones). */
+  global429s: number;
+}
+
 interface Window {
   remaining: number;
   resetAt: number;
@@ -65,7 +80,7 @@ export class RateLimiter {
   readonly hits: RateLimitHit[] = [];
   private readonly injections: (RateLimitInjection & { left: number })[] = [];
   private readonly buckets = new Map<string, Window>();
-  private readonly globals = new Map<string, Window>();
+  private readonly globals = new Map<string, GlobalBudget>();
 
   constructor(public options: RateLimitOptions) {}
 
@@ -84,9 +99,13 @@ export class RateLimiter {
       return this.limit(req, retryAfter, injected.global ?? false, true, now, {});
     }
     if (req.botId && !isInteractionRoute(req.route)) {
-      const g = this.window(this.globals, req.botId, this.options.globalPerSecond, 1000, now);
-      if (g.remaining <= 0) return this.limit(req, g.resetAt - now, true, false, now, {});
-      g.remaining -= 1;
+      let g = this.globals.get(req.botId);
+      if (!g) {
+        g = new GlobalBudget();
+        this.globals.set(req.botId, g);
+      }
+      const wait = g.take(now, this.options.globalPerSecond, 1000);
+      if (wait > 0) return this.limit(req, wait, true, false, now, {});
     }
     const reaction = isReactionRoute(req);
     const limit = reaction ? 1 : this.options.routeLimit;
@@ -103,6 +122,11 @@ export class RateLimiter {
     if (w.remaining <= 0) return this.limit(req, w.resetAt - now, false, false, now, headers(0));
     w.remaining -= 1;
     return { headers: headers(w.remaining) };
+  }
+
+  budget(botId: string): GlobalBudgetFigures {
+    const g = this.globals.get(botId);
+    return { requests: g?.requests ?? 0, peakPerSecond: g?.peak ?? 0, global429s: g?.refused ?? 0 };
   }
 
   private window(
@@ -142,6 +166,7 @@ export class RateLimiter {
   ): RateLimitDecision {
     const retry = seconds(retryAfterMs);
     this.hits.push({
+      botId: req.botId,
       method: req.method,
       path: req.path,
       route: req.route,
@@ -152,7 +177,9 @@ export class RateLimiter {
     });
     const limitedHeaders: Record<string, string> = {
       ...headers,
-      'Retry-After': retry,
+      // Discord's global 429 gives the header in whole seconds (the body keeps the fraction), and
+      // discord.js waits what the header says.
+      'Retry-After': global ? String(Math.ceil(retryAfterMs / 1000)) : retry,
       'X-RateLimit-Scope': global ? 'global' : 'user',
       ...(global ? { 'X-RateLimit-Global': 'true' } : {}),
     };
