@@ -1,8 +1,8 @@
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { type BankCatalog, loadBankCatalog } from './banks/bank-catalog';
 import { watchBanks } from './banks/watch-banks';
-import { type Db, openDatabase } from './db/database';
-import { QuizStore } from './db/quiz-store';
+import { openStore } from './db/open-store';
+import type { Store } from './db/store';
 import { DiscordIo } from './discord/discord-io';
 import { gatewayReaction } from './discord/gateway-reactions';
 import { routeInteraction } from './discord/interaction-router';
@@ -15,14 +15,14 @@ import { QuizEngine } from './quiz/quiz-engine';
 export interface Bot {
   client: Client;
   engine: QuizEngine;
-  db: Db;
+  store: Store;
   catalog: BankCatalog;
   log: Logger;
   /** Logs in, waits for READY, then resumes the quizzes the database says are running. */
   start(): Promise<void>;
   /**
    * Graceful: each quiz finishes the step under way (no half-posted question), for at most
-   * `graceMs`, then the bot disconnects and closes the database. Running quizzes stay in it and
+   * `graceMs`, then the bot disconnects and closes the store. Running quizzes stay in it and
    * resume on the next start.
    */
   stop(graceMs?: number): Promise<void>;
@@ -37,12 +37,12 @@ export interface BotOptions {
   throttleIdentify?: boolean;
 }
 
-export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
+/** Opens the store (its schema brought up to date) and sets the bot up; `start` connects it. */
+export async function createBot(config: BotConfig, options: BotOptions = {}): Promise<Bot> {
   const log = options.log ?? createLogger(config.log, [config.token]);
   const catalog = loadBankCatalog(config.banksDir);
   for (const p of catalog.problems) log.error(`bank: ${p}`);
-  const db = openDatabase(config.dbPath);
-  const store = new QuizStore(db);
+  const store = await openStore(config.dbPath);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     // No partials and no message cache: discord.js then skips members' reaction events, which
@@ -97,7 +97,7 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
   return {
     client,
     engine,
-    db,
+    store,
     catalog,
     log,
     async start() {
@@ -110,7 +110,7 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
       await ready;
       log.info(`logged in as ${client.user?.tag ?? '?'}; ${catalog.banks.size} bank(s)`);
       stopWatching = watchBanks(catalog, config.banksPollMs, log);
-      engine.resumeAll();
+      await engine.resumeAll();
     },
     async stop(graceMs = 20_000) {
       stopWatching();
@@ -124,7 +124,7 @@ export function createBot(config: BotConfig, options: BotOptions = {}): Bot {
       clearTimeout(timer);
       await engine.halt();
       await client.destroy();
-      db.close();
+      await store.close();
     },
   };
 }

@@ -37,7 +37,7 @@ const bot = defineCommand({
   async run() {
     const config = loadConfig();
     const { createBot } = await import('./bot');
-    const running = createBot(config);
+    const running = await createBot(config);
     let stopping = false;
     const shutdown = (signal: NodeJS.Signals) => {
       // A second signal does not wait for the steps under way.

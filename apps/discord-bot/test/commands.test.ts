@@ -51,7 +51,7 @@ describe('commands and permissions', () => {
     const reply = await command(w, w.ownerId, 'start', {}, 'quiz', noReactions.id);
     expect(reply.data.flags).toBe(EPHEMERAL);
     expect(reply.data.content).toContain('**Add Reactions**');
-    expect(w.bot.engine.store.runningInChannel(noReactions.id)).toBeUndefined();
+    expect(await w.bot.engine.store.runningInChannel(noReactions.id)).toBeUndefined();
     expect(w.emu.messages(noReactions.id).filter((m) => !m.ephemeral)).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe('commands and permissions', () => {
     expect(notice.content).toBe(
       'Quiz stopped: I need the **Add Reactions** permission in this channel.',
     );
-    expect(w.bot.engine.store.latestInChannel(channel.id)?.state).toBe('stopped');
+    expect((await w.bot.engine.store.latestInChannel(channel.id))?.state).toBe('stopped');
   });
 
   it('refuses /quiz start from a member without the quizmaster role, then accepts the role', async () => {
@@ -76,7 +76,7 @@ describe('commands and permissions', () => {
     const refused = await command(w, alice, 'start', { count: 1 });
     expect(refused.data.flags).toBe(EPHEMERAL);
     expect(refused.data.content).toMatch(/Only members with Manage Server/);
-    expect(w.bot.engine.store.runningInChannel(w.channelId)).toBeUndefined();
+    expect(await w.bot.engine.store.runningInChannel(w.channelId)).toBeUndefined();
     // A member cannot make themselves quizmaster either.
     const role = w.emu.createRole(w.guildId, { name: 'Quizmaster' });
     const selfConfig = await command(w, alice, 'config', { quizmaster_role: role.id });
@@ -102,7 +102,7 @@ describe('commands and permissions', () => {
     expect(stop.data.content).toMatch(/Only members/);
     await command(w, alice, 'stop');
     await w.emu.waitForMessage(w.channelId, (m) => titleOf(m) === 'Quiz stopped: leaderboard');
-    expect(w.bot.engine.store.latestInChannel(w.channelId)?.state).toBe('stopped');
+    expect((await w.bot.engine.store.latestInChannel(w.channelId))?.state).toBe('stopped');
   }, 20_000);
 
   it('rides out 429s on the reaction route', async () => {

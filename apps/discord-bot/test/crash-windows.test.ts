@@ -1,6 +1,6 @@
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, QuizStore } from '../src/index';
+import { openStore } from '../src/index';
 import {
   closeWhenSeen,
   descriptionOf,
@@ -12,6 +12,7 @@ import {
   waitForQuestion,
   waitForReveal,
 } from './harness';
+import { sqliteRows } from './sqlite-file';
 
 let w: World | undefined;
 afterEach(async () => {
@@ -34,12 +35,11 @@ const start = (world: World, options: Record<string, string | number | boolean>)
     .response();
 
 const answersOf = (world: World) =>
-  world.bot.db
-    .prepare(
-      `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
-       JOIN rounds r ON r.id = a.round_id ORDER BY r.idx, a.user_id`,
-    )
-    .all() as { userId: string; selected: string; verdict: string }[];
+  sqliteRows<{ userId: string; selected: string; verdict: string }>(
+    world.config.dbPath,
+    `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
+     JOIN rounds r ON r.id = a.round_id ORDER BY r.idx, a.user_id`,
+  );
 
 const questionPost = (world: World, n: number) =>
   world.emu.waitForMessage(world.channelId, (m) => titleOf(m) === `Question ${n} of 1`);
@@ -120,9 +120,9 @@ describe('case 2 and 3: the final leaderboard', () => {
     await world.emu.waitFor(() => world.emu.serverErrors.hits.length === 4);
     await world.bot.stop();
     expect(boards(world)).toHaveLength(0);
-    const db = openDatabase(world.config.dbPath);
-    const ended = new QuizStore(db).latestInChannel(world.channelId);
-    db.close();
+    const store = await openStore(world.config.dbPath);
+    const ended = await store.latestInChannel(world.channelId);
+    await store.close();
     expect(ended?.state).toBe('finished'); // over, but its leaderboard still owed
     await world.restart();
     const board = await world.emu.waitForMessage(
@@ -131,7 +131,7 @@ describe('case 2 and 3: the final leaderboard', () => {
     );
     expect(descriptionOf(board)).toBe(`1. <@${world.members.alice?.id}> **1** pts (1/1 right)`);
     await world.bot.engine.idle();
-    expect(world.bot.engine.store.sessionsOwingBoard()).toEqual([]);
+    expect(await world.bot.engine.store.sessionsOwingBoard()).toEqual([]);
     // A third start owes nothing and posts nothing.
     await world.bot.stop();
     await world.restart();
@@ -147,6 +147,6 @@ describe('case 2 and 3: the final leaderboard', () => {
     await world.bot.engine.idle();
     expect(world.emu.serverErrors.hits.map((h) => h.afterHandling)).toEqual([true, true]);
     expect(boards(world)).toHaveLength(1);
-    expect(world.bot.engine.store.sessionsOwingBoard()).toEqual([]);
+    expect(await world.bot.engine.store.sessionsOwingBoard()).toEqual([]);
   }, 30_000);
 });

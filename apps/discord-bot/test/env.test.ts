@@ -105,7 +105,7 @@ describe('env', () => {
   it('names DISCORD_TOKEN when Discord refuses the token', async () => {
     const emu = await DiscordEmulator.start();
     const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bot-token-'));
-    const bot = createBot(
+    const bot = await createBot(
       loadConfig({
         DISCORD_TOKEN: TOKEN,
         DISCORD_API_URL: emu.restUrl,

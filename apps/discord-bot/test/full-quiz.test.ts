@@ -1,6 +1,6 @@
 import type { RecordedMessage } from '@quizdeck/discord-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBankCatalog, sessionStandings } from '../src/index';
+import { loadBankCatalog } from '../src/index';
 import {
   BUNDLED_BANKS,
   closeWhenSeen,
@@ -12,6 +12,7 @@ import {
   waitForQuestion,
   waitForReveal,
 } from './harness';
+import { sqliteRows } from './sqlite-file';
 
 const bank = loadBankCatalog(BUNDLED_BANKS).banks.get('rnn-quiz');
 if (!bank) throw new Error('the bundled rnn-quiz bank did not load');
@@ -92,30 +93,32 @@ describe('a whole quiz of the bundled RNN bank', () => {
       `3. <@${w.members.dave?.id}> **2** pts (2/10 right)`,
       `4. <@${w.members.bob?.id}> **0** pts (0/10 right)`,
     ]);
-    const db = w.bot.db;
-    const session = w.bot.engine.store.latestInChannel(w.channelId);
+    const { store } = w.bot;
+    const dbPath = w.config.dbPath;
+    const session = await w.bot.engine.store.latestInChannel(w.channelId);
     expect(session?.state).toBe('finished');
-    expect(sessionStandings(db, session?.id ?? -1).map((s) => [s.userId, s.points])).toEqual([
+    expect(
+      (await store.sessionStandings(session?.id ?? -1)).map((s) => [s.userId, s.points]),
+    ).toEqual([
       [w.members.alice?.id, 10],
       [w.members.carol?.id, 8],
       [w.members.dave?.id, 2],
       [w.members.bob?.id, 0],
     ]);
-    const q1 = db
-      .prepare(
-        `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a JOIN rounds r ON r.id = a.round_id
-         WHERE r.question_id = 'growing-weights' ORDER BY a.user_id`,
-      )
-      .all();
+    const q1 = sqliteRows(
+      dbPath,
+      `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a JOIN rounds r ON r.id = a.round_id
+       WHERE r.question_id = 'growing-weights' ORDER BY a.user_id`,
+    );
     expect(q1).toHaveLength(4);
     expect(q1).toContainEqual({ userId: w.members.dave?.id, selected: 'AD', verdict: 'correct' });
     expect(q1).toContainEqual({ userId: w.members.carol?.id, selected: 'A', verdict: 'wrong' });
     // The clock starts after the bot's last letter reaction.
-    const rounds = db
-      .prepare(
-        'SELECT message_id AS messageId, opens_at AS opensAt FROM rounds WHERE session_id = ?',
-      )
-      .all(session?.id) as { messageId: string; opensAt: number }[];
+    const rounds = sqliteRows<{ messageId: string; opensAt: number }>(
+      dbPath,
+      'SELECT message_id AS messageId, opens_at AS opensAt FROM rounds WHERE session_id = ?',
+      [session?.id],
+    );
     expect(rounds).toHaveLength(10);
     for (const r of rounds) {
       const puts = emu.requests.filter(

@@ -63,7 +63,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   });
   await registerCommands(config);
   const launch = async () => {
-    const bot = createBot(config, { throttleIdentify: false });
+    const bot = await createBot(config, { throttleIdentify: false });
     await bot.start();
     return bot;
   };

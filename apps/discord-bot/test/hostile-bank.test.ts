@@ -96,8 +96,8 @@ describe('slash-command options Discord would have refused', () => {
     const reply = await command(sub, options);
     expect(reply.data.flags).toBe(EPHEMERAL);
     expect(reply.data.content).toBe(message);
-    expect(w.bot.engine.store.runningInChannel(w.channelId)).toBeUndefined();
-    expect(w.bot.engine.store.settings(w.guildId).defaultSeconds).toBe(30);
+    expect(await w.bot.engine.store.runningInChannel(w.channelId)).toBeUndefined();
+    expect((await w.bot.engine.store.settings(w.guildId)).defaultSeconds).toBe(30);
   });
 
   it('refuses /shapes sizes below 1', async () => {
@@ -134,7 +134,7 @@ describe('a hostile bank in a live quiz', () => {
       (m) => titleOf(m) === 'Quiz over: leaderboard',
     );
     expect(descriptionOf(board)).toBe(`1. <@${alice}> **2** pts (2/2 right)`);
-    expect(w.bot.engine.store.latestInChannel(w.channelId)?.state).toBe('finished');
+    expect((await w.bot.engine.store.latestInChannel(w.channelId))?.state).toBe('finished');
 
     const banks = await command('banks');
     expect(banks.data.embeds?.[0]?.description).toContain(

@@ -51,7 +51,7 @@ describe('case 4: a moderator deletes a question', () => {
     await waitForReveal(w, q2.id, channel);
     await w.emu.waitForMessage(channel, (m) => titleOf(m) === 'Quiz over: leaderboard');
     expect(w.emu.messages(channel).some((m) => m.content.startsWith('Quiz stopped'))).toBe(false);
-    expect(w.bot.engine.store.latestInChannel(channel)?.state).toBe('finished');
+    expect((await w.bot.engine.store.latestInChannel(channel))?.state).toBe('finished');
   }, 30_000);
 });
 
@@ -79,7 +79,7 @@ describe('case 5: /quiz stop while the /quiz start reply is in flight', () => {
     expect(await said(status)).toMatch(/starting/);
     expect(await said(stop)).toBe('Stopping the quiz.');
     await w.emu.waitForMessage(channel, (m) => titleOf(m) === 'Quiz stopped: leaderboard');
-    expect(w.bot.engine.store.latestInChannel(channel)?.state).toBe('stopped');
+    expect((await w.bot.engine.store.latestInChannel(channel))?.state).toBe('stopped');
     await w.bot.engine.idle();
     expect(w.emu.messages(channel).filter((m) => titleOf(m).startsWith('Question'))).toEqual([]);
   }, 30_000);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/index';
 import {
   closeWhenSeen,
   react,
@@ -10,6 +9,7 @@ import {
   waitForQuestion,
   waitForReveal,
 } from './harness';
+import { sqliteRows, sqliteWrite } from './sqlite-file';
 
 let w: World | undefined;
 afterEach(async () => {
@@ -33,12 +33,12 @@ const reactionReads = (world: World) =>
   world.emu.requests.filter((r) => r.method === 'GET' && /\/reactions\//.test(r.path)).length;
 
 const answersOf = (world: World, questionId: string) =>
-  world.bot.db
-    .prepare(
-      `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
-       JOIN rounds r ON r.id = a.round_id WHERE r.question_id = ? ORDER BY a.user_id`,
-    )
-    .all(questionId) as { userId: string; selected: string; verdict: string }[];
+  sqliteRows<{ userId: string; selected: string; verdict: string }>(
+    world.config.dbPath,
+    `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
+     JOIN rounds r ON r.id = a.round_id WHERE r.question_id = ? ORDER BY a.user_id`,
+    [questionId],
+  );
 
 describe('restart mid-round', () => {
   it('grades the round once, from Discord’s reactions, after the bot comes back past the close', async () => {
@@ -51,17 +51,18 @@ describe('restart mid-round', () => {
     react(world, q1.id, m.alice?.id as string, 'AD');
     react(world, q1.id, m.bob?.id as string, 'B');
     await waitForClock(world, q1.id);
-    const round = world.bot.engine.store.latestRound(
-      world.bot.engine.store.latestInChannel(world.channelId)?.id ?? -1,
+    const round = await world.bot.engine.store.latestRound(
+      (await world.bot.engine.store.latestInChannel(world.channelId))?.id ?? -1,
     );
     await world.bot.stop(); // as a crash would: the database says the round is open
     expect(round?.state).toBe('open');
     react(world, q1.id, m.carol?.id as string, 'AD'); // seen by no gateway session
     // The bot stays down past the close: moving the stored close into the past stands in for the
     // minute of waiting.
-    const db = openDatabase(world.config.dbPath);
-    db.prepare('UPDATE rounds SET closes_at = ? WHERE id = ?').run(Date.now() - 1, round?.id);
-    db.close();
+    sqliteWrite(world.config.dbPath, 'UPDATE rounds SET closes_at = ? WHERE id = ?', [
+      Date.now() - 1,
+      round?.id,
+    ]);
     const readsBefore = reactionReads(world);
     await world.restart();
     const reveal = await waitForReveal(world, q1.id);
@@ -81,7 +82,7 @@ describe('restart mid-round', () => {
       .messages(world.channelId)
       .filter((x) => titleOf(x) === 'Answers: A, D');
     expect(reveals).toHaveLength(1);
-    expect(world.bot.engine.store.latestInChannel(world.channelId)?.state).toBe('finished');
+    expect((await world.bot.engine.store.latestInChannel(world.channelId))?.state).toBe('finished');
   }, 30_000);
 });
 
@@ -94,7 +95,9 @@ describe('restart before the close', () => {
     react(world, q1.id, world.members.alice?.id as string, 'AD');
     await waitForClock(world, q1.id);
     const store = world.bot.engine.store;
-    const closesAt = store.latestRound(store.latestInChannel(world.channelId)?.id ?? -1)?.closesAt;
+    const closesAt = (
+      await store.latestRound((await store.latestInChannel(world.channelId))?.id ?? -1)
+    )?.closesAt;
     await world.bot.stop();
     await world.restart();
     expect(Date.now()).toBeLessThan(closesAt ?? 0);

@@ -1,6 +1,6 @@
 import { renderQuestion } from '@quizdeck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBankCatalog, sessionStandings } from '../src/index';
+import { loadBankCatalog } from '../src/index';
 import {
   BUNDLED_BANKS,
   closeWhenSeen,
@@ -12,6 +12,7 @@ import {
   waitForQuestion,
   waitForReveal,
 } from './harness';
+import { sqliteRows } from './sqlite-file';
 
 let w: World;
 beforeAll(async () => {
@@ -41,9 +42,9 @@ async function playQ5(channelId: string, scoring: 'exact' | 'partial') {
   await closeWhenSeen(w, q.id, chosen, channelId);
   const reveal = await waitForReveal(w, q.id, channelId);
   await w.emu.waitForMessage(channelId, (m) => titleOf(m) === 'Quiz over: leaderboard');
-  const session = w.bot.engine.store.latestInChannel(channelId);
+  const session = await w.bot.engine.store.latestInChannel(channelId);
   const points = Object.fromEntries(
-    sessionStandings(w.bot.db, session?.id ?? -1).map((s) => [s.userId, s.points]),
+    (await w.bot.store.sessionStandings(session?.id ?? -1)).map((s) => [s.userId, s.points]),
   );
   const byName = Object.fromEntries(
     Object.entries(w.members).map(([name, m]) => [name, points[m.id]]),
@@ -122,12 +123,14 @@ describe('shuffle and skip', () => {
     await start('skip');
     await w.emu.waitForMessage(channel.id, (m) => m.content === 'Question skipped.');
     await waitForQuestion(w, 2, channel.id);
-    const session = w.bot.engine.store.latestInChannel(channel.id);
-    const rounds = w.bot.db
-      .prepare('SELECT state FROM rounds WHERE session_id = ? ORDER BY idx')
-      .all(session?.id) as { state: string }[];
+    const session = await w.bot.engine.store.latestInChannel(channel.id);
+    const rounds = sqliteRows<{ state: string }>(
+      w.config.dbPath,
+      'SELECT state FROM rounds WHERE session_id = ? ORDER BY idx',
+      [session?.id],
+    );
     expect(rounds[0]?.state).toBe('skipped');
-    expect(sessionStandings(w.bot.db, session?.id ?? -1)).toEqual([]);
+    expect(await w.bot.store.sessionStandings(session?.id ?? -1)).toEqual([]);
     await start('stop');
     await w.emu.waitForMessage(channel.id, (m) => titleOf(m) === 'Quiz stopped: leaderboard');
   });

@@ -1,26 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import { CommandError } from '../errors';
-import type { Db } from './database';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
-
-export type NewSession = Pick<
-  SessionRow,
-  | 'guildId'
-  | 'channelId'
-  | 'bankId'
-  | 'startedBy'
-  | 'seconds'
-  | 'scoring'
-  | 'shuffle'
-  | 'questionIds'
-> & { now: number };
-
-export interface GradedAnswer {
-  userId: string;
-  selected: string[];
-  verdict: AnswerRow['verdict'];
-  score: number;
-}
+import type { SqlDriver } from './sql';
+import { guildStandings, memberStats, sessionStandings } from './standings';
+import type { GradedAnswer, NewRound, NewSession, Store } from './store';
 
 interface RawSession extends Omit<SessionRow, 'questionIds' | 'shuffle'> {
   questionIds: string;
@@ -30,12 +12,13 @@ interface RawRound extends Omit<RoundRow, 'tags'> {
   tags: string;
 }
 
-const sessionCols = `id, guild_id AS guildId, channel_id AS channelId, bank_id AS bankId,
-  started_by AS startedBy, seconds, scoring, shuffle, question_ids AS questionIds, state,
-  started_at AS startedAt, ended_at AS endedAt`;
-const roundCols = `id, session_id AS sessionId, idx, channel_id AS channelId, message_id AS messageId,
-  question_id AS questionId, seed, tags, opens_at AS opensAt, closes_at AS closesAt, state,
-  graded_at AS gradedAt`;
+// Quoted aliases: PostgreSQL folds unquoted names to lower case.
+const sessionCols = `id, guild_id AS "guildId", channel_id AS "channelId", bank_id AS "bankId",
+  started_by AS "startedBy", seconds, scoring, shuffle, question_ids AS "questionIds", state,
+  started_at AS "startedAt", ended_at AS "endedAt"`;
+const roundCols = `id, session_id AS "sessionId", idx, channel_id AS "channelId",
+  message_id AS "messageId", question_id AS "questionId", seed, tags, opens_at AS "opensAt",
+  closes_at AS "closesAt", state, graded_at AS "gradedAt"`;
 
 const toSession = (r: RawSession): SessionRow => ({
   ...r,
@@ -43,28 +26,25 @@ const toSession = (r: RawSession): SessionRow => ({
   questionIds: JSON.parse(r.questionIds) as string[],
 });
 const toRound = (r: RawRound): RoundRow => ({ ...r, tags: JSON.parse(r.tags) as string[] });
+const maybe = <R, T>(r: R | undefined, to: (r: R) => T) => (r ? to(r) : undefined);
 
-/** Sessions, rounds, answers and scores: every write the quiz makes goes through here. */
-export class QuizStore {
-  /** Prepared once per SQL text: a quiz runs the same few statements for every round. */
-  readonly #statements = new Map<string, Statement>();
+/**
+ * The store over either backend's driver: one home for the SQL, written in what SQLite and
+ * PostgreSQL both accept (RETURNING, ON CONFLICT, quoted aliases, CASE instead of boolean sums).
+ */
+export class SqlStore implements Store {
+  constructor(readonly sql: SqlDriver) {}
 
-  constructor(readonly db: Db) {}
-
-  #sql(text: string): Statement {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
+  get backend() {
+    return this.sql.backend;
   }
 
-  settings(guildId: string): GuildSettings {
-    const row = this.#sql(
-      `SELECT quizmaster_role_id AS quizmasterRoleId, default_seconds AS defaultSeconds,
-         default_scoring AS defaultScoring FROM guild_settings WHERE guild_id = ?`,
-    ).get(guildId) as Omit<GuildSettings, 'guildId'> | undefined;
+  async settings(guildId: string): Promise<GuildSettings> {
+    const row = await this.sql.get<Omit<GuildSettings, 'guildId'>>(
+      `SELECT quizmaster_role_id AS "quizmasterRoleId", default_seconds AS "defaultSeconds",
+         default_scoring AS "defaultScoring" FROM guild_settings WHERE guild_id = ?`,
+      [guildId],
+    );
     return {
       guildId,
       quizmasterRoleId: row?.quizmasterRoleId ?? null,
@@ -73,148 +53,167 @@ export class QuizStore {
     };
   }
 
-  saveSettings(settings: GuildSettings, now: number): void {
-    this.#sql(
+  async saveSettings(s: GuildSettings, now: number): Promise<void> {
+    await this.sql.run(
       `INSERT INTO guild_settings (guild_id, quizmaster_role_id, default_seconds, default_scoring, updated_at)
-         VALUES (@guildId, @quizmasterRoleId, @defaultSeconds, @defaultScoring, @now)
+         VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (guild_id) DO UPDATE SET quizmaster_role_id = excluded.quizmaster_role_id,
            default_seconds = excluded.default_seconds, default_scoring = excluded.default_scoring,
            updated_at = excluded.updated_at`,
-    ).run({ ...settings, now });
+      [s.guildId, s.quizmasterRoleId, s.defaultSeconds, s.defaultScoring, now],
+    );
   }
 
-  createSession(s: NewSession): SessionRow {
+  async createSession(s: NewSession): Promise<SessionRow> {
     try {
-      const info = this.#sql(
+      const row = await this.sql.get<RawSession>(
         `INSERT INTO sessions (guild_id, channel_id, bank_id, started_by, seconds, scoring, shuffle,
-           question_ids, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
-      ).run(
-        s.guildId,
-        s.channelId,
-        s.bankId,
-        s.startedBy,
-        s.seconds,
-        s.scoring,
-        s.shuffle ? 1 : 0,
-        JSON.stringify(s.questionIds),
-        s.now,
+           question_ids, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)
+         RETURNING ${sessionCols}`,
+        [
+          s.guildId,
+          s.channelId,
+          s.bankId,
+          s.startedBy,
+          s.seconds,
+          s.scoring,
+          s.shuffle ? 1 : 0,
+          JSON.stringify(s.questionIds),
+          s.now,
+        ],
       );
-      return this.session(Number(info.lastInsertRowid)) as SessionRow;
+      return toSession(row as RawSession);
     } catch (err) {
-      if (err instanceof Error && /UNIQUE/.test(err.message)) {
+      if (this.sql.isUniqueViolation(err)) {
         throw new CommandError('QUIZ_RUNNING', 'A quiz is already running in this channel.');
       }
       throw err;
     }
   }
 
-  session(id: number): SessionRow | undefined {
-    const r = this.#sql(`SELECT ${sessionCols} FROM sessions WHERE id = ?`).get(id);
-    return r ? toSession(r as RawSession) : undefined;
+  async session(id: number): Promise<SessionRow | undefined> {
+    const r = await this.sql.get<RawSession>(`SELECT ${sessionCols} FROM sessions WHERE id = ?`, [
+      id,
+    ]);
+    return maybe(r, toSession);
   }
 
-  runningSessions(): SessionRow[] {
-    const rows = this.#sql(`SELECT ${sessionCols} FROM sessions WHERE state = 'running'`).all();
-    return (rows as RawSession[]).map(toSession);
+  async runningSessions(): Promise<SessionRow[]> {
+    const rows = await this.sql.all<RawSession>(
+      `SELECT ${sessionCols} FROM sessions WHERE state = 'running' ORDER BY id`,
+    );
+    return rows.map(toSession);
   }
 
-  runningInChannel(channelId: string): SessionRow | undefined {
-    const r = this.#sql(
+  async runningInChannel(channelId: string): Promise<SessionRow | undefined> {
+    const r = await this.sql.get<RawSession>(
       `SELECT ${sessionCols} FROM sessions WHERE channel_id = ? AND state = 'running'`,
-    ).get(channelId);
-    return r ? toSession(r as RawSession) : undefined;
+      [channelId],
+    );
+    return maybe(r, toSession);
   }
 
-  latestInChannel(channelId: string): SessionRow | undefined {
-    const r = this.#sql(
+  async latestInChannel(channelId: string): Promise<SessionRow | undefined> {
+    const r = await this.sql.get<RawSession>(
       `SELECT ${sessionCols} FROM sessions WHERE channel_id = ? ORDER BY id DESC LIMIT 1`,
-    ).get(channelId);
-    return r ? toSession(r as RawSession) : undefined;
+      [channelId],
+    );
+    return maybe(r, toSession);
   }
 
-  /**
-   * Ends a running session. With `board`, its final leaderboard is owed (`boardPosted` settles it),
-   * also to a process that starts after a crash.
-   */
-  endSession(id: number, state: 'finished' | 'stopped', now: number, board = false): void {
-    this.#sql(
+  async endSession(
+    id: number,
+    state: 'finished' | 'stopped',
+    now: number,
+    board = false,
+  ): Promise<void> {
+    await this.sql.run(
       `UPDATE sessions SET state = ?, ended_at = ?, board_pending = ? WHERE id = ? AND state = 'running'`,
-    ).run(state, now, board ? 1 : 0, id);
+      [state, now, board ? 1 : 0, id],
+    );
   }
 
-  /** Ended sessions whose final leaderboard is not posted yet. */
-  sessionsOwingBoard(): SessionRow[] {
-    const rows = this.#sql(`SELECT ${sessionCols} FROM sessions WHERE board_pending = 1`).all();
-    return (rows as RawSession[]).map(toSession);
+  async sessionsOwingBoard(): Promise<SessionRow[]> {
+    const rows = await this.sql.all<RawSession>(
+      `SELECT ${sessionCols} FROM sessions WHERE board_pending = 1 ORDER BY id`,
+    );
+    return rows.map(toSession);
   }
 
-  boardPosted(id: number): void {
-    this.#sql('UPDATE sessions SET board_pending = 0 WHERE id = ?').run(id);
+  async boardPosted(id: number): Promise<void> {
+    await this.sql.run('UPDATE sessions SET board_pending = 0 WHERE id = ?', [id]);
   }
 
-  createRound(
-    r: Pick<RoundRow, 'sessionId' | 'idx' | 'channelId' | 'questionId' | 'seed' | 'tags'>,
-  ): RoundRow {
-    const info = this.#sql(
+  async createRound(r: NewRound): Promise<RoundRow> {
+    const row = await this.sql.get<RawRound>(
       `INSERT INTO rounds (session_id, idx, channel_id, question_id, seed, tags, state)
-         VALUES (?, ?, ?, ?, ?, ?, 'posting')`,
-    ).run(r.sessionId, r.idx, r.channelId, r.questionId, r.seed, JSON.stringify(r.tags));
-    return this.round(Number(info.lastInsertRowid)) as RoundRow;
+         VALUES (?, ?, ?, ?, ?, ?, 'posting') RETURNING ${roundCols}`,
+      [r.sessionId, r.idx, r.channelId, r.questionId, r.seed, JSON.stringify(r.tags)],
+    );
+    return toRound(row as RawRound);
   }
 
-  round(id: number): RoundRow | undefined {
-    const r = this.#sql(`SELECT ${roundCols} FROM rounds WHERE id = ?`).get(id);
-    return r ? toRound(r as RawRound) : undefined;
+  async round(id: number): Promise<RoundRow | undefined> {
+    const r = await this.sql.get<RawRound>(`SELECT ${roundCols} FROM rounds WHERE id = ?`, [id]);
+    return maybe(r, toRound);
   }
 
-  latestRound(sessionId: number): RoundRow | undefined {
-    const r = this.#sql(
+  async latestRound(sessionId: number): Promise<RoundRow | undefined> {
+    const r = await this.sql.get<RawRound>(
       `SELECT ${roundCols} FROM rounds WHERE session_id = ? ORDER BY idx DESC LIMIT 1`,
-    ).get(sessionId);
-    return r ? toRound(r as RawRound) : undefined;
+      [sessionId],
+    );
+    return maybe(r, toRound);
   }
 
-  setRoundMessage(id: number, messageId: string): void {
-    this.#sql('UPDATE rounds SET message_id = ? WHERE id = ?').run(messageId, id);
+  async setRoundMessage(id: number, messageId: string): Promise<void> {
+    await this.sql.run('UPDATE rounds SET message_id = ? WHERE id = ?', [messageId, id]);
   }
 
-  openRound(id: number, opensAt: number, closesAt: number): void {
-    this.transition(id, 'posting', 'open', { opens_at: opensAt, closes_at: closesAt });
+  async openRound(id: number, opensAt: number, closesAt: number): Promise<void> {
+    const changed = await this.sql.run(
+      `UPDATE rounds SET state = 'open', opens_at = ?, closes_at = ? WHERE id = ? AND state = 'posting'`,
+      [opensAt, closesAt, id],
+    );
+    expectMoved(changed, id, 'posting', 'open');
   }
 
-  markRevealed(id: number): void {
-    this.transition(id, 'graded', 'revealed', {});
+  async markRevealed(id: number): Promise<void> {
+    const changed = await this.sql.run(
+      `UPDATE rounds SET state = 'revealed' WHERE id = ? AND state = 'graded'`,
+      [id],
+    );
+    expectMoved(changed, id, 'graded', 'revealed');
   }
 
-  /** Drops a round from grading (skip/stop); false when it was already graded. */
-  skipRound(id: number): boolean {
-    const info = this.#sql(
+  async skipRound(id: number): Promise<boolean> {
+    const changed = await this.sql.run(
       `UPDATE rounds SET state = 'skipped' WHERE id = ? AND state IN ('posting', 'open')`,
-    ).run(id);
-    return info.changes === 1;
+      [id],
+    );
+    return changed === 1;
   }
 
-  /**
-   * Grades a round exactly once: the state change, the answers and the score totals commit
-   * together or not at all. Returns false when the round was not open (already graded).
-   */
-  gradeRound(roundId: number, answers: readonly GradedAnswer[], now: number): boolean {
-    return this.db.transaction(() => {
-      const info = this.#sql(
-        `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'`,
-      ).run(now, roundId);
-      if (info.changes !== 1) return false;
-      const round = this.round(roundId) as RoundRow;
+  gradeRound(roundId: number, answers: readonly GradedAnswer[], now: number): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      // The compare-and-set on the round's state: of two graders (processes) only one changes it;
+      // on PostgreSQL the other waits for the row, then finds it graded.
+      const round = await tx.get<{ sessionId: number }>(
+        `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'
+         RETURNING session_id AS "sessionId"`,
+        [now, roundId],
+      );
+      if (!round) return false;
       // Many rows a statement: a round of 200 answers commits in well under half the time.
       for (const rows of batches(answers)) {
-        this.#sql(
+        await tx.run(
           `INSERT INTO answers (round_id, user_id, selected, verdict, score) VALUES ${placeholders(rows.length, '(?, ?, ?, ?, ?)')}`,
-        ).run(rows.flatMap((a) => [roundId, a.userId, a.selected.join(''), a.verdict, a.score]));
-        this.#sql(
+          rows.flatMap((a) => [roundId, a.userId, a.selected.join(''), a.verdict, a.score]),
+        );
+        await tx.run(
           `INSERT INTO scores (session_id, user_id, points, answered, correct) VALUES ${placeholders(rows.length, '(?, ?, ?, 1, ?)')}
-           ON CONFLICT (session_id, user_id) DO UPDATE SET points = points + excluded.points,
-             answered = answered + 1, correct = correct + excluded.correct`,
-        ).run(
+           ON CONFLICT (session_id, user_id) DO UPDATE SET points = scores.points + excluded.points,
+             answered = scores.answered + 1, correct = scores.correct + excluded.correct`,
           rows.flatMap((a) => [
             round.sessionId,
             a.userId,
@@ -224,25 +223,36 @@ export class QuizStore {
         );
       }
       return true;
-    })();
+    });
   }
 
-  answers(roundId: number): AnswerRow[] {
-    const rows = this.#sql(
-      'SELECT user_id AS userId, selected, verdict, score FROM answers WHERE round_id = ? ORDER BY user_id',
-    ).all(roundId) as (Omit<AnswerRow, 'selected'> & { selected: string })[];
+  async answers(roundId: number): Promise<AnswerRow[]> {
+    const rows = await this.sql.all<Omit<AnswerRow, 'selected'> & { selected: string }>(
+      'SELECT user_id AS "userId", selected, verdict, score FROM answers WHERE round_id = ? ORDER BY user_id',
+      [roundId],
+    );
     return rows.map((r) => ({ ...r, selected: r.selected === '' ? [] : r.selected.split('') }));
   }
 
-  private transition(id: number, from: RoundState, to: RoundState, set: Record<string, number>) {
-    const cols = Object.keys(set).map((c) => `, ${c} = @${c}`);
-    const info = this.#sql(
-      `UPDATE rounds SET state = @to${cols.join('')} WHERE id = @id AND state = @from`,
-    ).run({ ...set, id, from, to });
-    if (info.changes !== 1) {
-      throw new Error(`round ${id}: cannot move to ${to}, it is not ${from}`);
-    }
+  sessionStandings(sessionId: number) {
+    return sessionStandings(this.sql, sessionId);
   }
+
+  guildStandings(guildId: string, scope: 'week' | 'all', now: number) {
+    return guildStandings(this.sql, guildId, scope, now);
+  }
+
+  memberStats(guildId: string, userId: string) {
+    return memberStats(this.sql, guildId, userId);
+  }
+
+  close(): Promise<void> {
+    return this.sql.close();
+  }
+}
+
+function expectMoved(changed: number, id: number, from: RoundState, to: RoundState): void {
+  if (changed !== 1) throw new Error(`round ${id}: cannot move to ${to}, it is not ${from}`);
 }
 
 /**

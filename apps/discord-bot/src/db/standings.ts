@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { SqlConn } from './sql';
 
 export type LeaderboardScope = 'session' | 'week' | 'all';
 
@@ -21,37 +21,43 @@ export interface MemberStats {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function sessionStandings(db: Db, sessionId: number): Standing[] {
-  return db
-    .prepare(
-      `SELECT user_id AS userId, points, answered, correct FROM scores WHERE session_id = ?
-       ORDER BY points DESC, correct DESC, user_id`,
-    )
-    .all(sessionId) as Standing[];
+export function sessionStandings(sql: SqlConn, sessionId: number): Promise<Standing[]> {
+  return sql.all<Standing>(
+    `SELECT user_id AS "userId", points, answered, correct FROM scores WHERE session_id = ?
+     ORDER BY points DESC, correct DESC, user_id`,
+    [sessionId],
+  );
 }
 
 /** Guild-wide standings over every graded answer, or the last seven days of them. */
-export function guildStandings(db: Db, guildId: string, scope: 'week' | 'all', now: number) {
+export function guildStandings(
+  sql: SqlConn,
+  guildId: string,
+  scope: 'week' | 'all',
+  now: number,
+): Promise<Standing[]> {
   const since = scope === 'week' ? now - WEEK_MS : 0;
-  return db
-    .prepare(
-      `SELECT a.user_id AS userId, SUM(a.score) AS points, COUNT(*) AS answered,
-         SUM(a.verdict = 'correct') AS correct
-       FROM answers a JOIN rounds r ON r.id = a.round_id JOIN sessions s ON s.id = r.session_id
-       WHERE s.guild_id = ? AND r.graded_at >= ?
-       GROUP BY a.user_id ORDER BY points DESC, correct DESC, a.user_id`,
-    )
-    .all(guildId, since) as Standing[];
+  return sql.all<Standing>(
+    `SELECT a.user_id AS "userId", SUM(a.score) AS points, COUNT(*) AS answered,
+       SUM(CASE WHEN a.verdict = 'correct' THEN 1 ELSE 0 END) AS correct
+     FROM answers a JOIN rounds r ON r.id = a.round_id JOIN sessions s ON s.id = r.session_id
+     WHERE s.guild_id = ? AND r.graded_at >= ?
+     GROUP BY a.user_id ORDER BY points DESC, correct DESC, a.user_id`,
+    [guildId, since],
+  );
 }
 
-export function memberStats(db: Db, guildId: string, userId: string): MemberStats {
-  const rows = db
-    .prepare(
-      `SELECT a.verdict, a.score, r.tags FROM answers a JOIN rounds r ON r.id = a.round_id
-       JOIN sessions s ON s.id = r.session_id WHERE s.guild_id = ? AND a.user_id = ?
-       ORDER BY r.graded_at DESC, r.id DESC`,
-    )
-    .all(guildId, userId) as { verdict: string; score: number; tags: string }[];
+export async function memberStats(
+  sql: SqlConn,
+  guildId: string,
+  userId: string,
+): Promise<MemberStats> {
+  const rows = await sql.all<{ verdict: string; score: number; tags: string }>(
+    `SELECT a.verdict, a.score, r.tags FROM answers a JOIN rounds r ON r.id = a.round_id
+     JOIN sessions s ON s.id = r.session_id WHERE s.guild_id = ? AND a.user_id = ?
+     ORDER BY r.graded_at DESC, r.id DESC`,
+    [guildId, userId],
+  );
   let streak = 0;
   while (streak < rows.length && rows[streak]?.verdict === 'correct') streak++;
   const byTag = new Map<string, { answered: number; total: number }>();

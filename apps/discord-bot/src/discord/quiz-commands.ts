@@ -1,12 +1,7 @@
 import { type Bank, ScoringPolicySchema, seededRandom } from '@quizdeck/core';
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { BankCatalog } from '../banks/bank-catalog';
-import {
-  guildStandings,
-  type LeaderboardScope,
-  memberStats,
-  sessionStandings,
-} from '../db/standings';
+import type { LeaderboardScope } from '../db/standings';
 import { CommandError } from '../errors';
 import type { QuizEngine } from '../quiz/quiz-engine';
 import { bankLine } from './bank-text';
@@ -58,7 +53,7 @@ export async function quizStart(
   ctx: CommandContext,
 ) {
   const store = ctx.engine.store;
-  const settings = store.settings(i.guildId);
+  const settings = await store.settings(i.guildId);
   assertQuizmaster(i, settings);
   assertBotCanQuiz(i);
   const bank = pickBank(ctx.catalog, i.options.getString('bank'));
@@ -80,7 +75,7 @@ export async function quizStart(
     i.options.getString('scoring') ?? settings.defaultScoring,
   );
   const seconds = i.options.getInteger('seconds') ?? settings.defaultSeconds;
-  const session = store.createSession({
+  const session = await store.createSession({
     guildId: i.guildId,
     channelId: i.channelId,
     bankId: bank.id,
@@ -105,7 +100,7 @@ export async function quizStop(
   i: ChatInputCommandInteraction<'cached' | 'raw'>,
   ctx: CommandContext,
 ) {
-  assertQuizmaster(i, ctx.engine.store.settings(i.guildId));
+  assertQuizmaster(i, await ctx.engine.store.settings(i.guildId));
   const quiz = ctx.engine.quizIn(i.channelId);
   if (!quiz) throw new CommandError('NO_QUIZ', 'No quiz is running in this channel.');
   // At once, not after the reply: replies can queue behind others (the start announcement's).
@@ -117,7 +112,7 @@ export async function quizSkip(
   i: ChatInputCommandInteraction<'cached' | 'raw'>,
   ctx: CommandContext,
 ) {
-  assertQuizmaster(i, ctx.engine.store.settings(i.guildId));
+  assertQuizmaster(i, await ctx.engine.store.settings(i.guildId));
   const quiz = ctx.engine.quizIn(i.channelId);
   if (!quiz) throw new CommandError('NO_QUIZ', 'No quiz is running in this channel.');
   quiz.skip();
@@ -129,9 +124,9 @@ export async function quizStatus(
   ctx: CommandContext,
 ) {
   const store = ctx.engine.store;
-  const session = store.runningInChannel(i.channelId);
+  const session = await store.runningInChannel(i.channelId);
   if (!session) return i.reply({ content: 'No quiz is running in this channel.', ...ephemeral });
-  const round = store.latestRound(session.id);
+  const round = await store.latestRound(session.id);
   const at = round
     ? `question ${round.idx + 1} of ${session.questionIds.length} (${round.state})`
     : 'starting';
@@ -149,19 +144,22 @@ export async function quizLeaderboard(
   i: ChatInputCommandInteraction<'cached' | 'raw'>,
   ctx: CommandContext,
 ) {
-  const db = ctx.engine.store.db;
+  const store = ctx.engine.store;
   const scope = (i.options.getString('scope') ?? 'session') as LeaderboardScope;
   if (scope === 'session') {
-    const session = ctx.engine.store.latestInChannel(i.channelId);
+    const session = await store.latestInChannel(i.channelId);
     if (!session) return i.reply({ content: 'No quiz has run in this channel yet.', ...ephemeral });
     const [first] = leaderboardMessages(
       `Leaderboard: ${session.bankId} session`,
-      sessionStandings(db, session.id),
+      await store.sessionStandings(session.id),
     );
     return i.reply({ ...first, allowedMentions: NO_PINGS });
   }
   const title = scope === 'week' ? 'Leaderboard: last 7 days' : 'Leaderboard: all time';
-  const [first] = leaderboardMessages(title, guildStandings(db, i.guildId, scope, Date.now()));
+  const [first] = leaderboardMessages(
+    title,
+    await store.guildStandings(i.guildId, scope, Date.now()),
+  );
   return i.reply({ ...first, allowedMentions: NO_PINGS });
 }
 
@@ -170,7 +168,7 @@ export async function quizStats(
   ctx: CommandContext,
 ) {
   const user = i.options.getUser('member') ?? i.user;
-  const s = memberStats(ctx.engine.store.db, i.guildId, user.id);
+  const s = await ctx.engine.store.memberStats(i.guildId, user.id);
   const tags = s.tags
     .map((t) => `${bankLine(t.tag)} ${pct(t.mastery)} (${t.answered})`)
     .join(' · ');
@@ -210,7 +208,7 @@ export async function quizConfig(
   ctx: CommandContext,
 ) {
   const store = ctx.engine.store;
-  const settings = store.settings(i.guildId);
+  const settings = await store.settings(i.guildId);
   assertQuizmaster(i, { ...settings, quizmasterRoleId: null });
   const role = i.options.getRole('quizmaster_role');
   const next = {
@@ -221,7 +219,7 @@ export async function quizConfig(
       i.options.getString('scoring') ?? settings.defaultScoring,
     ),
   };
-  store.saveSettings(next, Date.now());
+  await store.saveSettings(next, Date.now());
   const roleText = next.quizmasterRoleId
     ? `<@&${next.quizmasterRoleId}>`
     : 'none (Manage Server only)';

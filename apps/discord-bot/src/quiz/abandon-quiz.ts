@@ -1,5 +1,5 @@
 import { DiscordAPIError } from 'discord.js';
-import type { QuizStore } from '../db/quiz-store';
+import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import type { Logger } from '../log';
 
@@ -8,15 +8,15 @@ import type { Logger } from '../log';
  * channel why when it still can.
  */
 export async function abandonQuiz(
-  { store, io, log }: { store: QuizStore; io: DiscordIo; log: Logger },
+  { store, io, log }: { store: Store; io: DiscordIo; log: Logger },
   sessionId: number,
   err: unknown,
 ): Promise<void> {
-  const session = store.session(sessionId);
+  const session = await store.session(sessionId);
   if (!session) return;
-  const round = store.latestRound(session.id);
-  if (round) store.skipRound(round.id);
-  store.endSession(session.id, 'stopped', Date.now());
+  const round = await store.latestRound(session.id);
+  if (round) await store.skipRound(round.id);
+  await store.endSession(session.id, 'stopped', Date.now());
   const missing =
     err instanceof DiscordAPIError && err.code === 50013
       ? await io.missingPermissions(session.channelId).catch(() => [])

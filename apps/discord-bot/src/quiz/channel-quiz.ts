@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Bank } from '@quizdeck/core';
 import { DiscordAPIError, type Message } from 'discord.js';
-import type { QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
+import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import { questionImages, withImages } from '../discord/question-images';
 import { passageMessages, questionMessages, revealMessages } from '../discord/quiz-messages';
@@ -21,7 +21,7 @@ import { sleep } from './sleep';
 const GATEWAY_GRACE_MS = 5_000;
 
 export interface QuizDeps {
-  store: QuizStore;
+  store: Store;
   tracker: ReactionTracker;
   io: DiscordIo;
   timeScale: number;
@@ -116,17 +116,17 @@ export class ChannelQuiz {
   /** Moves the quiz one step; false when the session is over. */
   private async step(): Promise<boolean> {
     const { store } = this.deps;
-    const session = store.session(this.sessionId);
+    const session = await store.session(this.sessionId);
     if (session?.state !== 'running') return false;
     const bank = this.bank;
     if (!bank) {
       await this.deps.io.send(session.channelId, [
         { content: `Bank \`${session.bankId}\` is no longer loaded; quiz stopped.` },
       ]);
-      store.endSession(session.id, 'stopped', Date.now());
+      await store.endSession(session.id, 'stopped', Date.now());
       return false;
     }
-    let round = store.latestRound(session.id);
+    let round = await store.latestRound(session.id);
     if (!round || round.state === 'revealed' || round.state === 'skipped') {
       const idx = round ? round.idx + 1 : 0;
       const waiting = anySignal(this.stopSignal, this.drainSignal);
@@ -138,7 +138,7 @@ export class ChannelQuiz {
         return false;
       }
       const question = bank.questions.find((q) => q.id === questionId);
-      round = store.createRound({
+      round = await store.createRound({
         sessionId: session.id,
         idx,
         channelId: session.channelId,
@@ -163,7 +163,7 @@ export class ChannelQuiz {
       return true;
     }
     if (!view) {
-      store.skipRound(round.id);
+      await store.skipRound(round.id);
       return true;
     }
     if (round.state === 'posting') await this.post(bank, session, round, view);
@@ -197,7 +197,7 @@ export class ChannelQuiz {
         roundNonce(round, 'q'),
       );
       messageId = (sent[sent.length - 1] as Message).id;
-      store.setRoundMessage(round.id, messageId);
+      await store.setRoundMessage(round.id, messageId);
       // A round an earlier process created may have had its post made by Discord already (the
       // nonce gave it back): members may have reacted while no bot was listening.
       tracker.track(messageId, view.letters, this.roundsCreated.has(round.id));
@@ -223,7 +223,7 @@ export class ChannelQuiz {
     if (this.stopSignal.signal.aborted && !this.stopping) return;
     const opensAt = Date.now();
     const closesAt = opensAt + Math.round(session.seconds * 1000 * this.deps.timeScale);
-    store.openRound(round.id, opensAt, closesAt);
+    await store.openRound(round.id, opensAt, closesAt);
     const images = { ...this.images(view, 'question'), files: [] };
     const last = withImages(questionMessages(view.rendered, { ...header, closesAt }), images).at(
       -1,
@@ -248,7 +248,7 @@ export class ChannelQuiz {
     if (this.stopSignal.signal.aborted || this.skipSignal.signal.aborted) {
       if (this.skipSignal.signal.aborted && !this.stopSignal.signal.aborted) {
         this.skipSignal = new AbortController();
-        if (store.skipRound(round.id)) {
+        if (await store.skipRound(round.id)) {
           tracker.forget(messageId);
           await io.send(session.channelId, [{ content: 'Question skipped.' }]);
         }
@@ -261,7 +261,7 @@ export class ChannelQuiz {
     if (!closing) {
       return skipRound(this.deps, session, round, 'was deleted before it closed; skipping it', 'd');
     }
-    gradeAndStore(this.deps, session, round, view, closing);
+    await gradeAndStore(this.deps, session, round, view, closing);
     tracker.forget(messageId);
   }
 
@@ -272,7 +272,7 @@ export class ChannelQuiz {
   }
 
   private async reveal(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
-    const answers = this.deps.store.answers(round.id);
+    const answers = await this.deps.store.answers(round.id);
     const footer = `${bank.id} · ${round.questionId} · ${session.scoring} scoring`;
     await this.deps.io.send(
       session.channelId,
@@ -282,23 +282,23 @@ export class ChannelQuiz {
       ),
       roundNonce(round, 'r'),
     );
-    this.deps.store.markRevealed(round.id);
+    await this.deps.store.markRevealed(round.id);
   }
 
   private async finish(state: 'finished' | 'stopped') {
     const { store } = this.deps;
-    const session = store.session(this.sessionId);
+    const session = await store.session(this.sessionId);
     if (!session) return;
     if (state === 'stopped') {
-      const round = store.latestRound(session.id);
+      const round = await store.latestRound(session.id);
       if (round) {
-        store.skipRound(round.id);
+        await store.skipRound(round.id);
         if (round.messageId) this.deps.tracker.forget(round.messageId);
       }
     }
-    store.endSession(session.id, state, Date.now(), true);
+    await store.endSession(session.id, state, Date.now(), true);
     this.deps.log.info(`quiz ${session.id}: ${state}`);
-    const ended = store.session(session.id);
+    const ended = await store.session(session.id);
     if (ended?.state === state) {
       await postFinalBoard(this.deps, ended, anySignal(this.haltSignal, this.drainSignal));
     }

@@ -1,7 +1,6 @@
 import { DiscordAPIError } from 'discord.js';
-import type { QuizStore } from '../db/quiz-store';
 import type { SessionRow } from '../db/rows';
-import { sessionStandings } from '../db/standings';
+import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import { leaderboardMessages } from '../discord/quiz-messages';
 import type { Logger } from '../log';
@@ -18,7 +17,7 @@ export const FATAL_CODES = new Set([10003, 50001, 50013]);
  * When every try fails the debt stays in the database for the next start.
  */
 export async function postFinalBoard(
-  deps: { store: QuizStore; io: DiscordIo; log: Logger },
+  deps: { store: Store; io: DiscordIo; log: Logger },
   session: SessionRow,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -28,16 +27,16 @@ export async function postFinalBoard(
   const nonce = boardNonce(session);
   for (let attempt = 1; ; attempt++) {
     try {
-      const standings = sessionStandings(store.db, session.id);
+      const standings = await store.sessionStandings(session.id);
       await io.send(session.channelId, leaderboardMessages(title, standings), nonce);
-      store.boardPosted(session.id);
+      await store.boardPosted(session.id);
       log.info(`quiz ${session.id}: leaderboard posted (${standings.length} members)`);
       return;
     } catch (err) {
       const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
       log.error(`quiz ${session.id}: could not post the leaderboard (try ${attempt})`, err);
       if (fatal) {
-        store.boardPosted(session.id);
+        await store.boardPosted(session.id);
         return;
       }
       if (attempt >= 3 || signal?.aborted) return;

@@ -1,6 +1,6 @@
 import { grade } from '@quizdeck/core';
-import type { GradedAnswer, QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
+import type { GradedAnswer, Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import type { Logger } from '../log';
 import { letterEmoji } from './letters';
@@ -9,7 +9,7 @@ import { isUnknownMessage } from './round-skip';
 import type { RoundView } from './round-view';
 
 interface GradeDeps {
-  store: QuizStore;
+  store: Store;
   io: DiscordIo;
   tracker: ReactionTracker;
   log: Logger;
@@ -49,18 +49,18 @@ export async function closingPicks(
 }
 
 /** Grades the picks and stores them in one transaction (once per round), with its log line. */
-export function gradeAndStore(
+export async function gradeAndStore(
   { store, log }: GradeDeps,
   session: SessionRow,
   round: RoundRow,
   view: RoundView,
   closing: { picks: Map<string, string[]>; from: string },
-): void {
+): Promise<void> {
   const answers: GradedAnswer[] = [...closing.picks].map(([userId, selected]) => {
     const result = grade(view.question, selected, session.scoring);
     return { userId, selected, verdict: result.verdict, score: result.score };
   });
-  if (store.gradeRound(round.id, answers, Date.now())) {
+  if (await store.gradeRound(round.id, answers, Date.now())) {
     const right = answers.filter((a) => a.verdict === 'correct').length;
     log.info(
       `quiz ${session.id}: question ${round.idx + 1}/${session.questionIds.length} (${round.questionId}) closed; graded ${answers.length} answers, ${right} right, from ${closing.from}`,

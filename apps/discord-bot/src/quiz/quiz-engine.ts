@@ -1,6 +1,6 @@
 import type { Bank } from '@quizdeck/core';
-import type { QuizStore } from '../db/quiz-store';
 import type { SessionRow } from '../db/rows';
+import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import type { Logger } from '../log';
 import { ChannelQuiz, type QuizDeps } from './channel-quiz';
@@ -9,7 +9,7 @@ import { emojiLetter } from './letters';
 import { ReactionTracker } from './reaction-tracker';
 
 export interface EngineOptions {
-  store: QuizStore;
+  store: Store;
   io: DiscordIo;
   /** The banks as loaded now; a quiz keeps the version it started with. */
   catalog: { readonly banks: ReadonlyMap<string, Bank>; fileOf(bank: Bank): string | undefined };
@@ -30,7 +30,7 @@ export class QuizEngine {
     this.deps = { ...options, tracker: this.tracker };
   }
 
-  get store(): QuizStore {
+  get store(): Store {
     return this.deps.store;
   }
 
@@ -46,6 +46,9 @@ export class QuizEngine {
   }
 
   private drive(session: SessionRow, bank: Bank | undefined, after?: Promise<unknown>) {
+    // A session that resumeAll found running while its start command was still on its way here.
+    const driving = this.quizzes.get(session.channelId);
+    if (driving?.sessionId === session.id) return driving;
     const quiz = new ChannelQuiz(this.deps, session.id, bank);
     this.quizzes.set(session.channelId, quiz);
     quiz.start(after);
@@ -59,15 +62,15 @@ export class QuizEngine {
    * After (re)connecting: every session the database says is running and this process is not
    * driving is resumed; rounds past their close are graded (once), open ones re-armed.
    */
-  resumeAll(): void {
-    for (const session of this.deps.store.sessionsOwingBoard()) {
+  async resumeAll(): Promise<void> {
+    for (const session of await this.deps.store.sessionsOwingBoard()) {
       if (this.quizzes.get(session.channelId)?.sessionId === session.id) continue;
       this.deps.log.info(`quiz ${session.id}: posting the leaderboard it still owes`);
       const posting = postFinalBoard(this.deps, session);
       this.boards.add(posting);
       void posting.finally(() => this.boards.delete(posting));
     }
-    for (const session of this.deps.store.runningSessions()) {
+    for (const session of await this.deps.store.runningSessions()) {
       if (!this.quizzes.has(session.channelId)) {
         this.deps.log.info(`quiz ${session.id}: resuming in channel ${session.channelId}`);
         this.drive(session, this.deps.catalog.banks.get(session.bankId));

@@ -1,7 +1,7 @@
 import { type Bank, QuizdeckError, unrenderableReason } from '@quizdeck/core';
 import { DiscordAPIError } from 'discord.js';
-import type { QuizStore } from '../db/quiz-store';
 import type { RoundRow, SessionRow } from '../db/rows';
+import type { Store } from '../db/store';
 import { bankLine } from '../discord/bank-text';
 import type { DiscordIo } from '../discord/discord-io';
 import type { Logger } from '../log';
@@ -14,7 +14,7 @@ import type { ReactionTracker } from './reaction-tracker';
  * notice carries the round's nonce, so a retried step does not post it twice.
  */
 export async function skipRound(
-  deps: { store: QuizStore; io: DiscordIo; log: Logger; tracker: ReactionTracker },
+  deps: { store: Store; io: DiscordIo; log: Logger; tracker: ReactionTracker },
   session: SessionRow,
   round: RoundRow,
   why: string,
@@ -24,7 +24,8 @@ export async function skipRound(
   const text = `Question ${round.idx + 1} of ${session.questionIds.length} ${why}.`;
   log.info(`quiz ${session.id}: round ${round.id} (${round.questionId}): ${text}`);
   await io.send(session.channelId, [{ content: text }], roundNonce(round, kind));
-  if (!store.skipRound(round.id) && round.state === 'graded') store.markRevealed(round.id);
+  if (!(await store.skipRound(round.id)) && round.state === 'graded')
+    await store.markRevealed(round.id);
   if (round.messageId) tracker.forget(round.messageId);
 }
 

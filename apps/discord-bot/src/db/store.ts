@@ -1,0 +1,85 @@
+import type { AnswerRow, GuildSettings, RoundRow, SessionRow } from './rows';
+import type { MemberStats, Standing } from './standings';
+
+export type NewSession = Pick<
+  SessionRow,
+  | 'guildId'
+  | 'channelId'
+  | 'bankId'
+  | 'startedBy'
+  | 'seconds'
+  | 'scoring'
+  | 'shuffle'
+  | 'questionIds'
+> & { now: number };
+
+export type NewRound = Pick<
+  RoundRow,
+  'sessionId' | 'idx' | 'channelId' | 'questionId' | 'seed' | 'tags'
+>;
+
+export interface GradedAnswer {
+  userId: string;
+  selected: string[];
+  verdict: AnswerRow['verdict'];
+  score: number;
+}
+
+/**
+ * The bot's store: guild settings, sessions, rounds, answers, scores and what is read from them.
+ * Every write the quiz makes goes through here; nothing outside `src/db` sees SQL or a database
+ * handle. Backends: SQLite (one bot per file) and PostgreSQL (shared by several processes).
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+
+  settings(guildId: string): Promise<GuildSettings>;
+  saveSettings(settings: GuildSettings, now: number): Promise<void>;
+
+  /** A running session; CommandError QUIZ_RUNNING when the channel already has one. */
+  createSession(s: NewSession): Promise<SessionRow>;
+  session(id: number): Promise<SessionRow | undefined>;
+  runningSessions(): Promise<SessionRow[]>;
+  runningInChannel(channelId: string): Promise<SessionRow | undefined>;
+  latestInChannel(channelId: string): Promise<SessionRow | undefined>;
+  /**
+   * Ends a running session. With `board`, its final leaderboard is owed (`boardPosted` settles it),
+   * also to a process that starts after a crash.
+   */
+  endSession(
+    id: number,
+    state: 'finished' | 'stopped',
+    now: number,
+    board?: boolean,
+  ): Promise<void>;
+  /** Ended sessions whose final leaderboard is not posted yet. */
+  sessionsOwingBoard(): Promise<SessionRow[]>;
+  boardPosted(id: number): Promise<void>;
+
+  /** A new round in state `posting`. */
+  createRound(r: NewRound): Promise<RoundRow>;
+  round(id: number): Promise<RoundRow | undefined>;
+  latestRound(sessionId: number): Promise<RoundRow | undefined>;
+  setRoundMessage(id: number, messageId: string): Promise<void>;
+  /** posting → open; throws when the round is not posting. */
+  openRound(id: number, opensAt: number, closesAt: number): Promise<void>;
+  /** graded → revealed; throws when the round is not graded. */
+  markRevealed(id: number): Promise<void>;
+  /** Drops a round from grading (skip/stop); false when it was already graded. */
+  skipRound(id: number): Promise<boolean>;
+  /**
+   * Grades a round exactly once, also with several processes on one database: the state change,
+   * the answers and the score totals commit together or not at all. False when the round was not
+   * open (already graded, or skipped).
+   */
+  gradeRound(roundId: number, answers: readonly GradedAnswer[], now: number): Promise<boolean>;
+  /** A round's answers, by member id. */
+  answers(roundId: number): Promise<AnswerRow[]>;
+
+  sessionStandings(sessionId: number): Promise<Standing[]>;
+  /** Guild-wide standings over every graded answer, or the last seven days of them. */
+  guildStandings(guildId: string, scope: 'week' | 'all', now: number): Promise<Standing[]>;
+  memberStats(guildId: string, userId: string): Promise<MemberStats>;
+
+  close(): Promise<void>;
+}

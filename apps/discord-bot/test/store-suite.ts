@@ -1,0 +1,311 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../src/index';
+
+/** A backend the store suite runs on: `open` gives a fresh, empty store and how to drop it. */
+export interface StoreBackend {
+  name: string;
+  open(): Promise<{ store: Store; drop(): Promise<void> }>;
+}
+
+/** The store's behaviour, the same on every backend. */
+export function storeSuite(backend: StoreBackend): void {
+  describe(`Store on ${backend.name}`, () => {
+    let store: Store;
+    let drop: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, drop } = await backend.open());
+    });
+    afterEach(async () => {
+      await store.close();
+      await drop();
+    });
+
+    const newSession = (channelId = 'c1') =>
+      store.createSession({
+        guildId: 'g1',
+        channelId,
+        bankId: 'rnn-quiz',
+        startedBy: 'u0',
+        seconds: 30,
+        scoring: 'exact',
+        shuffle: false,
+        questionIds: ['q1', 'q2'],
+        now: 1000,
+      });
+
+    const openRound = async (sessionId: number, idx: number, tags: string[] = []) => {
+      const r = await store.createRound({
+        sessionId,
+        idx,
+        channelId: 'c1',
+        questionId: `q${idx + 1}`,
+        seed: 's',
+        tags,
+      });
+      await store.setRoundMessage(r.id, `m${idx}`);
+      await store.openRound(r.id, 2000, 3000);
+      return r.id;
+    };
+
+    it('keeps sessions and rounds as written, and the states they move through', async () => {
+      const s = await newSession();
+      expect(s).toEqual({
+        id: s.id,
+        guildId: 'g1',
+        channelId: 'c1',
+        bankId: 'rnn-quiz',
+        startedBy: 'u0',
+        seconds: 30,
+        scoring: 'exact',
+        shuffle: false,
+        questionIds: ['q1', 'q2'],
+        state: 'running',
+        startedAt: 1000,
+        endedAt: null,
+      });
+      expect(await store.session(s.id)).toEqual(s);
+      expect(await store.runningInChannel('c1')).toEqual(s);
+      const roundId = await openRound(s.id, 0, ['rnn', 'lstm']);
+      expect(await store.latestRound(s.id)).toEqual({
+        id: roundId,
+        sessionId: s.id,
+        idx: 0,
+        channelId: 'c1',
+        messageId: 'm0',
+        questionId: 'q1',
+        seed: 's',
+        tags: ['rnn', 'lstm'],
+        opensAt: 2000,
+        closesAt: 3000,
+        state: 'open',
+        gradedAt: null,
+      });
+      await expect(store.openRound(roundId, 1, 2)).rejects.toThrow(/not posting/);
+      await store.endSession(s.id, 'finished', 1_700_000_000_000, true);
+      expect(await store.session(s.id)).toMatchObject({
+        state: 'finished',
+        endedAt: 1_700_000_000_000,
+      });
+      expect(await store.runningInChannel('c1')).toBeUndefined();
+      expect((await store.sessionsOwingBoard()).map((x) => x.id)).toEqual([s.id]);
+      await store.boardPosted(s.id);
+      expect(await store.sessionsOwingBoard()).toEqual([]);
+      expect((await store.latestInChannel('c1'))?.id).toBe(s.id);
+      expect(await store.session(s.id + 1000)).toBeUndefined();
+    });
+
+    it('allows one running quiz per channel, many channels at once', async () => {
+      const s = await newSession('c1');
+      await expect(newSession('c1')).rejects.toThrow(/already running/);
+      expect((await newSession('c2')).id).not.toBe(s.id);
+      await store.endSession(s.id, 'finished', 5000);
+      expect((await newSession('c1')).state).toBe('running');
+      expect((await store.runningSessions()).map((x) => x.channelId).sort()).toEqual(['c1', 'c2']);
+    });
+
+    it('grades a round exactly once: a second grading changes nothing', async () => {
+      const s = await newSession();
+      const roundId = await openRound(s.id, 0);
+      const answers = [
+        { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 },
+        { userId: 'u2', selected: ['B', 'C'], verdict: 'wrong' as const, score: 0 },
+      ];
+      expect(await store.gradeRound(roundId, answers, 4000)).toBe(true);
+      expect(
+        await store.gradeRound(
+          roundId,
+          [{ userId: 'u3', selected: ['A'], verdict: 'correct', score: 1 }],
+          4001,
+        ),
+      ).toBe(false);
+      expect(await store.answers(roundId)).toEqual([
+        { userId: 'u1', selected: ['A'], verdict: 'correct', score: 1 },
+        { userId: 'u2', selected: ['B', 'C'], verdict: 'wrong', score: 0 },
+      ]);
+      expect(await store.sessionStandings(s.id)).toEqual([
+        { userId: 'u1', points: 1, answered: 1, correct: 1 },
+        { userId: 'u2', points: 0, answered: 1, correct: 0 },
+      ]);
+      expect(await store.round(roundId)).toMatchObject({ state: 'graded', gradedAt: 4000 });
+      await store.markRevealed(roundId);
+      await expect(store.markRevealed(roundId)).rejects.toThrow(/not graded/);
+    });
+
+    it('grades a round once when two gradings race: one wins, its answers are written once', async () => {
+      const s = await newSession();
+      const roundId = await openRound(s.id, 0);
+      const mine = [{ userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 }];
+      const theirs = [{ userId: 'u2', selected: ['B'], verdict: 'wrong' as const, score: 0 }];
+      const results = await Promise.all([
+        store.gradeRound(roundId, mine, 4000),
+        store.gradeRound(roundId, theirs, 4000),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = results[0] ? mine : theirs;
+      expect(await store.answers(roundId)).toEqual(winner);
+      expect(await store.sessionStandings(s.id)).toEqual([
+        {
+          userId: winner[0]?.userId,
+          points: winner[0]?.score,
+          answered: 1,
+          correct: results[0] ? 1 : 0,
+        },
+      ]);
+    });
+
+    it('adds a round of 301 answers (written in batches) to the scores members already have', async () => {
+      const s = await newSession();
+      const first = await openRound(s.id, 0);
+      const member = (i: number) => `u${String(i).padStart(3, '0')}`;
+      await store.gradeRound(
+        first,
+        [0, 1, 2].map((i) => ({
+          userId: member(i),
+          selected: ['A'],
+          verdict: 'correct',
+          score: 1,
+        })),
+        3500,
+      );
+      const before = await store.sessionStandings(s.id);
+      const second = await openRound(s.id, 1);
+      const answers = Array.from({ length: 301 }, (_, i) => ({
+        userId: member(i),
+        selected: i % 2 ? ['A', 'C'] : ['B'],
+        verdict: (i % 2 ? 'partial' : 'wrong') as 'partial' | 'wrong',
+        score: i % 2 ? 0.5 : 0,
+      }));
+      expect(await store.gradeRound(second, answers, 4000)).toBe(true);
+      expect(await store.answers(second)).toEqual(
+        answers
+          .map((a) => ({ ...a, selected: [...a.selected] }))
+          .sort((a, b) => a.userId.localeCompare(b.userId)),
+      );
+      const after = new Map((await store.sessionStandings(s.id)).map((r) => [r.userId, r]));
+      expect(after.size).toBe(301);
+      for (const b of before) {
+        const a = answers.find((x) => x.userId === b.userId);
+        expect(after.get(b.userId)).toEqual({
+          userId: b.userId,
+          points: b.points + (a?.score ?? 0),
+          answered: b.answered + 1,
+          correct: b.correct,
+        });
+      }
+      expect(after.get(member(300))).toEqual({
+        userId: member(300),
+        points: 0,
+        answered: 1,
+        correct: 0,
+      });
+    });
+
+    it('rolls the whole grading back when one write fails', async () => {
+      const s = await newSession();
+      const roundId = await openRound(s.id, 0);
+      const dup = { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 };
+      await expect(store.gradeRound(roundId, [dup, dup], 4000)).rejects.toThrow();
+      expect((await store.round(roundId))?.state).toBe('open');
+      expect(await store.answers(roundId)).toEqual([]);
+      expect(await store.sessionStandings(s.id)).toEqual([]);
+      // The store is usable after the rollback, and the round can still be graded.
+      expect(await store.gradeRound(roundId, [dup], 4001)).toBe(true);
+      expect(await store.sessionStandings(s.id)).toEqual([
+        { userId: 'u1', points: 1, answered: 1, correct: 1 },
+      ]);
+    });
+
+    it('does not grade a skipped round, and does not skip a graded one', async () => {
+      const s = await newSession();
+      const roundId = await openRound(s.id, 0);
+      expect(await store.skipRound(roundId)).toBe(true);
+      expect(await store.gradeRound(roundId, [], 4000)).toBe(false);
+      const next = await openRound(s.id, 1);
+      expect(await store.gradeRound(next, [], 4000)).toBe(true);
+      expect(await store.skipRound(next)).toBe(false);
+    });
+
+    it('keeps guild settings, with defaults before any are saved', async () => {
+      expect(await store.settings('g1')).toEqual({
+        guildId: 'g1',
+        quizmasterRoleId: null,
+        defaultSeconds: 30,
+        defaultScoring: 'exact',
+      });
+      await store.saveSettings(
+        { guildId: 'g1', quizmasterRoleId: 'r1', defaultSeconds: 45, defaultScoring: 'partial' },
+        1,
+      );
+      expect(await store.settings('g1')).toEqual({
+        guildId: 'g1',
+        quizmasterRoleId: 'r1',
+        defaultSeconds: 45,
+        defaultScoring: 'partial',
+      });
+      await store.saveSettings(
+        { guildId: 'g1', quizmasterRoleId: null, defaultSeconds: 20, defaultScoring: 'exact' },
+        2,
+      );
+      expect((await store.settings('g1')).quizmasterRoleId).toBeNull();
+      expect((await store.settings('g2')).defaultSeconds).toBe(30);
+    });
+
+    it('computes standings by scope and member stats (streak, per-tag mastery)', async () => {
+      const s = await newSession();
+      const r1 = await openRound(s.id, 0, ['rnn']);
+      const r2 = await openRound(s.id, 1, ['rnn', 'lstm']);
+      await store.gradeRound(
+        r1,
+        [{ userId: 'u1', selected: ['A'], verdict: 'wrong', score: 0 }],
+        10,
+      );
+      await store.gradeRound(
+        r2,
+        [
+          { userId: 'u1', selected: ['A', 'B'], verdict: 'partial', score: 0.5 },
+          { userId: 'u2', selected: ['A'], verdict: 'correct', score: 1 },
+        ],
+        20,
+      );
+      const week = 7 * 24 * 3600 * 1000;
+      expect(await store.guildStandings('g1', 'all', 30)).toEqual([
+        { userId: 'u2', points: 1, answered: 1, correct: 1 },
+        { userId: 'u1', points: 0.5, answered: 2, correct: 0 },
+      ]);
+      expect(await store.guildStandings('g1', 'week', 20 + week)).toHaveLength(2);
+      expect(await store.guildStandings('g1', 'week', 21 + week)).toHaveLength(0);
+      expect(await store.guildStandings('other', 'all', 30)).toEqual([]);
+      const stats = await store.memberStats('g1', 'u1');
+      expect(stats).toMatchObject({ answered: 2, correct: 0, accuracy: 0.25, streak: 0 });
+      expect(stats.tags).toEqual([
+        { tag: 'rnn', answered: 2, mastery: 0.25 },
+        { tag: 'lstm', answered: 1, mastery: 0.5 },
+      ]);
+      expect(await store.memberStats('g1', 'u2')).toMatchObject({ streak: 1, accuracy: 1 });
+      expect(await store.memberStats('g1', 'nobody')).toEqual({
+        answered: 0,
+        correct: 0,
+        accuracy: 0,
+        streak: 0,
+        tags: [],
+      });
+    });
+
+    it('orders standings by points, then right answers, then member id', async () => {
+      const s = await newSession();
+      const r = await openRound(s.id, 0);
+      // Ids that sort differently by byte and by a language's collation.
+      const ids = ['b', 'B', 'a_2', 'a-1', '10', '9'];
+      await store.gradeRound(
+        r,
+        ids.map((userId) => ({ userId, selected: ['A'], verdict: 'correct', score: 1 })),
+        10,
+      );
+      const bytewise = [...ids].sort();
+      expect((await store.sessionStandings(s.id)).map((x) => x.userId)).toEqual(bytewise);
+      expect((await store.guildStandings('g1', 'all', 20)).map((x) => x.userId)).toEqual(bytewise);
+      expect((await store.answers(r)).map((x) => x.userId)).toEqual(bytewise);
+    });
+  });
+}
