@@ -6,9 +6,14 @@ import { type WaitOptions, waitFor } from './wait-for';
 /** A slash command a member ran: follow the bot's answers to it. */
 export class CommandRun {
   constructor(
-    private readonly store: Store,
+    protected readonly store: Store,
     readonly interaction: InteractionRecord,
   ) {}
+
+  /** How timeout errors name the interaction. */
+  protected get label(): string {
+    return `/${this.interaction.commandName}`;
+  }
 
   get id(): string {
     return this.interaction.id;
@@ -35,7 +40,7 @@ export class CommandRun {
   /** The bot's first callback. */
   response(options: WaitOptions = {}): Promise<{ type: number; data: unknown }> {
     return waitFor(this.store, () => this.callbacks[0], {
-      description: `a response to /${this.interaction.commandName}`,
+      description: `a response to ${this.label}`,
       ...options,
     });
   }
@@ -51,7 +56,7 @@ export class CommandRun {
         const m = this.original;
         return m && !m.loading && match(m) ? m : undefined;
       },
-      { description: `the original response to /${this.interaction.commandName}`, ...options },
+      { description: `the original response to ${this.label}`, ...options },
     );
   }
 
@@ -60,7 +65,7 @@ export class CommandRun {
     options: WaitOptions = {},
   ): Promise<RecordedMessage> {
     return waitFor(this.store, () => this.followUps.find(match), {
-      description: `a follow-up to /${this.interaction.commandName}`,
+      description: `a follow-up to ${this.label}`,
       ...options,
     });
   }

@@ -12,7 +12,7 @@ import { allRoutes } from './http/routes';
 import { handleRest, type RequestLogEntry } from './http/server';
 import { ServerErrors } from './http/server-errors';
 import { RateLimitControl } from './rate-limit-control';
-import { ScenarioMembers } from './scenario-members';
+import { ScenarioComponents } from './scenario-components';
 import { ScenarioSetup } from './scenario-setup';
 import { createSnowflakes } from './snowflake';
 import { Store } from './state/store';
@@ -59,7 +59,7 @@ const toBot = (b: BotRecord): EmulatedBot => ({
 });
 
 /** A local Discord (API v10 REST + JSON gateway) that real discord.js clients connect to. */
-export class DiscordEmulator extends ScenarioMembers {
+export class DiscordEmulator extends ScenarioComponents {
   /** Pass as `new Client({ rest: { api: emu.restUrl } })`; discord.js appends `/v10`. */
   readonly restUrl: string;
   readonly gatewayUrl: string;

@@ -176,23 +176,25 @@ export function messagePayload(store: Store, message: MessageRecord, viewerId: s
     ...(message.webhookId
       ? { webhook_id: message.webhookId, application_id: message.webhookId }
       : {}),
-    ...(message.interactionId ? interactionMetadata(store, message.interactionId) : {}),
+    ...(message.interactionId ? interactionMetadata(store, message.interactionId, message.id) : {}),
   };
 }
 
-function interactionMetadata(store: Store, interactionId: string) {
+function interactionMetadata(store: Store, interactionId: string, messageId: string) {
   const interaction = store.interactions.get(interactionId);
   if (!interaction) return {};
-  const user = userPayload(store.user(interaction.userId));
+  const followUp = interaction.followUpIds.includes(messageId) && interaction.originalMessageId;
+  const base = {
+    id: interaction.id,
+    type: interaction.type,
+    user: userPayload(store.user(interaction.userId)),
+    authorizing_integration_owners: { '0': interaction.guildId },
+    ...(followUp ? { original_response_message_id: interaction.originalMessageId } : {}),
+  };
   return {
-    interaction_metadata: {
-      id: interaction.id,
-      type: 2,
-      user,
-      authorizing_integration_owners: { '0': interaction.guildId },
-      name: interaction.commandName,
-      command_type: 1,
-    },
+    interaction_metadata: interaction.component
+      ? { ...base, interacted_message_id: interaction.component.messageId }
+      : { ...base, name: interaction.commandName, command_type: 1 },
   };
 }
 

@@ -44,7 +44,12 @@ describe('messages', () => {
     await sent[0]?.edit({ content: 'm0 edited', embeds: [{ title: 'E' }] });
     const recorded = e.messages(channelId)[0];
     expect(recorded?.edits).toEqual([
-      { content: 'm0 edited', embeds: [{ title: 'E' }], editedAt: expect.any(String) },
+      {
+        content: 'm0 edited',
+        embeds: [{ title: 'E' }],
+        components: [],
+        editedAt: expect.any(String),
+      },
     ]);
     const latest = await channel.messages.fetch({ limit: 2 });
     expect([...latest.values()].map((m) => m.content)).toEqual(['m4', 'm3']);

@@ -73,7 +73,7 @@ export function buildCommandInteraction(
       `channel ${channel.id} is not in guild ${input.guildId}`,
     );
   }
-  const member = store.requireMember(input.guildId, input.userId);
+  store.requireMember(input.guildId, input.userId);
   const command = findCommand(core, bot, input.guildId, input.name);
   if (!command && core.options.requireRegisteredCommands) {
     throw new EmulatorError(
@@ -113,14 +113,12 @@ export function buildCommandInteraction(
     dataOptions = [{ name: input.subcommandGroup, type: SUBCOMMAND_GROUP, options: dataOptions }];
   }
   const hasResolved = Object.values(resolved).some((r) => Object.keys(r).length > 0);
-  const id = core.nextId();
-  const token = `emu.${randomBytes(24).toString('base64url')}`;
-  const payload = {
-    id,
-    application_id: bot.applicationId,
+  return startInteraction(core, bot, {
     type: 2,
-    token,
-    version: 1,
+    channelId: channel.id,
+    userId: input.userId,
+    commandName: input.name,
+    component: null,
     data: {
       id: command?.id ?? core.nextId(),
       name: input.name,
@@ -129,8 +127,44 @@ export function buildCommandInteraction(
       options: dataOptions,
       ...(hasResolved ? { resolved } : {}),
     },
-    guild_id: input.guildId,
-    guild: { id: input.guildId, locale: 'en-US', features: [] },
+  });
+}
+
+export interface InteractionStart {
+  type: number;
+  channelId: string;
+  userId: string;
+  commandName: string;
+  component: InteractionRecord['component'];
+  data: Record<string, unknown>;
+  /** Extra top-level fields (a component interaction's `message`). */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * Records an interaction of a guild member and dispatches its INTERACTION_CREATE (guild, channel,
+ * member with channel permissions, app_permissions, a fresh token) to the bot's sessions.
+ */
+export function startInteraction(
+  core: Core,
+  bot: BotRecord,
+  start: InteractionStart,
+): InteractionRecord {
+  const { store } = core;
+  const channel = store.channel(start.channelId);
+  const guildId = channel.guildId;
+  const member = store.requireMember(guildId, start.userId);
+  const id = core.nextId();
+  const token = `emu.${randomBytes(24).toString('base64url')}`;
+  const payload = {
+    id,
+    application_id: bot.applicationId,
+    type: start.type,
+    token,
+    version: 1,
+    data: start.data,
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
     channel_id: channel.id,
     channel: channelPayload(channel),
     member: interactionMemberPayload(store, member, channel.id),
@@ -138,18 +172,21 @@ export function buildCommandInteraction(
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
-    authorizing_integration_owners: { '0': input.guildId },
+    authorizing_integration_owners: { '0': guildId },
     context: 0,
     attachment_size_limit: 10_485_760,
+    ...start.extra,
   };
   const record: InteractionRecord = {
     id,
+    type: start.type,
     token,
     applicationId: bot.applicationId,
-    guildId: input.guildId,
+    guildId,
     channelId: channel.id,
-    userId: input.userId,
-    commandName: input.name,
+    userId: start.userId,
+    commandName: start.commandName,
+    component: start.component,
     payload,
     createdAt: Date.now(),
     callbacks: [],

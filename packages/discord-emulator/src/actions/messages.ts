@@ -23,6 +23,8 @@ export interface NewMessage {
   interactionId?: string;
   webhookId?: string;
   ephemeral?: boolean;
+  /** Who sees the message when it is ephemeral. */
+  visibleTo?: string;
   /** Discord's "thinking..." message of a deferred interaction reply. */
   loading?: boolean;
 }
@@ -80,6 +82,7 @@ export function createMessage(core: Core, input: NewMessage): MessageRecord {
     reactions: new Map(),
     deleted: false,
     ephemeral: (flags & EPHEMERAL) !== 0,
+    visibleTo: (flags & EPHEMERAL) !== 0 ? (input.visibleTo ?? null) : null,
     interactionId: input.interactionId ?? null,
     webhookId: input.webhookId ?? null,
     nonce:
@@ -119,6 +122,7 @@ export function editMessage(core: Core, message: MessageRecord, body: MessageBod
   message.edits.push({
     content: message.content,
     embeds: message.embeds,
+    components: message.components,
     editedAt: message.editedAt,
   });
   if (!message.ephemeral) dispatchMessage(core, message, 'MESSAGE_UPDATE');

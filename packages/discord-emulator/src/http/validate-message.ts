@@ -1,5 +1,6 @@
 import { emptyMessage, type FieldError, invalidFormBody } from './api-error';
 import { UPLOADS } from './multipart';
+import { checkComponents } from './validate-components';
 
 /** Discord's message limits; a payload over any of them is answered 400 (50035). */
 export const MESSAGE_LIMITS = {
@@ -58,29 +59,36 @@ function checkEmbed(embed: Record<string, unknown>, path: string, errors: FieldE
 
 /**
  * Validates a message create/edit body the way Discord does. `requireContent` is for creates:
- * a message with no content, embeds, components or files is 50006.
+ * a message with no content, embeds, components or files is 50006. `at` prefixes the error paths
+ * (`'data'` for an interaction callback, whose message sits under `data`).
  */
-export function validateMessageBody(body: Record<string, unknown>, requireContent: boolean): void {
-  const errors: FieldError[] = [];
+export function validateMessageBody(
+  body: Record<string, unknown>,
+  requireContent: boolean,
+  at = '',
+): void {
+  const found: FieldError[] = [];
   const L = MESSAGE_LIMITS;
   const content = text(body.content);
-  if (content.length > L.content) errors.push(tooLong('content', L.content));
+  if (content.length > L.content) found.push(tooLong('content', L.content));
   if (typeof body.nonce === 'string' && body.nonce.length > L.nonce) {
-    errors.push(tooLong('nonce', L.nonce));
+    found.push(tooLong('nonce', L.nonce));
   }
   const embeds = Array.isArray(body.embeds) ? (body.embeds as Record<string, unknown>[]) : [];
-  if (embeds.length > L.embeds) errors.push(tooLong('embeds', L.embeds));
+  if (embeds.length > L.embeds) found.push(tooLong('embeds', L.embeds));
   let total = 0;
   embeds.forEach((embed, i) => {
-    total += checkEmbed(embed, `embeds.${i}`, errors);
+    total += checkEmbed(embed, `embeds.${i}`, found);
   });
   if (total > L.embedTotal) {
-    errors.push({
+    found.push({
       path: 'embeds',
       code: 'BASE_TYPE_MAX_LENGTH',
       message: `Embed size exceeds maximum size of ${L.embedTotal}`,
     });
   }
+  checkComponents(body.components, 'components', found);
+  const errors = at ? found.map((e) => ({ ...e, path: `${at}.${e.path}` })) : found;
   if (errors.length) throw invalidFormBody(errors);
   const hasComponents = Array.isArray(body.components) && body.components.length > 0;
   const hasFiles = ((body as { [UPLOADS]?: unknown[] })[UPLOADS]?.length ?? 0) > 0;

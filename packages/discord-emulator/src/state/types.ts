@@ -72,6 +72,7 @@ export interface ReactionRecord {
 export interface MessageEdit {
   content: string;
   embeds: unknown[];
+  components: unknown[];
   editedAt: string;
 }
 
@@ -107,6 +108,8 @@ export interface MessageRecord {
   reactions: Map<string, ReactionRecord>;
   deleted: boolean;
   ephemeral: boolean;
+  /** The one user who sees an ephemeral message (who ran its interaction). */
+  visibleTo: string | null;
   interactionId: string | null;
   webhookId: string | null;
   nonce: string | number | null;
@@ -125,12 +128,16 @@ export interface CommandRecord {
 
 export interface InteractionRecord {
   id: string;
+  /** 2 application command, 3 message component. */
+  type: number;
   token: string;
   applicationId: string;
   guildId: string;
   channelId: string;
   userId: string;
   commandName: string;
+  /** A component interaction: the clicked component's `custom_id` and the message it is on. */
+  component: { customId: string; messageId: string } | null;
   payload: Record<string, unknown>;
   createdAt: number;
   /** Callbacks the bot sent, in order (`{ type, data }`). */

@@ -14,6 +14,9 @@ const EPHEMERAL = 1 << 6;
 /** Interaction tokens stay valid for 15 minutes. */
 const TOKEN_TTL_MS = 15 * 60 * 1000;
 const CHAT_INPUT_COMMAND_MESSAGE = 20;
+const DEFAULT_MESSAGE = 0;
+const UPDATE_MESSAGE = 7;
+const DEFERRED_UPDATE_MESSAGE = 6;
 
 const flagsOf = (data: Record<string, unknown>) =>
   typeof data.flags === 'number' ? data.flags : 0;
@@ -28,10 +31,11 @@ function reply(
     channelId: interaction.channelId,
     authorId: req.core.store.botByApplication(interaction.applicationId)?.user.id ?? '',
     body: data,
-    type: CHAT_INPUT_COMMAND_MESSAGE,
+    type: interaction.component ? DEFAULT_MESSAGE : CHAT_INPUT_COMMAND_MESSAGE,
     interactionId: interaction.id,
     webhookId: interaction.applicationId,
     ephemeral: (flagsOf(data) & EPHEMERAL) !== 0,
+    visibleTo: interaction.userId,
     loading: opts.loading ?? false,
   });
   if (opts.original) interaction.originalMessageId = message.id;
@@ -56,10 +60,23 @@ function callback(req: ApiRequest) {
   const data = (req.body.data ?? {}) as Record<string, unknown>;
   let message: MessageRecord | undefined;
   if (type === 4) {
-    validateMessageBody(data, true);
+    validateMessageBody(data, true, 'data');
     message = reply(req, interaction, data, { original: true });
   } else if (type === 5) {
     message = reply(req, interaction, { flags: flagsOf(data) }, { original: true, loading: true });
+  } else if (
+    interaction.component &&
+    (type === UPDATE_MESSAGE || type === DEFERRED_UPDATE_MESSAGE)
+  ) {
+    // Updating a component's message makes that message the interaction's original response.
+    const source = req.core.store.messages.get(interaction.component.messageId);
+    if (!source || source.deleted) throw unknownMessage();
+    if (type === UPDATE_MESSAGE) {
+      validateMessageBody(data, false, 'data');
+      editMessage(req.core, source, data);
+    }
+    interaction.originalMessageId = source.id;
+    message = source;
   }
   interaction.callbacks.push({ type, data });
   req.core.store.changed();
@@ -69,13 +86,18 @@ function callback(req: ApiRequest) {
     body: {
       interaction: {
         id: interaction.id,
-        type: 2,
+        type: interaction.type,
         activity_instance_id: null,
         response_message_id: message?.id ?? null,
         response_message_loading: type === 5,
         response_message_ephemeral: message?.ephemeral ?? false,
       },
-      resource: { type, ...(message ? { message: view(req, interaction, message) } : {}) },
+      resource: {
+        type,
+        ...(message && type !== DEFERRED_UPDATE_MESSAGE
+          ? { message: view(req, interaction, message) }
+          : {}),
+      },
     },
   };
 }
