@@ -26,5 +26,5 @@ export { RateLimitControl } from './rate-limit-control';
 export type { CreatedGuild, CreatedMember } from './scenario-setup';
 export type { GuildInput, OverwriteInput, PermissionsInput } from './setup';
 export { DEFAULT_BOT_PERMISSIONS } from './setup';
-export type { RecordedButton, RecordedMessage } from './views';
+export type { RecordedButton, RecordedEdit, RecordedMessage } from './views';
 export type { WaitOptions } from './wait-for';

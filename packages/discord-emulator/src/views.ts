@@ -16,6 +16,11 @@ export interface RecordedButton {
   disabled: boolean;
 }
 
+/** A message's state after one edit; `buttons` as in `RecordedMessage`. */
+export interface RecordedEdit extends MessageEdit {
+  buttons: RecordedButton[];
+}
+
 /** A message as tests read it: what the bot sent, what it changed, who reacted. */
 export interface RecordedMessage {
   id: string;
@@ -41,7 +46,7 @@ export interface RecordedMessage {
   /** Who Discord would notify with the current content. */
   pinged: { everyone: boolean; users: string[]; roles: string[] };
   /** State after each edit, oldest first. */
-  edits: MessageEdit[];
+  edits: RecordedEdit[];
   /** Per emoji (`'🇦'` or `'name:id'`), reacting user ids in the order they reacted. */
   reactions: { emoji: string; users: string[] }[];
   interactionId: string | null;
@@ -67,7 +72,7 @@ export function recordedMessage(m: MessageRecord): RecordedMessage {
     deleted: m.deleted,
     allowedMentions: m.allowedMentions,
     pinged: { everyone: m.mentionEveryone, users: [...m.mentionUsers], roles: [...m.mentionRoles] },
-    edits: m.edits.map((e) => ({ ...e })),
+    edits: m.edits.map((e) => ({ ...e, buttons: recordedButtons(e.components) })),
     reactions: [...m.reactions.values()].map((r) => ({
       emoji: emojiKey(r.emoji),
       users: [...r.users],

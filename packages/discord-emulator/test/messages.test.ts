@@ -48,6 +48,7 @@ describe('messages', () => {
         content: 'm0 edited',
         embeds: [{ title: 'E' }],
         components: [],
+        buttons: [],
         editedAt: expect.any(String),
       },
     ]);
