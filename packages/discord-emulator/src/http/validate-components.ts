@@ -29,7 +29,7 @@ function checkButton(button: Json, path: string, seen: Set<string>, errors: Fiel
   const style = button.style;
   if (typeof style !== 'number' || !Number.isInteger(style) || style < 1 || style > 6) {
     errors.push(
-      fieldError(`${path}.style`, 'BASE_TYPE_CHOICES', 'Value must be one of (1, 2, 3, 4, 5, 6).'),
+      fieldError(`${path}.style`, 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3, 4, 5, 6}.'),
     );
     return;
   }
