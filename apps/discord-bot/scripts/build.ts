@@ -1,7 +1,7 @@
 // Production build: one ES module bundle, dist/main.js, run by plain `node` (no TypeScript
 // compiler at run time). The workspace packages export TypeScript source, so they are bundled
 // in; better-sqlite3 stays outside (its native addon is loaded from node_modules), as do the
-// optional native speed-ups discord.js looks for.
+// optional native speed-ups discord.js and pg look for.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,7 +18,14 @@ const result = await build({
   target: 'node20',
   sourcemap: true,
   legalComments: 'linked',
-  external: ['better-sqlite3', 'zlib-sync', 'bufferutil', 'utf-8-validate', '@discordjs/voice'],
+  external: [
+    'better-sqlite3',
+    'pg-native',
+    'zlib-sync',
+    'bufferutil',
+    'utf-8-validate',
+    '@discordjs/voice',
+  ],
   // Bundled CommonJS code calls require() for Node's built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

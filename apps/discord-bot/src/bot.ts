@@ -39,10 +39,10 @@ export interface BotOptions {
 
 /** Opens the store (its schema brought up to date) and sets the bot up; `start` connects it. */
 export async function createBot(config: BotConfig, options: BotOptions = {}): Promise<Bot> {
-  const log = options.log ?? createLogger(config.log, [config.token]);
+  const log = options.log ?? createLogger(config.log, config.secrets);
   const catalog = loadBankCatalog(config.banksDir);
   for (const p of catalog.problems) log.error(`bank: ${p}`);
-  const store = await openStore(config.dbPath);
+  const store = await openStore(config.db);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     // No partials and no message cache: discord.js then skips members' reaction events, which

@@ -1,8 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { StoreLocation } from './db/store';
 import { ConfigError } from './errors';
 
+/** QUIZDECK_DB names a PostgreSQL database, not a SQLite file, when it starts so. */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 const Snowflake = z.string().regex(/^\d{1,20}$/, 'a Discord id (digits)');
 const bundledBanks = fileURLToPath(new URL('../../../banks', import.meta.url));
 
@@ -17,7 +20,16 @@ export const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: Snowflake.optional(),
   DISCORD_GUILD_ID: Snowflake.optional(),
   DISCORD_API_URL: z.url().optional(),
-  QUIZDECK_DB: z.string().min(1).default('./data/quizdeck.db'),
+  /** A SQLite file (the default) or a `postgres://` / `postgresql://` URL. */
+  QUIZDECK_DB: z
+    .string()
+    .min(1)
+    .default('./data/quizdeck.db')
+    // The message never quotes the value: a URL may carry a password.
+    .refine(
+      (v) => !POSTGRES_URL.test(v) || URL.canParse(v),
+      'not a PostgreSQL URL that parses (postgres://user:password@host:5432/database)',
+    ),
   QUIZDECK_BANKS: z.string().min(1).default(bundledBanks),
   /** Multiplies every question's seconds; tests use a small factor instead of waiting. */
   QUIZDECK_TIME_SCALE: z.coerce.number().positive().default(1),
@@ -34,7 +46,9 @@ export interface BotConfig {
   applicationId: string | undefined;
   guildId: string | undefined;
   apiUrl: string | undefined;
-  dbPath: string;
+  db: StoreLocation;
+  /** Values the log blanks out: the token, and the database password when the URL has one. */
+  secrets: string[];
   banksDir: string;
   timeScale: number;
   revealPauseMs: number;
@@ -60,16 +74,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parsed.data;
   const base = env.INIT_CWD ?? process.cwd();
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const db: StoreLocation = POSTGRES_URL.test(env.QUIZDECK_DB)
+    ? { backend: 'postgres', url: env.QUIZDECK_DB }
+    : {
+        backend: 'sqlite',
+        path: env.QUIZDECK_DB === ':memory:' ? ':memory:' : at(env.QUIZDECK_DB),
+      };
   return {
     token: env.DISCORD_TOKEN,
     applicationId: env.DISCORD_APPLICATION_ID,
     guildId: env.DISCORD_GUILD_ID,
     apiUrl: env.DISCORD_API_URL,
-    dbPath: env.QUIZDECK_DB === ':memory:' ? ':memory:' : at(env.QUIZDECK_DB),
+    db,
+    secrets: [env.DISCORD_TOKEN, ...(db.backend === 'postgres' ? urlSecrets(db.url) : [])],
     banksDir: at(env.QUIZDECK_BANKS),
     timeScale: env.QUIZDECK_TIME_SCALE,
     revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
     banksPollMs: env.QUIZDECK_BANKS_POLL_MS,
     log: env.QUIZDECK_LOG,
   };
+}
+
+/** A database URL's password, as written and decoded, for the log to blank out. */
+function urlSecrets(url: string): string[] {
+  const password = new URL(url).password;
+  return password ? [password, decodeURIComponent(password)] : [];
 }

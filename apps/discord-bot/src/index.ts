@@ -8,7 +8,7 @@ export { MIGRATIONS } from './db/migrations';
 export { openStore } from './db/open-store';
 export type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './db/rows';
 export type { LeaderboardScope, MemberStats, Standing } from './db/standings';
-export type { GradedAnswer, NewRound, NewSession, Store } from './db/store';
+export type { GradedAnswer, NewRound, NewSession, Store, StoreLocation } from './db/store';
 export { COMMANDS, REQUIRED_CHANNEL_PERMISSIONS } from './discord/command-definitions';
 export { embedMessages, NO_PINGS } from './discord/embed-messages';
 export { LIMITS } from './discord/limits';

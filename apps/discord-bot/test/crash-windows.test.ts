@@ -36,7 +36,7 @@ const start = (world: World, options: Record<string, string | number | boolean>)
 
 const answersOf = (world: World) =>
   sqliteRows<{ userId: string; selected: string; verdict: string }>(
-    world.config.dbPath,
+    world.config.db,
     `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
      JOIN rounds r ON r.id = a.round_id ORDER BY r.idx, a.user_id`,
   );
@@ -120,7 +120,7 @@ describe('case 2 and 3: the final leaderboard', () => {
     await world.emu.waitFor(() => world.emu.serverErrors.hits.length === 4);
     await world.bot.stop();
     expect(boards(world)).toHaveLength(0);
-    const store = await openStore(world.config.dbPath);
+    const store = await openStore(world.config.db);
     const ended = await store.latestInChannel(world.channelId);
     await store.close();
     expect(ended?.state).toBe('finished'); // over, but its leaderboard still owed

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createBot, loadConfig, registerCommands } from '../src/index';
+import { ConfigError, createBot, createLogger, loadConfig, registerCommands } from '../src/index';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 // Shaped like a bot token (id.timestamp.signature), known to no Discord.
@@ -39,6 +39,40 @@ describe('env', () => {
     }
   });
 
+  it('takes QUIZDECK_DB as a SQLite file or a PostgreSQL URL, and keeps its password out of the log', () => {
+    const at = (QUIZDECK_DB: string) =>
+      loadConfig({ DISCORD_TOKEN: TOKEN, INIT_CWD: '/srv/quiz', QUIZDECK_DB });
+    expect(at('state/q.db').db).toEqual({ backend: 'sqlite', path: '/srv/quiz/state/q.db' });
+    expect(at(':memory:').db).toEqual({ backend: 'sqlite', path: ':memory:' });
+    // A file whose name merely starts with "postgres" is still a file.
+    expect(at('postgres.db').db).toEqual({ backend: 'sqlite', path: '/srv/quiz/postgres.db' });
+    for (const url of [
+      'postgres://bot:s3cr%40t@db.internal:5432/quizdeck',
+      'postgresql://bot:s3cr%40t@db.internal/quizdeck?sslmode=require',
+      'POSTGRES://bot:s3cr%40t@db.internal/quizdeck',
+    ]) {
+      const config = at(url);
+      expect(config.db).toEqual({ backend: 'postgres', url });
+      expect(config.secrets).toEqual([TOKEN, 's3cr%40t', 's3cr@t']);
+      const lines: string[] = [];
+      createLogger('info', config.secrets, (l) => lines.push(l)).error(
+        'store',
+        new Error(`password s3cr@t refused for ${url}`),
+      );
+      expect(lines.join('')).not.toMatch(/s3cr/);
+    }
+    expect(at('postgres://db.internal/quizdeck').secrets).toEqual([TOKEN]);
+    let thrown: unknown;
+    try {
+      at('postgres://bot:s3cret@[::1');
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(String(thrown)).toMatch(/QUIZDECK_DB: not a PostgreSQL URL that parses/);
+    expect(String(thrown)).not.toMatch(/s3cret/);
+  });
+
   it('resolves paths against the folder the command was typed in, and parses timers', () => {
     const config = loadConfig({
       DISCORD_TOKEN: TOKEN,
@@ -46,7 +80,7 @@ describe('env', () => {
       QUIZDECK_TIME_SCALE: '0.05',
       QUIZDECK_REVEAL_PAUSE_MS: '10',
     });
-    expect(config.dbPath).toBe('/srv/quiz/data/quizdeck.db');
+    expect(config.db).toEqual({ backend: 'sqlite', path: '/srv/quiz/data/quizdeck.db' });
     expect(config.timeScale).toBe(0.05);
     expect(config.revealPauseMs).toBe(10);
     expect(config.banksDir).toMatch(/banks$/);

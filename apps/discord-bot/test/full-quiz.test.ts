@@ -94,7 +94,7 @@ describe('a whole quiz of the bundled RNN bank', () => {
       `4. <@${w.members.bob?.id}> **0** pts (0/10 right)`,
     ]);
     const { store } = w.bot;
-    const dbPath = w.config.dbPath;
+    const dbFile = w.config.db;
     const session = await w.bot.engine.store.latestInChannel(w.channelId);
     expect(session?.state).toBe('finished');
     expect(
@@ -106,7 +106,7 @@ describe('a whole quiz of the bundled RNN bank', () => {
       [w.members.bob?.id, 0],
     ]);
     const q1 = sqliteRows(
-      dbPath,
+      dbFile,
       `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a JOIN rounds r ON r.id = a.round_id
        WHERE r.question_id = 'growing-weights' ORDER BY a.user_id`,
     );
@@ -115,7 +115,7 @@ describe('a whole quiz of the bundled RNN bank', () => {
     expect(q1).toContainEqual({ userId: w.members.carol?.id, selected: 'A', verdict: 'wrong' });
     // The clock starts after the bot's last letter reaction.
     const rounds = sqliteRows<{ messageId: string; opensAt: number }>(
-      dbPath,
+      dbFile,
       'SELECT message_id AS messageId, opens_at AS opensAt FROM rounds WHERE session_id = ?',
       [session?.id],
     );

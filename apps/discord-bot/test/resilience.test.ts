@@ -34,7 +34,7 @@ const reactionReads = (world: World) =>
 
 const answersOf = (world: World, questionId: string) =>
   sqliteRows<{ userId: string; selected: string; verdict: string }>(
-    world.config.dbPath,
+    world.config.db,
     `SELECT a.user_id AS userId, a.selected, a.verdict FROM answers a
      JOIN rounds r ON r.id = a.round_id WHERE r.question_id = ? ORDER BY a.user_id`,
     [questionId],
@@ -59,7 +59,7 @@ describe('restart mid-round', () => {
     react(world, q1.id, m.carol?.id as string, 'AD'); // seen by no gateway session
     // The bot stays down past the close: moving the stored close into the past stands in for the
     // minute of waiting.
-    sqliteWrite(world.config.dbPath, 'UPDATE rounds SET closes_at = ? WHERE id = ?', [
+    sqliteWrite(world.config.db, 'UPDATE rounds SET closes_at = ? WHERE id = ?', [
       Date.now() - 1,
       round?.id,
     ]);

@@ -125,7 +125,7 @@ describe('shuffle and skip', () => {
     await waitForQuestion(w, 2, channel.id);
     const session = await w.bot.engine.store.latestInChannel(channel.id);
     const rounds = sqliteRows<{ state: string }>(
-      w.config.dbPath,
+      w.config.db,
       'SELECT state FROM rounds WHERE session_id = ? ORDER BY idx',
       [session?.id],
     );

@@ -12,7 +12,7 @@ storeSuite({
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'quizdeck-store-'));
     return {
-      store: await openStore(join(dir, 'q.db')),
+      store: await openStore({ backend: 'sqlite', path: join(dir, 'q.db') }),
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
@@ -26,7 +26,7 @@ describe('SQLite database file', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'quizdeck-bot-'));
     path = join(dir, 'nested', 'q.db');
-    store = await openStore(path);
+    store = await openStore({ backend: 'sqlite', path });
   });
   afterEach(async () => {
     await store.close();
@@ -47,7 +47,7 @@ describe('SQLite database file', () => {
     const before = tables(path);
     expect(before).toEqual(['answers', 'guild_settings', 'rounds', 'scores', 'sessions']);
     await store.close();
-    store = await openStore(path);
+    store = await openStore({ backend: 'sqlite', path });
     expect(pragma(path, 'user_version')).toBe(MIGRATIONS.length);
     expect(tables(path)).toEqual(before);
   });
@@ -70,7 +70,7 @@ describe('SQLite database file', () => {
       INSERT INTO scores VALUES (1, 'u1', 1.5, 2, 1), (1, 'u2', 0, 1, 0);
     `);
     v1.close();
-    const migrated = await openStore(old);
+    const migrated = await openStore({ backend: 'sqlite', path: old });
     try {
       expect(pragma(old, 'user_version')).toBe(MIGRATIONS.length);
       const standings = [
@@ -142,7 +142,7 @@ describe('SQLite database file', () => {
     const reader = new Database(path, { readonly: true, fileMustExist: true });
     await reader.backup(join(dir, 'copy.db'));
     reader.close();
-    const copy = await openStore(join(dir, 'copy.db'));
+    const copy = await openStore({ backend: 'sqlite', path: join(dir, 'copy.db') });
     try {
       expect(await copy.sessionStandings(session.id)).toEqual(
         await store.sessionStandings(session.id),
@@ -161,8 +161,8 @@ describe('SQLite database file', () => {
       1,
     );
     const started = Date.now();
-    await expect(openStore(path)).rejects.toThrow(DatabaseInUseError);
-    await expect(openStore(path)).rejects.toThrow(
+    await expect(openStore({ backend: 'sqlite', path })).rejects.toThrow(DatabaseInUseError);
+    await expect(openStore({ backend: 'sqlite', path })).rejects.toThrow(
       /in use by another quizdeck bot \(it holds .*q\.db\.lock\).*QUIZDECK_DB/,
     );
     expect(Date.now() - started).toBeLessThan(1000); // no busy wait
@@ -171,7 +171,7 @@ describe('SQLite database file', () => {
       { s: 45 },
     ]);
     await store.close();
-    store = await openStore(path); // free again once the first is closed, with what it wrote
+    store = await openStore({ backend: 'sqlite', path }); // free again once the first is closed, with what it wrote
     expect((await store.settings('g1')).defaultSeconds).toBe(45);
   });
 });

@@ -1,8 +1,16 @@
+import { PostgresDriver } from './postgres-driver';
 import { SqlStore } from './quiz-store';
 import { SqliteDriver } from './sqlite-driver';
-import type { Store } from './store';
+import type { Store, StoreLocation } from './store';
 
-/** Opens the store at `location`, a SQLite file path (or `:memory:`), bringing its schema up to date. */
-export async function openStore(location: string): Promise<Store> {
-  return new SqlStore(SqliteDriver.open(location));
+/**
+ * Opens the store, bringing its schema up to date. SQLite: the file is this process's alone
+ * (DatabaseInUseError otherwise). PostgreSQL: shared by every process pointed at it.
+ */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const driver =
+    location.backend === 'postgres'
+      ? await PostgresDriver.open(location.url)
+      : SqliteDriver.open(location.path);
+  return new SqlStore(driver);
 }

@@ -1,6 +1,11 @@
 import type { AnswerRow, GuildSettings, RoundRow, SessionRow } from './rows';
 import type { MemberStats, Standing } from './standings';
 
+/** Where the store lives: a SQLite file (or `:memory:`), or a PostgreSQL database. */
+export type StoreLocation =
+  | { backend: 'sqlite'; path: string }
+  | { backend: 'postgres'; url: string };
+
 export type NewSession = Pick<
   SessionRow,
   | 'guildId'

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { POSTGRES_MIGRATIONS } from '../src/db/postgres-migrations';
+import { openStore, type Store } from '../src/index';
+import { freshDatabase, rawClient } from './postgres';
+import { storeSuite } from './store-suite';
+
+storeSuite({
+  name: 'PostgreSQL',
+  async open() {
+    const db = await freshDatabase();
+    return { store: await openStore({ backend: 'postgres', url: db.url }), drop: db.drop };
+  },
+});
+
+describe('PostgreSQL database shared by several processes', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  const stores: Store[] = [];
+  /** A store as another process would hold it: a pool of its own. */
+  const process = async () => {
+    const store = await openStore({ backend: 'postgres', url });
+    stores.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    ({ url, drop } = await freshDatabase());
+  });
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    await drop();
+  });
+
+  it('is migrated once when processes start together, and each records the version', async () => {
+    await Promise.all([process(), process(), process()]);
+    const raw = await rawClient(url);
+    try {
+      const { rows } = await raw.query('SELECT version FROM quizdeck_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+    } finally {
+      await raw.end();
+    }
+    await process(); // opening an up-to-date database changes nothing
+  });
+
+  it('lets two processes hold it at once (no one-process guard), each seeing the other’s rows', async () => {
+    const [a, b] = [await process(), await process()];
+    await a.saveSettings(
+      { guildId: 'g1', quizmasterRoleId: 'r1', defaultSeconds: 45, defaultScoring: 'partial' },
+      1,
+    );
+    expect((await b.settings('g1')).defaultSeconds).toBe(45);
+  });
+
+  it('grades a round once when two processes grade it at the same moment', async () => {
+    const [a, b] = [await process(), await process()];
+    const session = await a.createSession({
+      guildId: 'g1',
+      channelId: 'c1',
+      bankId: 'rnn-quiz',
+      startedBy: 'u0',
+      seconds: 30,
+      scoring: 'exact',
+      shuffle: false,
+      questionIds: ['q1'],
+      now: 1000,
+    });
+    const round = await a.createRound({
+      sessionId: session.id,
+      idx: 0,
+      channelId: 'c1',
+      questionId: 'q1',
+      seed: 's',
+      tags: [],
+    });
+    await a.openRound(round.id, 2000, 3000);
+    // A third connection holds the round's row, so both gradings are surely under way, each
+    // waiting at its compare-and-set, when it lets go.
+    const holder = await rawClient(url);
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM rounds WHERE id = $1 FOR UPDATE', [round.id]);
+      const fromA = [{ userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 }];
+      const fromB = [
+        { userId: 'u1', selected: ['B'], verdict: 'wrong' as const, score: 0 },
+        { userId: 'u2', selected: ['A'], verdict: 'correct' as const, score: 1 },
+      ];
+      const gradings = Promise.all([
+        a.gradeRound(round.id, fromA, 4000),
+        b.gradeRound(round.id, fromB, 4001),
+      ]);
+      for (let waiting = 0; waiting < 2; ) {
+        const { rows } = await holder.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        waiting = rows[0].n;
+      }
+      await holder.query('COMMIT');
+      const results = await gradings;
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const won = results[0] ? fromA : fromB;
+      expect(await b.answers(round.id)).toEqual(won);
+      expect(await a.sessionStandings(session.id)).toEqual(
+        won
+          .map((x) => ({
+            userId: x.userId,
+            points: x.score,
+            answered: 1,
+            correct: x.verdict === 'correct' ? 1 : 0,
+          }))
+          .sort((x, y) => y.points - x.points),
+      );
+      expect(await a.round(round.id)).toMatchObject({
+        state: 'graded',
+        gradedAt: results[0] ? 4000 : 4001,
+      });
+    } finally {
+      await holder.end();
+    }
+  });
+});
