@@ -1,83 +1,11 @@
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  type ButtonInteraction,
-  ButtonStyle,
-  type ChatInputCommandInteraction,
-  type DiscordAPIError,
-  Events,
-  MessageFlags,
-  type SendableChannels,
-} from 'discord.js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DiscordEmulator, EmulatorError } from '../src/index';
-import { connect } from './helpers';
+import { ButtonStyle, type DiscordAPIError, MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EmulatorError } from '../src/index';
+import { answerRow, reviewBot, stopReviewBots } from './buttons-harness';
 
-let emu: DiscordEmulator | undefined;
 afterEach(async () => {
-  vi.useRealTimers();
-  await emu?.stop();
-  emu = undefined;
+  await stopReviewBots();
 });
-
-/** Buttons A–D (D disabled) and a link button. */
-function answerRow(prefix: string, disabled: string[] = ['D']) {
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    ...['A', 'B', 'C', 'D'].map((letter) =>
-      new ButtonBuilder()
-        .setCustomId(`${prefix}:${letter}`)
-        .setLabel(letter)
-        .setStyle(ButtonStyle.Primary)
-        .setDisabled(disabled.includes(letter)),
-    ),
-    new ButtonBuilder()
-      .setURL('https://example.org/help')
-      .setLabel('Help')
-      .setStyle(ButtonStyle.Link),
-  );
-}
-
-/**
- * A bot with `/review` (ephemeral reply with buttons) that answers clicks with `onClick`; errors
- * thrown by either handler are collected.
- */
-async function reviewBot(
-  onClick: (i: ButtonInteraction) => Promise<void>,
-  options: Parameters<typeof DiscordEmulator.start>[0] = {},
-) {
-  const e = await DiscordEmulator.start(options);
-  emu = e;
-  const guild = e.createGuild({ name: 'g' });
-  const channelId = e.createChannel(guild.id, { name: 'study' }).id;
-  const alice = e.createMember(guild.id, { username: 'alice' });
-  const bob = e.createMember(guild.id, { username: 'bob' });
-  const client = await connect(e);
-  await client.application.commands.set([{ name: 'review', description: 'Review' }]);
-  const errors: unknown[] = [];
-  const seen: ButtonInteraction[] = [];
-  client.on(Events.InteractionCreate, (i) => {
-    if (i.isChatInputCommand()) {
-      const command = i as ChatInputCommandInteraction;
-      command
-        .reply({
-          content: 'Q1: 2 + 2 = ?',
-          components: [answerRow('q1')],
-          flags: MessageFlags.Ephemeral,
-        })
-        .catch((error: unknown) => errors.push(error));
-    } else if (i.isButton()) {
-      seen.push(i);
-      onClick(i).catch((error: unknown) => errors.push(error));
-    }
-  });
-  const channel = client.channels.cache.get(channelId) as SendableChannels;
-  /** Alice runs /review and gets the ephemeral question. */
-  const review = async () => {
-    const run = e.runCommand({ guildId: guild.id, channelId, userId: alice.id, name: 'review' });
-    return run.waitForOriginal();
-  };
-  return { e, client, guild, channel, channelId, alice, bob, errors, seen, review };
-}
 
 describe('buttons', () => {
   it('shows a member their ephemeral buttons; a click updates that message', async () => {
@@ -240,93 +168,6 @@ describe('buttons', () => {
     expect((errors[1] as DiscordAPIError).code).toBe(10062);
     expect(late.callbacks).toEqual([]);
     expect(e.message(posted.id).content).toBe('first');
-    await client.destroy();
-  });
-
-  it('toggles buttons on one ephemeral message click by click, then submits', async () => {
-    const chosen = new Set<string>();
-    const { e, client, alice, review } = await reviewBot(async (i) => {
-      const letter = i.customId.split(':')[1] ?? '';
-      if (letter === 'submit') {
-        await i.update({ content: `Submitted ${[...chosen].sort().join('+')}`, components: [] });
-        return;
-      }
-      if (chosen.has(letter)) chosen.delete(letter);
-      else chosen.add(letter);
-      const toggles = new ActionRowBuilder<ButtonBuilder>().addComponents(
-        ...['A', 'B', 'C'].map((l) =>
-          new ButtonBuilder()
-            .setCustomId(`q1:${l}`)
-            .setLabel(l)
-            .setStyle(chosen.has(l) ? ButtonStyle.Success : ButtonStyle.Secondary),
-        ),
-        new ButtonBuilder()
-          .setCustomId('q1:submit')
-          .setLabel('Submit')
-          .setStyle(ButtonStyle.Primary),
-      );
-      await i.update({ components: [toggles] });
-    });
-    const question = await review();
-    const styles = (m: { buttons: { label: string | null; style: number }[] }) =>
-      m.buttons.map((b) => `${b.label}:${b.style}`).join(' ');
-    for (const letter of ['A', 'C', 'A', 'B']) {
-      const click = e.clickButton({
-        messageId: question.id,
-        customId: `q1:${letter}`,
-        userId: alice.id,
-      });
-      await click.waitForUpdate();
-    }
-    const [latest] = e.ephemeralMessages(alice.id);
-    expect(styles(latest ?? { buttons: [] })).toBe('A:2 B:3 C:3 Submit:1');
-    expect(latest?.content).toBe('Q1: 2 + 2 = ?');
-    expect(latest?.edits.map((edit) => styles(edit))).toEqual([
-      'A:3 B:2 C:2 Submit:1',
-      'A:3 B:2 C:3 Submit:1',
-      'A:2 B:2 C:3 Submit:1',
-      'A:2 B:3 C:3 Submit:1',
-    ]);
-    const submit = e.clickButton({
-      messageId: question.id,
-      customId: 'q1:submit',
-      userId: alice.id,
-    });
-    expect((await submit.waitForUpdate()).content).toBe('Submitted B+C');
-    expect(() =>
-      e.clickButton({ messageId: question.id, customId: 'q1:A', userId: alice.id }),
-    ).toThrow(/no button/);
-    await client.destroy();
-  });
-
-  it('keeps a click’s webhook for 15 minutes (10015 after)', async () => {
-    const gates: (() => void)[] = [];
-    const gate = () => new Promise<void>((resolve) => gates.push(resolve));
-    const results: (string | number)[] = [];
-    const { e, client, channel, alice } = await reviewBot(async (i) => {
-      await i.deferUpdate();
-      await gate();
-      await i.followUp({ content: 'still here', flags: MessageFlags.Ephemeral });
-      results.push('sent');
-      await gate();
-      await i.editReply({ content: 'too late' }).catch((error: unknown) => {
-        results.push((error as DiscordAPIError).code);
-      });
-    });
-    const posted = await channel.send({ content: 'Q5', components: [answerRow('q5')] });
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-    const click = e.clickButton({ messageId: posted.id, customId: 'q5:A', userId: alice.id });
-    await click.response();
-    await e.waitFor(() => gates.length === 1);
-    vi.setSystemTime(Date.now() + 14 * 60_000);
-    gates[0]?.();
-    await click.waitForFollowUp();
-    await e.waitFor(() => gates.length === 2);
-    vi.setSystemTime(Date.now() + 60_000 + 1000);
-    gates[1]?.();
-    await e.waitFor(() => results.length === 2);
-    expect(results).toEqual(['sent', 10015]);
-    expect(e.message(posted.id).content).toBe('Q5');
     await client.destroy();
   });
 });
