@@ -41,6 +41,10 @@ export type { ParseResult } from './formats/parse-result';
 export type { BankLocations, Position } from './formats/position';
 export { serializeBank } from './formats/serialize-bank';
 
+// --- discord ---
+
+export { shardOf } from './discord/shard-of';
+
 // --- grading ---
 
 export { grade, isMultipleChoice } from './grading/grade';

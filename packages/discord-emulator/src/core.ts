@@ -1,4 +1,5 @@
 import type { Gateway } from './gateway/gateway';
+import type { ShardTuple } from './gateway/sharding';
 import type { Holds } from './http/holds';
 import type { RateLimiter } from './http/rate-limiter';
 import type { ServerErrors } from './http/server-errors';
@@ -11,7 +12,8 @@ export interface Core {
   rateLimiter: RateLimiter;
   serverErrors: ServerErrors;
   holds: Holds;
-  nextId: () => string;
+  /** A new snowflake; with `shard`, one on that shard (`[id, count]`). */
+  nextId: (shard?: ShardTuple) => string;
   options: {
     interactionTimeoutMs: number;
     requireRegisteredCommands: boolean;

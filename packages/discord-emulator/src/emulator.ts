@@ -6,6 +6,7 @@ import type { Core } from './core';
 import { EmulatorError } from './errors';
 import { Gateway, type GatewayStats } from './gateway/gateway';
 import { PRIVILEGED_INTENTS } from './gateway/intents';
+import { MAX_GUILDS_PER_SHARD } from './gateway/sharding';
 import { Holds } from './http/holds';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './http/rate-limiter';
 import { allRoutes } from './http/routes';
@@ -41,6 +42,22 @@ export interface EmulatorOptions {
    * "the past few minutes"; default 5 minutes).
    */
   nonceWindowMs?: number;
+  /**
+   * `GET /gateway/bot`'s `shards` (what discord.js's `shards: 'auto'` runs). Default: one per
+   * 1,000 guilds of the bot, at least 1, as Discord recommends.
+   */
+  recommendedShards?: number;
+  /**
+   * Most guilds one shard may hold: an IDENTIFY whose shard (or an unsharded one) would hold more
+   * closes with 4011 Sharding required (Discord: 2,500).
+   */
+  maxGuildsPerShard?: number;
+  /**
+   * `session_start_limit` of `GET /gateway/bot` (Discord: 1000 IDENTIFYs a day, concurrency 1):
+   * `remaining` counts down with every IDENTIFY; discord.js refuses to start more shards than
+   * remain.
+   */
+  sessionStartLimit?: { total?: number; maxConcurrency?: number; resetAfterMs?: number };
 }
 
 /** The bot identity to hand to discord.js. */
@@ -100,6 +117,13 @@ export class DiscordEmulator extends ScenarioComponents {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntents: options.privilegedIntents ?? PRIVILEGED_INTENTS,
       maxReplay: options.maxReplay ?? 1000,
+      recommendedShards: options.recommendedShards,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? MAX_GUILDS_PER_SHARD,
+      sessionStartLimit: {
+        total: options.sessionStartLimit?.total ?? 1000,
+        maxConcurrency: options.sessionStartLimit?.maxConcurrency ?? 1,
+        resetAfterMs: options.sessionStartLimit?.resetAfterMs ?? 86_400_000,
+      },
     });
     const core: Core = {
       store,
@@ -200,7 +224,7 @@ export class DiscordEmulator extends ScenarioComponents {
     );
   }
 
-  /** Gateway sessions (live and resumable). */
+  /** Gateway sessions (live and resumable); `shard` is IDENTIFY's, `null` when it sent none. */
   sessions() {
     return [...this.core.gateway.sessions.values()].map((s) => ({
       id: s.id,
@@ -208,6 +232,7 @@ export class DiscordEmulator extends ScenarioComponents {
       intents: s.intents,
       seq: s.seq,
       connected: s.connected,
+      shard: s.shard,
     }));
   }
 

@@ -2,6 +2,7 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Core } from './core';
 import { EmulatorError } from './errors';
 import { guildCreatePayload } from './gateway/guild-create';
+import { parseShard } from './gateway/sharding';
 import { channelPayload, memberPayload, rolePayload } from './payloads';
 import { DEFAULT_EVERYONE_PERMISSIONS } from './permissions';
 import type { BotRecord, OverwriteRecord, UserRecord } from './state/types';
@@ -81,11 +82,9 @@ export function addMember(core: Core, guildId: string, userId: string, roles: st
   if (bot) {
     // A bot joining a guild gets GUILD_CREATE on its live sessions.
     const guild = store.guild(guildId);
-    for (const session of core.gateway.sessions.values()) {
-      if (session.bot === bot) {
-        core.gateway.dispatchTo(session, 'GUILD_CREATE', guildCreatePayload(store, guild, session));
-      }
-    }
+    core.gateway.dispatchToBot(bot, guildId, 'GUILD_CREATE', (session) =>
+      guildCreatePayload(store, guild, session),
+    );
   }
   core.gateway.dispatchToGuild(guildId, 'GUILD_MEMBER_ADD', () => ({
     ...memberPayload(store, member),
@@ -154,11 +153,16 @@ export interface GuildInput {
   botPermissions?: PermissionsInput;
   /** Bots (user ids) that join; default: every bot of the emulator. */
   bots?: string[];
+  /** `[id, count]`: the guild's id puts it on shard `id` of `count` (default: any shard). */
+  shard?: readonly [id: number, count: number];
 }
 
 export function createGuild(core: Core, input: GuildInput) {
   const { store } = core;
-  const id = core.nextId();
+  if (input.shard && parseShard(input.shard) === 'invalid') {
+    throw new EmulatorError('EMU_INVALID_SHARD', `no shard ${input.shard[0]} of ${input.shard[1]}`);
+  }
+  const id = core.nextId(input.shard);
   const ownerId = input.ownerId ?? createUser(core, 'owner').id;
   store.guilds.set(id, { id, name: input.name, ownerId, createdAt: new Date().toISOString() });
   store.roles.set(id, {

@@ -1,7 +1,10 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordEmulator } from '../src/index';
 
-/** A plain discord.js client logged in to the emulator, resolved once ready. */
+/**
+ * A plain discord.js client logged in to the emulator, resolved once ready; `options` adds client
+ * options (`shards`, `shardCount`, ...).
+ */
 export async function connect(
   emu: DiscordEmulator,
   intents: GatewayIntentBits[] = [
@@ -9,8 +12,9 @@ export async function connect(
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.GuildMessageReactions,
   ],
+  options: Partial<ClientOptions> = {},
 ): Promise<Client<true>> {
-  const client = new Client({ intents, ...emu.clientOptions() });
+  const client = new Client({ intents, ...emu.clientOptions(), ...options });
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(emu.bot.token);
   return ready;

@@ -194,9 +194,7 @@ export function startInteraction(
     followUpIds: [],
   };
   store.interactions.set(id, record);
-  for (const session of core.gateway.sessions.values()) {
-    if (session.bot === bot) session.dispatch('INTERACTION_CREATE', payload);
-  }
+  core.gateway.dispatchToBot(bot, guildId, 'INTERACTION_CREATE', () => payload);
   store.changed();
   return record;
 }

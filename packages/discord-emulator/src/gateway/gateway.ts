@@ -3,12 +3,16 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayOpcodes, PermissionFlagsBits } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { memberPayload, userPayload } from '../payloads';
+import { userPayload } from '../payloads';
 import { channelPermissions } from '../permissions';
 import type { Store } from '../state/store';
+import type { BotRecord } from '../state/types';
 import { guildCreatePayload } from './guild-create';
 import { intentFor, PRIVILEGED_INTENTS } from './intents';
+import { guildMembersChunk } from './members-chunk';
 import { Session } from './session';
+import { type SessionStartLimitOptions, SessionStarts } from './session-starts';
+import { GUILDS_PER_RECOMMENDED_SHARD, onShard, parseShard, UNSHARDED } from './sharding';
 
 export interface GatewayOptions {
   heartbeatIntervalMs: number;
@@ -16,6 +20,11 @@ export interface GatewayOptions {
   privilegedIntents: number;
   /** Dispatches kept per session for RESUME. */
   maxReplay: number;
+  /** `GET /gateway/bot`'s `shards`; `undefined`: one per 1,000 guilds of the bot, as Discord. */
+  recommendedShards: number | undefined;
+  /** Most guilds one shard may hold; an IDENTIFY for more closes with 4011. */
+  maxGuildsPerShard: number;
+  sessionStartLimit: SessionStartLimitOptions;
 }
 
 /** What happened on the gateway, for tests to assert on. */
@@ -42,13 +51,28 @@ export class Gateway {
   readonly stats: GatewayStats = { identifies: 0, resumes: 0, heartbeats: 0, closes: [] };
   ackHeartbeats = true;
   url = '';
+  private readonly sessionStarts: SessionStarts;
   private readonly connections = new Set<Connection>();
   private readonly wss = new WebSocketServer({ noServer: true });
 
   constructor(
     private readonly store: Store,
     private readonly options: GatewayOptions,
-  ) {}
+  ) {
+    this.sessionStarts = new SessionStarts(options.sessionStartLimit);
+  }
+
+  /** `GET /gateway/bot` for `bot`. */
+  gatewayBot(bot: BotRecord) {
+    const guilds = this.store.guildsOf(bot.user.id).length;
+    return {
+      url: this.url,
+      shards:
+        this.options.recommendedShards ??
+        Math.max(1, Math.ceil(guilds / GUILDS_PER_RECOMMENDED_SHARD)),
+      session_start_limit: this.sessionStarts.limit(bot.user.id),
+    };
+  }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -122,7 +146,7 @@ export class Gateway {
           this.close(conn, 4003, 'Not authenticated.');
           return;
         }
-        this.guildMembersChunk(conn.session, d);
+        guildMembersChunk(this.store, conn.session, d);
         return;
       case GatewayOpcodes.PresenceUpdate:
       case GatewayOpcodes.VoiceStateUpdate:
@@ -157,17 +181,30 @@ export class Gateway {
       this.close(conn, 4014, 'Disallowed intent(s).');
       return;
     }
+    const shard = parseShard(d.shard);
+    if (shard === 'invalid') {
+      this.close(conn, 4010, 'Invalid shard.');
+      return;
+    }
+    const guilds = this.store
+      .guildsOf(bot.user.id)
+      .filter((g) => onShard(g.id, shard ?? UNSHARDED));
+    if (guilds.length > this.options.maxGuildsPerShard) {
+      this.close(conn, 4011, 'Sharding required.');
+      return;
+    }
     const session = new Session(
       randomBytes(16).toString('hex'),
       bot,
       intents,
       this.options.maxReplay,
+      shard,
     );
     session.socket = conn.ws;
     conn.session = session;
     this.sessions.set(session.id, session);
     this.stats.identifies += 1;
-    const guilds = this.store.guildsOf(bot.user.id);
+    this.sessionStarts.count(bot.user.id);
     session.dispatch('READY', {
       v: 10,
       user: { ...userPayload(bot.user), verified: true, mfa_enabled: false, email: null },
@@ -181,7 +218,7 @@ export class Gateway {
       presences: [],
       guild_join_requests: [],
       geo_ordered_rtc_regions: [],
-      ...(Array.isArray(d.shard) ? { shard: d.shard } : {}),
+      ...(shard ? { shard } : {}),
       _trace: ['quizdeck-discord-emulator'],
     });
     for (const guild of guilds) {
@@ -212,37 +249,9 @@ export class Gateway {
     this.store.changed();
   }
 
-  private guildMembersChunk(session: Session, d: Record<string, unknown>): void {
-    const guildId = String(d.guild_id ?? '');
-    if (!this.store.guilds.has(guildId)) return;
-    const ids = Array.isArray(d.user_ids)
-      ? d.user_ids.map(String)
-      : typeof d.user_ids === 'string'
-        ? [d.user_ids]
-        : null;
-    const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
-    const limit = typeof d.limit === 'number' && d.limit > 0 ? d.limit : Number.POSITIVE_INFINITY;
-    const members = this.store
-      .guildMembers(guildId)
-      .filter((m) =>
-        ids
-          ? ids.includes(m.userId)
-          : this.store.user(m.userId).username.toLowerCase().startsWith(query),
-      )
-      .slice(0, limit);
-    session.dispatch('GUILD_MEMBERS_CHUNK', {
-      guild_id: guildId,
-      members: members.map((m) => memberPayload(this.store, m)),
-      chunk_index: 0,
-      chunk_count: 1,
-      ...(ids ? { not_found: ids.filter((id) => !members.some((m) => m.userId === id)) } : {}),
-      ...(d.nonce !== undefined ? { nonce: d.nonce } : {}),
-    });
-  }
-
   /**
-   * Sends `t` to every live session of a bot in `guildId` whose intents cover it; with
-   * `channelId`, only to bots that can view that channel (as Discord does).
+   * Sends `t` to every session of a bot in `guildId` whose shard holds the guild and whose
+   * intents cover it; with `channelId`, only to bots that can view that channel (as Discord does).
    */
   dispatchToGuild(
     guildId: string,
@@ -252,9 +261,22 @@ export class Gateway {
   ): void {
     for (const session of this.sessions.values()) {
       const botId = session.bot.user.id;
-      if (!this.store.member(guildId, botId)) continue;
+      if (!session.holds(guildId) || !this.store.member(guildId, botId)) continue;
       if (channelId && !(channelPermissions(this.store, channelId, botId) & VIEW_CHANNEL)) continue;
       this.dispatchTo(session, t, build(session));
+    }
+  }
+
+  /** Sends `t` about `guildId` to `bot`'s sessions whose shard holds the guild. */
+  dispatchToBot(
+    bot: BotRecord,
+    guildId: string,
+    t: string,
+    build: (session: Session) => unknown,
+  ): void {
+    for (const session of this.sessions.values()) {
+      if (session.bot === bot && session.holds(guildId))
+        this.dispatchTo(session, t, build(session));
     }
   }
 

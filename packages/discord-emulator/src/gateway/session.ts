@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { BotRecord } from '../state/types';
+import { onShard, type ShardTuple, UNSHARDED } from './sharding';
 
 export interface DispatchPayload {
   op: 0;
@@ -20,7 +21,14 @@ export class Session {
     readonly bot: BotRecord,
     readonly intents: number,
     private readonly maxBuffer: number,
+    /** IDENTIFY's `shard`, `null` when it sent none; a RESUME keeps it. */
+    readonly shard: ShardTuple | null = null,
   ) {}
+
+  /** Whether Discord routes the guild's events to this session. */
+  holds(guildId: string): boolean {
+    return onShard(guildId, this.shard ?? UNSHARDED);
+  }
 
   get connected(): boolean {
     return this.socket !== null && this.socket.readyState === this.socket.OPEN;

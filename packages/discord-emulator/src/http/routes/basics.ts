@@ -13,18 +13,9 @@ import { botOf, param, type RouteDef, route } from '../route';
 /** Gateway discovery, users, guilds, members, roles and channels. */
 export const basicRoutes = (gatewayUrl: () => string): RouteDef[] => [
   route('GET', '/gateway', () => ({ status: 200, body: { url: gatewayUrl() } }), false),
-  route('GET', '/gateway/bot', () => ({
+  route('GET', '/gateway/bot', (req) => ({
     status: 200,
-    body: {
-      url: gatewayUrl(),
-      shards: 1,
-      session_start_limit: {
-        total: 1000,
-        remaining: 999,
-        reset_after: 86_400_000,
-        max_concurrency: 1,
-      },
-    },
+    body: req.core.gateway.gatewayBot(botOf(req)),
   })),
   route('GET', '/users/@me', (req) => ({ status: 200, body: userPayload(botOf(req).user) })),
   route('GET', '/users/:userId', (req) => {
