@@ -7,6 +7,7 @@ export { DatabaseInUseError } from './db/database';
 export { MIGRATIONS } from './db/migrations';
 export { openStore } from './db/open-store';
 export type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './db/rows';
+export type { ShardLease } from './db/shard-leases';
 export type { LeaderboardScope, MemberStats, Standing } from './db/standings';
 export type { GradedAnswer, NewRound, NewSession, Store, StoreLocation } from './db/store';
 export { COMMANDS, REQUIRED_CHANNEL_PERMISSIONS } from './discord/command-definitions';

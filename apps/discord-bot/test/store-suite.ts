@@ -307,5 +307,44 @@ export function storeSuite(backend: StoreBackend): void {
       expect((await store.guildStandings('g1', 'all', 20)).map((x) => x.userId)).toEqual(bytewise);
       expect((await store.answers(r)).map((x) => x.userId)).toEqual(bytewise);
     });
+
+    it('leases a shard to one owner at a time, until it expires or is released', async () => {
+      expect(await store.shardLeases()).toEqual([]);
+      expect(await store.acquireLease(0, 'host-a', 10_000, 1000)).toBe(true);
+      expect(await store.acquireLease(1, 'host-b', 10_000, 1000)).toBe(true);
+      // Held: another owner is refused, the owner itself may take it again (a restart).
+      expect(await store.acquireLease(0, 'host-b', 10_000, 5000)).toBe(false);
+      expect(await store.acquireLease(0, 'host-a', 10_000, 5000)).toBe(true);
+      expect(await store.shardLeases()).toEqual([
+        { shardId: 0, owner: 'host-a', expiresAt: 15_000 },
+        { shardId: 1, owner: 'host-b', expiresAt: 11_000 },
+      ]);
+      expect(await store.renewLease(0, 'host-a', 10_000, 14_999)).toBe(true);
+      expect(await store.renewLease(0, 'host-b', 10_000, 14_999)).toBe(false);
+      // host-a stops renewing: once expired, host-b takes shard 0 over and host-a cannot renew.
+      expect(await store.acquireLease(0, 'host-b', 10_000, 24_998)).toBe(false);
+      expect(await store.acquireLease(0, 'host-b', 10_000, 24_999)).toBe(true);
+      expect(await store.renewLease(0, 'host-a', 10_000, 25_000)).toBe(false);
+      expect(await store.releaseLease(0, 'host-a')).toBe(false);
+      // An expired lease cannot be renewed, even by its owner: it acquires again instead.
+      expect(await store.renewLease(1, 'host-b', 10_000, 11_000)).toBe(false);
+      expect(await store.acquireLease(1, 'host-b', 10_000, 11_000)).toBe(true);
+      // Released: free at once.
+      expect(await store.releaseLease(0, 'host-b')).toBe(true);
+      expect(await store.acquireLease(0, 'host-c', 10_000, 25_000)).toBe(true);
+      expect(await store.shardLeases()).toEqual([
+        { shardId: 0, owner: 'host-c', expiresAt: 35_000 },
+        { shardId: 1, owner: 'host-b', expiresAt: 21_000 },
+      ]);
+    });
+
+    it('gives a free shard to exactly one of two owners asking at once', async () => {
+      const got = await Promise.all([
+        store.acquireLease(3, 'host-a', 10_000, 1000),
+        store.acquireLease(3, 'host-b', 10_000, 1000),
+      ]);
+      expect(got.filter(Boolean)).toHaveLength(1);
+      expect((await store.shardLeases())[0]?.owner).toBe(got[0] ? 'host-a' : 'host-b');
+    });
   });
 }

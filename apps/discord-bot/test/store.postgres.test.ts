@@ -43,6 +43,72 @@ describe('PostgreSQL database shared by several processes', () => {
     await process(); // opening an up-to-date database changes nothing
   });
 
+  it('upgrades a version-1 database (before leases) without changing a row', async () => {
+    const raw = await rawClient(url);
+    const tables = ['guild_settings', 'sessions', 'rounds', 'answers', 'scores'];
+    const dump = async () => {
+      const out = [];
+      for (const t of tables) out.push((await raw.query(`SELECT * FROM ${t} ORDER BY 1, 2`)).rows);
+      return out;
+    };
+    try {
+      await raw.query(POSTGRES_MIGRATIONS[0] ?? '');
+      await raw.query(
+        'CREATE TABLE quizdeck_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+      );
+      await raw.query('INSERT INTO quizdeck_migrations VALUES (1, 0)');
+      await raw.query(`
+        INSERT INTO guild_settings VALUES ('g1', 'r1', 45, 'partial', 100);
+        INSERT INTO sessions OVERRIDING SYSTEM VALUE VALUES
+          (1, 'g1', 'c1', 'rnn-quiz', 'u0', 30, 'exact', 0, '["q1"]', 'finished', 1000, 9000, 1),
+          (2, 'g1', 'c2', 'rnn-quiz', 'u0', 12.5, 'partial', 1, '["q1"]', 'running', 5000, NULL, 0);
+        INSERT INTO rounds OVERRIDING SYSTEM VALUE VALUES
+          (1, 1, 0, 'c1', 'm1', 'q1', 's', '["training"]', 2000, 3000, 'revealed', 3000),
+          (2, 2, 0, 'c2', 'm2', 'q1', 's', '[]', 6000, 7000, 'open', NULL);
+        INSERT INTO answers VALUES (1, 'u1', 'AD', 'correct', 1), (1, 'u2', 'B', 'wrong', 0);
+        INSERT INTO scores VALUES (1, 'u1', 1, 1, 1), (1, 'u2', 0, 1, 0);
+      `);
+      const before = await dump();
+      const store = await process();
+      expect(await dump()).toEqual(before);
+      const { rows } = await raw.query('SELECT max(version) AS v FROM quizdeck_migrations');
+      expect(rows[0].v).toBe(POSTGRES_MIGRATIONS.length);
+      expect(POSTGRES_MIGRATIONS.length).toBeGreaterThan(1);
+      expect(
+        await store.gradeRound(
+          2,
+          [{ userId: 'u1', selected: ['A'], verdict: 'correct', score: 1 }],
+          8000,
+        ),
+      ).toBe(true);
+      expect(await store.acquireLease(0, 'host-a', 1000, 8000)).toBe(true);
+    } finally {
+      await raw.end();
+    }
+  });
+
+  it('gives a free shard to exactly one of two processes asking at once', async () => {
+    const [a, b] = [await process(), await process()];
+    for (let shard = 0; shard < 20; shard++) {
+      const got = await Promise.all([
+        a.acquireLease(shard, 'host-a', 10_000, 1000),
+        b.acquireLease(shard, 'host-b', 10_000, 1000),
+      ]);
+      expect(got.filter(Boolean)).toHaveLength(1);
+    }
+    // Expired together: taken over by exactly one of them, shard by shard.
+    for (let shard = 0; shard < 20; shard++) {
+      const got = await Promise.all([
+        a.acquireLease(shard, 'host-c', 10_000, 20_000),
+        b.acquireLease(shard, 'host-d', 10_000, 20_000),
+      ]);
+      expect(got.filter(Boolean)).toHaveLength(1);
+    }
+    expect(new Set((await a.shardLeases()).map((l) => l.owner))).toEqual(
+      new Set(['host-c', 'host-d']),
+    );
+  });
+
   it('lets two processes hold it at once (no one-process guard), each seeing the other’s rows', async () => {
     const [a, b] = [await process(), await process()];
     await a.saveSettings(

@@ -45,7 +45,14 @@ describe('SQLite database file', () => {
     expect(pragma(path, 'journal_mode')).toBe('wal');
     expect(pragma(path, 'user_version')).toBe(MIGRATIONS.length);
     const before = tables(path);
-    expect(before).toEqual(['answers', 'guild_settings', 'rounds', 'scores', 'sessions']);
+    expect(before).toEqual([
+      'answers',
+      'guild_settings',
+      'rounds',
+      'scores',
+      'sessions',
+      'shard_leases',
+    ]);
     await store.close();
     store = await openStore({ backend: 'sqlite', path });
     expect(pragma(path, 'user_version')).toBe(MIGRATIONS.length);
@@ -109,6 +116,55 @@ describe('SQLite database file', () => {
       expect(next.id).toBe(3);
     } finally {
       await migrated.close();
+    }
+  });
+
+  it('upgrades a database made by the version-2 schema (before leases) without changing a row', async () => {
+    const old = join(dir, 'v2.db');
+    const v2 = new Database(old);
+    v2.pragma('journal_mode = WAL');
+    v2.exec(MIGRATIONS[0] ?? '');
+    v2.exec(MIGRATIONS[1] ?? '');
+    v2.pragma('user_version = 2');
+    v2.exec(`
+      INSERT INTO guild_settings VALUES ('g1', 'r1', 45, 'partial', 100);
+      INSERT INTO sessions VALUES (1, 'g1', 'c1', 'rnn-quiz', 'u0', 30, 'exact', 0, '["q1","q2"]',
+        'finished', 1000, 9000, 1);
+      INSERT INTO sessions VALUES (2, 'g1', 'c2', 'rnn-quiz', 'u0', 12.5, 'partial', 1, '["q1"]',
+        'running', 5000, NULL, 0);
+      INSERT INTO rounds VALUES (1, 1, 0, 'c1', 'm1', 'q1', 's', '["training"]', 2000, 3000,
+        'revealed', 3000);
+      INSERT INTO rounds VALUES (2, 1, 1, 'c1', 'm2', 'q2', 's', '[]', 4000, 5000, 'revealed', 5000);
+      INSERT INTO rounds VALUES (3, 2, 0, 'c2', 'm3', 'q1', 's2', '[]', 6000, 7000, 'open', NULL);
+      INSERT INTO answers VALUES (1, 'u1', 'AD', 'correct', 1), (1, 'u2', 'B', 'wrong', 0),
+        (2, 'u1', 'C', 'partial', 0.5);
+      INSERT INTO scores VALUES (1, 'u1', 1.5, 2, 1), (1, 'u2', 0, 1, 0);
+    `);
+    v2.close();
+    const names = ['guild_settings', 'sessions', 'rounds', 'answers', 'scores'];
+    const dump = () => names.map((t) => sqliteRows(old, `SELECT * FROM ${t} ORDER BY 1, 2`));
+    const before = dump();
+    expect(before.map((rows) => rows.length)).toEqual([1, 2, 3, 3, 2]);
+    const upgraded = await openStore({ backend: 'sqlite', path: old });
+    try {
+      expect(pragma(old, 'user_version')).toBe(MIGRATIONS.length);
+      expect(MIGRATIONS.length).toBeGreaterThan(2);
+      expect(dump()).toEqual(before);
+      // And it goes on from there: the owed leaderboard, the open round graded once.
+      expect((await upgraded.sessionsOwingBoard()).map((x) => x.id)).toEqual([1]);
+      expect(
+        await upgraded.gradeRound(
+          3,
+          [{ userId: 'u1', selected: ['A'], verdict: 'correct', score: 1 }],
+          8000,
+        ),
+      ).toBe(true);
+      expect(await upgraded.sessionStandings(2)).toEqual([
+        { userId: 'u1', points: 1, answered: 1, correct: 1 },
+      ]);
+      expect(await upgraded.acquireLease(0, 'host-a', 1000, 8000)).toBe(true);
+    } finally {
+      await upgraded.close();
     }
   });
 

@@ -66,4 +66,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE sessions ADD COLUMN board_pending INTEGER NOT NULL DEFAULT 0;
   `,
+  // 3: which process drives each shard's quizzes, until when (see shard-leases.ts).
+  `
+  CREATE TABLE shard_leases (
+    shard_id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -66,6 +66,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, user_id)
   );
   `,
+  // 2: which process drives each shard's quizzes, until when (see shard-leases.ts).
+  `
+  CREATE TABLE shard_leases (
+    shard_id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  `,
 ];
 
 /**

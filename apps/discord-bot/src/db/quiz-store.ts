@@ -1,5 +1,6 @@
 import { CommandError } from '../errors';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
+import { acquireLease, releaseLease, renewLease, shardLeases } from './shard-leases';
 import type { SqlDriver } from './sql';
 import { guildStandings, memberStats, sessionStandings } from './standings';
 import type { GradedAnswer, NewRound, NewSession, Store } from './store';
@@ -244,6 +245,22 @@ export class SqlStore implements Store {
 
   memberStats(guildId: string, userId: string) {
     return memberStats(this.sql, guildId, userId);
+  }
+
+  acquireLease(shardId: number, owner: string, ttlMs: number, now: number) {
+    return acquireLease(this.sql, shardId, owner, ttlMs, now);
+  }
+
+  renewLease(shardId: number, owner: string, ttlMs: number, now: number) {
+    return renewLease(this.sql, shardId, owner, ttlMs, now);
+  }
+
+  releaseLease(shardId: number, owner: string) {
+    return releaseLease(this.sql, shardId, owner);
+  }
+
+  shardLeases() {
+    return shardLeases(this.sql);
   }
 
   close(): Promise<void> {

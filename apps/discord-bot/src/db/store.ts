@@ -1,4 +1,5 @@
 import type { AnswerRow, GuildSettings, RoundRow, SessionRow } from './rows';
+import type { ShardLease } from './shard-leases';
 import type { MemberStats, Standing } from './standings';
 
 /** Where the store lives: a SQLite file (or `:memory:`), or a PostgreSQL database. */
@@ -85,6 +86,16 @@ export interface Store {
   /** Guild-wide standings over every graded answer, or the last seven days of them. */
   guildStandings(guildId: string, scope: 'week' | 'all', now: number): Promise<Standing[]>;
   memberStats(guildId: string, userId: string): Promise<MemberStats>;
+
+  /**
+   * Shard leases, for several processes on one PostgreSQL database (on SQLite one process holds
+   * the file anyway). Acquire takes a free, expired or own lease until `now + ttlMs`; renew
+   * extends an unexpired own lease; both false otherwise. Atomic on both backends.
+   */
+  acquireLease(shardId: number, owner: string, ttlMs: number, now: number): Promise<boolean>;
+  renewLease(shardId: number, owner: string, ttlMs: number, now: number): Promise<boolean>;
+  releaseLease(shardId: number, owner: string): Promise<boolean>;
+  shardLeases(): Promise<ShardLease[]>;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,63 @@
+import type { SqlConn } from './sql';
+
+/** Who drives a shard's quizzes, until when (ms since the epoch, the callers' clock). */
+export interface ShardLease {
+  shardId: number;
+  owner: string;
+  expiresAt: number;
+}
+
+/**
+ * Takes the shard's lease for `owner` until `now + ttlMs` when it is free, expired, or already
+ * `owner`'s; false when another owner holds it. One statement, so of two processes asking at
+ * once exactly one gets it.
+ */
+export async function acquireLease(
+  sql: SqlConn,
+  shardId: number,
+  owner: string,
+  ttlMs: number,
+  now: number,
+): Promise<boolean> {
+  const changed = await sql.run(
+    `INSERT INTO shard_leases (shard_id, owner, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (shard_id) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+     WHERE shard_leases.owner = excluded.owner OR shard_leases.expires_at <= ?`,
+    [shardId, owner, now + ttlMs, now],
+  );
+  return changed === 1;
+}
+
+/**
+ * Extends `owner`'s lease to `now + ttlMs`; false when it is not theirs or has expired (another
+ * process may have taken the shard over: stop driving it, and acquire again).
+ */
+export async function renewLease(
+  sql: SqlConn,
+  shardId: number,
+  owner: string,
+  ttlMs: number,
+  now: number,
+): Promise<boolean> {
+  const changed = await sql.run(
+    'UPDATE shard_leases SET expires_at = ? WHERE shard_id = ? AND owner = ? AND expires_at > ?',
+    [now + ttlMs, shardId, owner, now],
+  );
+  return changed === 1;
+}
+
+/** Gives the lease up (a graceful stop), so another process need not wait for it to expire. */
+export async function releaseLease(sql: SqlConn, shardId: number, owner: string) {
+  return (
+    (await sql.run('DELETE FROM shard_leases WHERE shard_id = ? AND owner = ?', [
+      shardId,
+      owner,
+    ])) === 1
+  );
+}
+
+export function shardLeases(sql: SqlConn): Promise<ShardLease[]> {
+  return sql.all<ShardLease>(
+    'SELECT shard_id AS "shardId", owner, expires_at AS "expiresAt" FROM shard_leases ORDER BY shard_id',
+  );
+}
