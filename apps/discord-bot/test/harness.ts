@@ -34,6 +34,8 @@ export interface WorldOptions {
   /** How often the bot re-reads the banks (default 0: only at start). */
   banksPollMs?: number;
   emulator?: EmulatorOptions;
+  /** QUIZDECK_DB (default: a SQLite file in the world's temp folder). */
+  db?: string;
 }
 
 /** An emulator with a guild, a #quiz channel and members, and the bot logged in to it. */
@@ -54,7 +56,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     DISCORD_APPLICATION_ID: emu.bot.applicationId,
     DISCORD_GUILD_ID: guild.id,
     DISCORD_API_URL: emu.restUrl,
-    QUIZDECK_DB: join(dir, 'quizdeck.db'),
+    QUIZDECK_DB: opts.db ?? join(dir, 'quizdeck.db'),
     QUIZDECK_BANKS: opts.banks ?? BUNDLED_BANKS,
     QUIZDECK_TIME_SCALE: String(opts.timeScale ?? 0.06),
     QUIZDECK_REVEAL_PAUSE_MS: '10',
