@@ -32,3 +32,16 @@ export class DiscordUnreachableError extends QuizdeckError {
     );
   }
 }
+
+/**
+ * This process no longer holds the lease of a shard (it expired, or another process took the
+ * shard over): it must not post, grade or reveal anything of that shard's guilds.
+ */
+export class LeaseLostError extends QuizdeckError {
+  constructor(shard: number) {
+    super(
+      'BOT_LEASE_LOST',
+      `this process no longer holds the lease of shard ${shard}: another process runs its quizzes now.`,
+    );
+  }
+}

@@ -231,3 +231,16 @@ describe('SQLite database file', () => {
     expect((await store.settings('g1')).defaultSeconds).toBe(45);
   });
 });
+
+describe('shard leases on SQLite', () => {
+  it('fence nothing: one process has the file, so the fenced store is the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quizdeck-leases-'));
+    const store = await openStore({ backend: 'sqlite', path: join(dir, 'q.db') });
+    try {
+      expect(store.fenced({ shardId: 0, owner: 'a' })).toBe(store);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,14 @@
-import { CommandError } from '../errors';
+import { CommandError, LeaseLostError } from '../errors';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
-import { acquireLease, releaseLease, renewLease, shardLeases } from './shard-leases';
+import {
+  acquireLease,
+  type HeldLease,
+  holdsLease,
+  leaseHeld,
+  releaseLease,
+  renewLease,
+  shardLeases,
+} from './shard-leases';
 import type { SqlDriver } from './sql';
 import { guildStandings, memberStats, sessionStandings } from './standings';
 import type { GradedAnswer, NewRound, NewSession, Store } from './store';
@@ -32,12 +40,42 @@ const maybe = <R, T>(r: R | undefined, to: (r: R) => T) => (r ? to(r) : undefine
 /**
  * The store over either backend's driver: one home for the SQL, written in what SQLite and
  * PostgreSQL both accept (RETURNING, ON CONFLICT, quoted aliases, CASE instead of boolean sums).
+ * With `lease` (see `fenced`), every quiz write carries the lease's condition in its WHERE.
  */
 export class SqlStore implements Store {
-  constructor(readonly sql: SqlDriver) {}
+  constructor(
+    readonly sql: SqlDriver,
+    private readonly lease?: HeldLease,
+  ) {}
 
   get backend() {
     return this.sql.backend;
+  }
+
+  fenced(lease: HeldLease): Store {
+    return this.sql.backend === 'sqlite' ? this : new SqlStore(this.sql, lease);
+  }
+
+  /** A fenced write's extra condition (`and`: joined with AND, `where`: a WHERE of its own). */
+  #fence(): { and: string; where: string; params: unknown[] } {
+    if (!this.lease) return { and: '', where: '', params: [] };
+    const held = leaseHeld(this.lease, Date.now());
+    return { and: ` AND ${held.sql}`, where: ` WHERE ${held.sql}`, params: held.params };
+  }
+
+  /** After a fenced write changed nothing: LeaseLostError when the lost lease is why. */
+  async #unchanged(): Promise<void> {
+    if (this.lease && !(await holdsLease(this.sql, this.lease, Date.now()))) {
+      throw new LeaseLostError(this.lease.shardId);
+    }
+  }
+
+  /** Runs a fenced write; its number of changed rows. */
+  async #write(sql: string, params: unknown[]): Promise<number> {
+    const fence = this.#fence();
+    const changed = await this.sql.run(sql + fence.and, [...params, ...fence.params]);
+    if (changed === 0) await this.#unchanged();
+    return changed;
   }
 
   async settings(guildId: string): Promise<GuildSettings> {
@@ -66,10 +104,12 @@ export class SqlStore implements Store {
   }
 
   async createSession(s: NewSession): Promise<SessionRow> {
+    const fence = this.#fence();
+    let row: RawSession | undefined;
     try {
-      const row = await this.sql.get<RawSession>(
+      row = await this.sql.get<RawSession>(
         `INSERT INTO sessions (guild_id, channel_id, bank_id, started_by, seconds, scoring, shuffle,
-           question_ids, state, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)
+           question_ids, state, started_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?${fence.where}
          RETURNING ${sessionCols}`,
         [
           s.guildId,
@@ -81,15 +121,17 @@ export class SqlStore implements Store {
           s.shuffle ? 1 : 0,
           JSON.stringify(s.questionIds),
           s.now,
+          ...fence.params,
         ],
       );
-      return toSession(row as RawSession);
     } catch (err) {
       if (this.sql.isUniqueViolation(err)) {
         throw new CommandError('QUIZ_RUNNING', 'A quiz is already running in this channel.');
       }
       throw err;
     }
+    if (!row) await this.#unchanged();
+    return toSession(row as RawSession);
   }
 
   async session(id: number): Promise<SessionRow | undefined> {
@@ -128,7 +170,7 @@ export class SqlStore implements Store {
     now: number,
     board = false,
   ): Promise<void> {
-    await this.sql.run(
+    await this.#write(
       `UPDATE sessions SET state = ?, ended_at = ?, board_pending = ? WHERE id = ? AND state = 'running'`,
       [state, now, board ? 1 : 0, id],
     );
@@ -142,15 +184,25 @@ export class SqlStore implements Store {
   }
 
   async boardPosted(id: number): Promise<void> {
-    await this.sql.run('UPDATE sessions SET board_pending = 0 WHERE id = ?', [id]);
+    await this.#write('UPDATE sessions SET board_pending = 0 WHERE id = ?', [id]);
   }
 
   async createRound(r: NewRound): Promise<RoundRow> {
+    const fence = this.#fence();
     const row = await this.sql.get<RawRound>(
       `INSERT INTO rounds (session_id, idx, channel_id, question_id, seed, tags, state)
-         VALUES (?, ?, ?, ?, ?, ?, 'posting') RETURNING ${roundCols}`,
-      [r.sessionId, r.idx, r.channelId, r.questionId, r.seed, JSON.stringify(r.tags)],
+         SELECT ?, ?, ?, ?, ?, ?, 'posting'${fence.where} RETURNING ${roundCols}`,
+      [
+        r.sessionId,
+        r.idx,
+        r.channelId,
+        r.questionId,
+        r.seed,
+        JSON.stringify(r.tags),
+        ...fence.params,
+      ],
     );
+    if (!row) await this.#unchanged();
     return toRound(row as RawRound);
   }
 
@@ -168,11 +220,11 @@ export class SqlStore implements Store {
   }
 
   async setRoundMessage(id: number, messageId: string): Promise<void> {
-    await this.sql.run('UPDATE rounds SET message_id = ? WHERE id = ?', [messageId, id]);
+    await this.#write('UPDATE rounds SET message_id = ? WHERE id = ?', [messageId, id]);
   }
 
   async openRound(id: number, opensAt: number, closesAt: number): Promise<void> {
-    const changed = await this.sql.run(
+    const changed = await this.#write(
       `UPDATE rounds SET state = 'open', opens_at = ?, closes_at = ? WHERE id = ? AND state = 'posting'`,
       [opensAt, closesAt, id],
     );
@@ -180,7 +232,7 @@ export class SqlStore implements Store {
   }
 
   async markRevealed(id: number): Promise<void> {
-    const changed = await this.sql.run(
+    const changed = await this.#write(
       `UPDATE rounds SET state = 'revealed' WHERE id = ? AND state = 'graded'`,
       [id],
     );
@@ -188,21 +240,26 @@ export class SqlStore implements Store {
   }
 
   async skipRound(id: number): Promise<boolean> {
-    const changed = await this.sql.run(
+    const changed = await this.#write(
       `UPDATE rounds SET state = 'skipped' WHERE id = ? AND state IN ('posting', 'open')`,
       [id],
     );
     return changed === 1;
   }
 
-  gradeRound(roundId: number, answers: readonly GradedAnswer[], now: number): Promise<boolean> {
-    return this.sql.transaction(async (tx) => {
+  async gradeRound(
+    roundId: number,
+    answers: readonly GradedAnswer[],
+    now: number,
+  ): Promise<boolean> {
+    const fence = this.#fence();
+    const graded = await this.sql.transaction(async (tx) => {
       // The compare-and-set on the round's state: of two graders (processes) only one changes it;
       // on PostgreSQL the other waits for the row, then finds it graded.
       const round = await tx.get<{ sessionId: number }>(
-        `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'
+        `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'${fence.and}
          RETURNING session_id AS "sessionId"`,
-        [now, roundId],
+        [now, roundId, ...fence.params],
       );
       if (!round) return false;
       // Many rows a statement: a round of 200 answers commits in well under half the time.
@@ -225,6 +282,8 @@ export class SqlStore implements Store {
       }
       return true;
     });
+    if (!graded) await this.#unchanged();
+    return graded;
   }
 
   async answers(roundId: number): Promise<AnswerRow[]> {

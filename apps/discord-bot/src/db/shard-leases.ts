@@ -56,6 +56,32 @@ export async function releaseLease(sql: SqlConn, shardId: number, owner: string)
   );
 }
 
+/** A lease a process holds, which its writes are fenced with (Store.fenced). */
+export type HeldLease = Pick<ShardLease, 'shardId' | 'owner'>;
+
+/**
+ * The lease still holds at `now`: a condition for the WHERE of a write, with its parameters
+ * (PostgreSQL). FOR SHARE makes a takeover (an UPDATE of the lease row) wait until the write
+ * commits, and a write after a takeover sees the new owner: each write of the old owner commits
+ * before the new owner reads the rows, or not at all.
+ */
+export function leaseHeld(lease: HeldLease, now: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `EXISTS (SELECT 1 FROM shard_leases WHERE shard_id = ? AND owner = ? AND expires_at > ?
+      FOR SHARE)`,
+    params: [lease.shardId, lease.owner, now],
+  };
+}
+
+/** Whether the lease still holds (asked after a fenced write changed nothing). */
+export async function holdsLease(sql: SqlConn, lease: HeldLease, now: number): Promise<boolean> {
+  const row = await sql.get<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM shard_leases WHERE shard_id = ? AND owner = ? AND expires_at > ?',
+    [lease.shardId, lease.owner, now],
+  );
+  return Number(row?.n) > 0;
+}
+
 export function shardLeases(sql: SqlConn): Promise<ShardLease[]> {
   return sql.all<ShardLease>(
     'SELECT shard_id AS "shardId", owner, expires_at AS "expiresAt" FROM shard_leases ORDER BY shard_id',

@@ -1,5 +1,5 @@
 import type { AnswerRow, GuildSettings, RoundRow, SessionRow } from './rows';
-import type { ShardLease } from './shard-leases';
+import type { HeldLease, ShardLease } from './shard-leases';
 import type { MemberStats, Standing } from './standings';
 
 /** Where the store lives: a SQLite file (or `:memory:`), or a PostgreSQL database. */
@@ -96,6 +96,13 @@ export interface Store {
   renewLease(shardId: number, owner: string, ttlMs: number, now: number): Promise<boolean>;
   releaseLease(shardId: number, owner: string): Promise<boolean>;
   shardLeases(): Promise<ShardLease[]>;
+  /**
+   * The store as the holder of `lease` (PostgreSQL): its quiz writes (sessions, rounds, grading,
+   * leaderboard debts) commit only while the lease holds, checked in the same statement; one the
+   * check refuses changes nothing and throws LeaseLostError. Reads and settings are the shared
+   * store's. On SQLite, the store itself.
+   */
+  fenced(lease: HeldLease): Store;
 
   close(): Promise<void>;
 }
