@@ -6,6 +6,7 @@ import type { Store } from './db/store';
 import { DiscordIo } from './discord/discord-io';
 import { gatewayReaction } from './discord/gateway-reactions';
 import { routeInteraction } from './discord/interaction-router';
+import { describeShards, holdsGuild, runningShards, shardClientOptions } from './discord/shard-set';
 import { explainStartupError } from './discord/startup-errors';
 import type { BotConfig } from './env';
 import { createLogger, type Logger } from './log';
@@ -45,6 +46,7 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
   const store = await openStore(config.db);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    ...shardClientOptions(config.shards),
     // No partials and no message cache: discord.js then skips members' reaction events, which
     // the bot reads from the raw packets (see gatewayReaction).
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
@@ -81,17 +83,23 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
   };
   client.on(Events.InteractionCreate, (i) => void routeInteraction(i, { engine, catalog }, log));
   let stopWatching = () => {};
-  let sessions = 0;
-  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+  const identified = new Set<number>();
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }, shardId: number) => {
     onPacket(packet);
     if (packet.t !== 'READY') return;
-    // A new gateway session rather than a resume: reaction events in between may be lost for good.
-    if (sessions++ > 0) {
+    // A shard's new gateway session rather than a resume: reaction events in between may be lost
+    // for good.
+    if (identified.has(shardId)) {
       log.info('new gateway session; open rounds will be checked over REST before grading');
       engine.tracker.distrustAll();
     }
+    identified.add(shardId);
   });
   client.on(Events.ShardResume, (shard) => log.debug(`shard ${shard}: resumed`));
+  // discord.js emits it only for close codes it never recovers from (4010, 4011, 4014, ...).
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.error(`shard ${shard}: disconnected for good (close ${event.code}); restart the bot`),
+  );
   client.on(Events.Error, (err) => log.error('client error', err));
 
   return {
@@ -108,9 +116,13 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
         throw explainStartupError(err, config.apiUrl);
       });
       await ready;
-      log.info(`logged in as ${client.user?.tag ?? '?'}; ${catalog.banks.size} bank(s)`);
+      const shards = runningShards(client);
+      log.info(
+        `logged in as ${client.user?.tag ?? '?'}; ${describeShards(shards)}; ${catalog.banks.size} bank(s)`,
+      );
       stopWatching = watchBanks(catalog, config.banksPollMs, log);
-      await engine.resumeAll();
+      // Quizzes of guilds on other shards belong to the processes running those shards.
+      await engine.resumeAll((guildId) => holdsGuild(shards, guildId));
     },
     async stop(graceMs = 20_000) {
       stopWatching();

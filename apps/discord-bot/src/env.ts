@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { StoreLocation } from './db/store';
+import type { ShardPlan } from './discord/shard-set';
 import { ConfigError } from './errors';
 
 /** QUIZDECK_DB names a PostgreSQL database, not a SQLite file, when it starts so. */
@@ -37,6 +38,21 @@ export const EnvSchema = z.object({
   /** How often bank files are checked for changes (0: only at start). */
   QUIZDECK_BANKS_POLL_MS: z.coerce.number().int().min(0).default(2000),
   QUIZDECK_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  /** The bot's total shard count over every process, or `auto` (Discord's recommendation). */
+  QUIZDECK_SHARDS: z
+    .string()
+    .trim()
+    .regex(
+      /^(auto|[1-9]\d{0,5})$/,
+      'auto, or the total number of shards over every process (1 to 999999)',
+    )
+    .optional(),
+  /** The shards this process runs (default: all of them). */
+  QUIZDECK_SHARD_IDS: z
+    .string()
+    .trim()
+    .regex(/^\d+( *, *\d+)*$/, 'the shards this process runs, ids separated by commas (e.g. 0,1)')
+    .optional(),
   INIT_CWD: z.string().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -54,6 +70,7 @@ export interface BotConfig {
   revealPauseMs: number;
   banksPollMs: number;
   log: Env['QUIZDECK_LOG'];
+  shards: ShardPlan;
 }
 
 /** Reads the bot's configuration; the only place that looks at environment variables. */
@@ -92,7 +109,39 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
     banksPollMs: env.QUIZDECK_BANKS_POLL_MS,
     log: env.QUIZDECK_LOG,
+    shards: shardPlan(env.QUIZDECK_SHARDS, env.QUIZDECK_SHARD_IDS),
   };
+}
+
+/** QUIZDECK_SHARDS and QUIZDECK_SHARD_IDS together (unset: one shard, as discord.js runs it). */
+function shardPlan(total: string | undefined, idList: string | undefined): ShardPlan {
+  if (total === 'auto') {
+    if (idList === undefined) return { count: 'auto' };
+    throw new ConfigError(
+      'QUIZDECK_SHARD_IDS needs a number in QUIZDECK_SHARDS, not auto: processes that split the shards must agree on the total (e.g. QUIZDECK_SHARDS=4 QUIZDECK_SHARD_IDS=0,1).',
+    );
+  }
+  if (total === undefined && idList !== undefined) {
+    throw new ConfigError(
+      'QUIZDECK_SHARD_IDS needs QUIZDECK_SHARDS, the total number of shards over every process (e.g. QUIZDECK_SHARDS=4 QUIZDECK_SHARD_IDS=0,1).',
+    );
+  }
+  const count = Number(total ?? 1);
+  if (idList === undefined) return { count, ids: Array.from({ length: count }, (_, i) => i) };
+  const ids = idList.split(',').map((id) => Number(id.trim()));
+  const problems = [
+    ...ids
+      .filter((id) => id >= count)
+      .map(
+        (id) =>
+          `shard ${id} is not below QUIZDECK_SHARDS=${count} (ids run from 0 to ${count - 1})`,
+      ),
+    ...[...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))].map(
+      (id) => `shard ${id} is listed twice`,
+    ),
+  ];
+  if (problems.length > 0) throw new ConfigError(`QUIZDECK_SHARD_IDS: ${problems.join('; ')}`);
+  return { count, ids };
 }
 
 /** A database URL's password, as written and decoded, for the log to blank out. */

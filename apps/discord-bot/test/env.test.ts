@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
+import { Client } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { shardClientOptions } from '../src/discord/shard-set';
 import { ConfigError, createBot, createLogger, loadConfig, registerCommands } from '../src/index';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -86,6 +88,62 @@ describe('env', () => {
     expect(config.banksDir).toMatch(/banks$/);
     expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'not a url' })).toThrow(
       /DISCORD_API_URL/,
+    );
+  });
+
+  it('reads QUIZDECK_SHARDS and QUIZDECK_SHARD_IDS into options discord.js accepts', () => {
+    const plan = (env: Record<string, string>) =>
+      loadConfig({ DISCORD_TOKEN: TOKEN, ...env }).shards;
+    expect(plan({})).toEqual({ count: 1, ids: [0] });
+    expect(plan({ QUIZDECK_SHARDS: '3' })).toEqual({ count: 3, ids: [0, 1, 2] });
+    expect(plan({ QUIZDECK_SHARDS: 'auto' })).toEqual({ count: 'auto' });
+    expect(plan({ QUIZDECK_SHARDS: ' 4 ', QUIZDECK_SHARD_IDS: ' 3, 0 ' })).toEqual({
+      count: 4,
+      ids: [3, 0],
+    });
+    // discord.js validates its sharding options when the client is made (nothing connects).
+    for (const [given, shards, shardCount] of [
+      [{ QUIZDECK_SHARDS: '4', QUIZDECK_SHARD_IDS: '2,3' }, [2, 3], 4],
+      [{ QUIZDECK_SHARDS: '2' }, [0, 1], 2],
+      [{ QUIZDECK_SHARDS: 'auto' }, 'auto', 1],
+      [{}, [0], 1],
+    ] as const) {
+      const client = new Client({ intents: [], ...shardClientOptions(plan(given)) });
+      expect([client.options.shards, client.options.shardCount]).toEqual([shards, shardCount]);
+    }
+  });
+
+  it('refuses shard settings that cannot work, saying why', () => {
+    const refused = (env: Record<string, string>) => {
+      try {
+        loadConfig({ DISCORD_TOKEN: TOKEN, ...env });
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as Error).message;
+      }
+      return 'accepted';
+    };
+    for (const bad of ['0', '-1', 'two', '1.5', 'AUTO', '2,3', '1000000']) {
+      expect(refused({ QUIZDECK_SHARDS: bad }), bad).toMatch(
+        /^QUIZDECK_SHARDS: auto, or the total number of shards over every process/,
+      );
+    }
+    for (const bad of ['0;1', '0,', '-1', 'a', '0 1']) {
+      expect(refused({ QUIZDECK_SHARDS: '2', QUIZDECK_SHARD_IDS: bad }), bad).toMatch(
+        /^QUIZDECK_SHARD_IDS: the shards this process runs, ids separated by commas/,
+      );
+    }
+    expect(refused({ QUIZDECK_SHARD_IDS: '0' })).toMatch(
+      /^QUIZDECK_SHARD_IDS needs QUIZDECK_SHARDS, the total number of shards/,
+    );
+    expect(refused({ QUIZDECK_SHARDS: 'auto', QUIZDECK_SHARD_IDS: '0' })).toMatch(
+      /^QUIZDECK_SHARD_IDS needs a number in QUIZDECK_SHARDS, not auto/,
+    );
+    expect(refused({ QUIZDECK_SHARDS: '2', QUIZDECK_SHARD_IDS: '0,2,5' })).toBe(
+      'QUIZDECK_SHARD_IDS: shard 2 is not below QUIZDECK_SHARDS=2 (ids run from 0 to 1); shard 5 is not below QUIZDECK_SHARDS=2 (ids run from 0 to 1)',
+    );
+    expect(refused({ QUIZDECK_SHARDS: '4', QUIZDECK_SHARD_IDS: '1,1,3,1' })).toBe(
+      'QUIZDECK_SHARD_IDS: shard 1 is listed twice',
     );
   });
 

@@ -22,8 +22,13 @@ export interface World {
   config: BotConfig;
   dir: string;
   bot: Bot;
-  /** A second bot process on the same database (restart tests). */
-  restart(): Promise<Bot>;
+  /** Every guild (the first is `guildId`), each with a #quiz channel and the members. */
+  guilds: { id: string; ownerId: string; channelId: string }[];
+  /**
+   * A second bot process on the same database (restart tests); `env` changes its environment
+   * (e.g. `QUIZDECK_SHARD_IDS`).
+   */
+  restart(env?: Record<string, string>): Promise<Bot>;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,13 @@ export interface WorldOptions {
   emulator?: EmulatorOptions;
   /** QUIZDECK_DB (default: a SQLite file in the world's temp folder). */
   db?: string;
+  /**
+   * One guild per entry, on that shard (`[id, count]`), instead of one guild on any shard;
+   * commands are then registered globally.
+   */
+  guildShards?: readonly (readonly [number, number])[];
+  /** More bot environment (e.g. `QUIZDECK_SHARDS`). */
+  env?: Record<string, string>;
 }
 
 /** An emulator with a guild, a #quiz channel and members, and the bot logged in to it. */
@@ -44,17 +56,24 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     rateLimits: { reactionWindowMs: 20 },
     ...opts.emulator,
   });
-  const guild = emu.createGuild({ name: 'Study group' });
-  const channel = emu.createChannel(guild.id, { name: 'quiz' });
+  const guilds = (opts.guildShards ?? [undefined]).map((shard, i) => {
+    const name = opts.guildShards ? `Study group ${i + 1}` : 'Study group';
+    const guild = emu.createGuild({ name, ...(shard ? { shard } : {}) });
+    const channelId = emu.createChannel(guild.id, { name: 'quiz' }).id;
+    return { id: guild.id, ownerId: guild.ownerId, channelId };
+  });
+  const [guild] = guilds as [(typeof guilds)[0]];
   const members: Record<string, CreatedMember> = {};
   for (const name of opts.memberNames ?? []) {
-    members[name] = emu.createMember(guild.id, { username: name });
+    const member = emu.createMember(guild.id, { username: name });
+    members[name] = member;
+    for (const other of guilds.slice(1)) emu.createMember(other.id, { userId: member.id });
   }
   const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bot-e2e-'));
-  const config = loadConfig({
+  const env = {
     DISCORD_TOKEN: emu.bot.token,
     DISCORD_APPLICATION_ID: emu.bot.applicationId,
-    DISCORD_GUILD_ID: guild.id,
+    ...(opts.guildShards ? {} : { DISCORD_GUILD_ID: guild.id }),
     DISCORD_API_URL: emu.restUrl,
     QUIZDECK_DB: opts.db ?? join(dir, 'quizdeck.db'),
     QUIZDECK_BANKS: opts.banks ?? BUNDLED_BANKS,
@@ -62,10 +81,12 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     QUIZDECK_REVEAL_PAUSE_MS: '10',
     QUIZDECK_BANKS_POLL_MS: String(opts.banksPollMs ?? 0),
     QUIZDECK_LOG: 'silent',
-  });
+    ...opts.env,
+  };
+  const config = loadConfig(env);
   await registerCommands(config);
-  const launch = async () => {
-    const bot = await createBot(config, { throttleIdentify: false });
+  const launch = async (more: Record<string, string> = {}) => {
+    const bot = await createBot(loadConfig({ ...env, ...more }), { throttleIdentify: false });
     await bot.start();
     return bot;
   };
@@ -73,13 +94,14 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     emu,
     guildId: guild.id,
     ownerId: guild.ownerId,
-    channelId: channel.id,
+    channelId: guild.channelId,
+    guilds,
     members,
     config,
     dir,
     bot: await launch(),
-    async restart() {
-      world.bot = await launch();
+    async restart(more) {
+      world.bot = await launch(more);
       return world.bot;
     },
     async close() {

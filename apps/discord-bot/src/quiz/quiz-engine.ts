@@ -59,11 +59,13 @@ export class QuizEngine {
   }
 
   /**
-   * After (re)connecting: every session the database says is running and this process is not
-   * driving is resumed; rounds past their close are graded (once), open ones re-armed.
+   * After (re)connecting: every session the database says is running in a guild `holds` accepts
+   * (those on this process's shards) and this process is not driving is resumed; rounds past
+   * their close are graded (once), open ones re-armed.
    */
-  async resumeAll(): Promise<void> {
+  async resumeAll(holds: (guildId: string) => boolean): Promise<void> {
     for (const session of await this.deps.store.sessionsOwingBoard()) {
+      if (!holds(session.guildId)) continue;
       if (this.quizzes.get(session.channelId)?.sessionId === session.id) continue;
       this.deps.log.info(`quiz ${session.id}: posting the leaderboard it still owes`);
       const posting = postFinalBoard(this.deps, session);
@@ -71,7 +73,7 @@ export class QuizEngine {
       void posting.finally(() => this.boards.delete(posting));
     }
     for (const session of await this.deps.store.runningSessions()) {
-      if (!this.quizzes.has(session.channelId)) {
+      if (holds(session.guildId) && !this.quizzes.has(session.channelId)) {
         this.deps.log.info(`quiz ${session.id}: resuming in channel ${session.channelId}`);
         this.drive(session, this.deps.catalog.banks.get(session.bankId));
       }
