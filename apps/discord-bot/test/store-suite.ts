@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../src/index';
+import { reviewStoreSuite } from './review-store-suite';
 
 /** A backend the store suite runs on: `open` gives a fresh, empty store and how to drop it. */
 export interface StoreBackend {
@@ -346,5 +347,7 @@ export function storeSuite(backend: StoreBackend): void {
       expect(got.filter(Boolean)).toHaveLength(1);
       expect((await store.shardLeases())[0]?.owner).toBe(got[0] ? 'host-a' : 'host-b');
     });
+
+    reviewStoreSuite(() => store);
   });
 }

@@ -48,6 +48,10 @@ describe('SQLite database file', () => {
     expect(before).toEqual([
       'answers',
       'guild_settings',
+      'review_cards',
+      'review_digests',
+      'review_log',
+      'review_prompts',
       'rounds',
       'scores',
       'sessions',

@@ -74,4 +74,66 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // 4: spaced review (issue 15). One FSRS card per guild, member and question (by the question's
+  // stable id), the log of every review, the questions /review showed (their ids are what the
+  // buttons carry), and the opt-in daily line.
+  `
+  CREATE TABLE review_cards (
+    guild_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    due INTEGER NOT NULL,
+    stability REAL NOT NULL,
+    difficulty REAL NOT NULL,
+    elapsed_days INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    learning_steps INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    lapses INTEGER NOT NULL,
+    phase TEXT NOT NULL CHECK (phase IN ('new', 'learning', 'review', 'relearning')),
+    last_review INTEGER,
+    PRIMARY KEY (guild_id, user_id, bank_id, question_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX review_cards_due ON review_cards (guild_id, user_id, due);
+  CREATE INDEX review_cards_guild_due ON review_cards (guild_id, due);
+  CREATE TABLE review_prompts (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    bank_filter TEXT,
+    shown_at INTEGER NOT NULL,
+    answered_at INTEGER,
+    picks TEXT
+  );
+  CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    bank_id TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    reviewed_at INTEGER NOT NULL,
+    rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good')),
+    phase_before TEXT NOT NULL CHECK (phase_before IN ('new', 'learning', 'review', 'relearning')),
+    elapsed_days INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    stability REAL NOT NULL,
+    difficulty REAL NOT NULL,
+    due INTEGER NOT NULL,
+    round_id INTEGER REFERENCES rounds (id),
+    prompt_id INTEGER REFERENCES review_prompts (id),
+    CHECK ((round_id IS NULL) <> (prompt_id IS NULL))
+  );
+  CREATE INDEX review_log_member ON review_log (guild_id, user_id, bank_id);
+  CREATE UNIQUE INDEX review_log_once_per_round ON review_log (round_id, user_id) WHERE round_id IS NOT NULL;
+  CREATE UNIQUE INDEX review_log_once_per_prompt ON review_log (prompt_id) WHERE prompt_id IS NOT NULL;
+  CREATE TABLE review_digests (
+    guild_id TEXT PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    hour_utc INTEGER NOT NULL CHECK (hour_utc BETWEEN 0 AND 23),
+    last_posted_day INTEGER
+  );
+  `,
 ];

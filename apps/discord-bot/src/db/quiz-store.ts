@@ -1,4 +1,7 @@
+import { verdictRating } from '@quizdeck/core';
 import { CommandError, LeaseLostError } from '../errors';
+import { type ReviewItem, writeReviews } from './review-cards-sql';
+import { ReviewStore } from './review-store';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
 import {
   acquireLease,
@@ -9,7 +12,7 @@ import {
   renewLease,
   shardLeases,
 } from './shard-leases';
-import type { SqlDriver } from './sql';
+import type { SqlConn, SqlDriver } from './sql';
 import { guildStandings, memberStats, sessionStandings } from './standings';
 import type { GradedAnswer, NewRound, NewSession, Store } from './store';
 
@@ -43,10 +46,14 @@ const maybe = <R, T>(r: R | undefined, to: (r: R) => T) => (r ? to(r) : undefine
  * With `lease` (see `fenced`), every quiz write carries the lease's condition in its WHERE.
  */
 export class SqlStore implements Store {
+  readonly reviews: ReviewStore;
+
   constructor(
     readonly sql: SqlDriver,
     private readonly lease?: HeldLease,
-  ) {}
+  ) {
+    this.reviews = new ReviewStore(sql);
+  }
 
   get backend() {
     return this.sql.backend;
@@ -256,9 +263,9 @@ export class SqlStore implements Store {
     const graded = await this.sql.transaction(async (tx) => {
       // The compare-and-set on the round's state: of two graders (processes) only one changes it;
       // on PostgreSQL the other waits for the row, then finds it graded.
-      const round = await tx.get<{ sessionId: number }>(
+      const round = await tx.get<{ sessionId: number; questionId: string }>(
         `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'${fence.and}
-         RETURNING session_id AS "sessionId"`,
+         RETURNING session_id AS "sessionId", question_id AS "questionId"`,
         [now, roundId, ...fence.params],
       );
       if (!round) return false;
@@ -280,10 +287,33 @@ export class SqlStore implements Store {
           ]),
         );
       }
+      await this.#reviewRound(tx, roundId, round, answers, now);
       return true;
     });
     if (!graded) await this.#unchanged();
     return graded;
+  }
+
+  /** Each graded answer of a round is a review of its question for that member. */
+  async #reviewRound(
+    tx: SqlConn,
+    roundId: number,
+    round: { sessionId: number; questionId: string },
+    answers: readonly GradedAnswer[],
+    now: number,
+  ) {
+    const items: ReviewItem[] = [];
+    for (const a of answers) {
+      const rating = verdictRating(a.verdict);
+      if (rating !== undefined) items.push({ userId: a.userId, rating });
+    }
+    if (items.length === 0) return;
+    const session = await tx.get<{ guildId: string; bankId: string }>(
+      'SELECT guild_id AS "guildId", bank_id AS "bankId" FROM sessions WHERE id = ?',
+      [round.sessionId],
+    );
+    if (!session) throw new Error(`round ${roundId}: its session is gone`);
+    await writeReviews(tx, { ...session, questionId: round.questionId }, items, now, { roundId });
   }
 
   async answers(roundId: number): Promise<AnswerRow[]> {

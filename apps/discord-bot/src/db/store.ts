@@ -1,3 +1,4 @@
+import type { ReviewStore } from './review-store';
 import type { AnswerRow, GuildSettings, RoundRow, SessionRow } from './rows';
 import type { HeldLease, ShardLease } from './shard-leases';
 import type { MemberStats, Standing } from './standings';
@@ -38,6 +39,8 @@ export interface GradedAnswer {
  */
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
+  /** Spaced review: members' cards, the review log, `/review` prompts, the daily line. */
+  readonly reviews: ReviewStore;
 
   settings(guildId: string): Promise<GuildSettings>;
   saveSettings(settings: GuildSettings, now: number): Promise<void>;
@@ -75,8 +78,9 @@ export interface Store {
   skipRound(id: number): Promise<boolean>;
   /**
    * Grades a round exactly once, also with several processes on one database: the state change,
-   * the answers and the score totals commit together or not at all. False when the round was not
-   * open (already graded, or skipped).
+   * the answers, the score totals and each graded answer's review of the question (FSRS; an
+   * unanswered one is none) commit together or not at all. False when the round was not open
+   * (already graded, or skipped): a re-grade reviews nothing.
    */
   gradeRound(roundId: number, answers: readonly GradedAnswer[], now: number): Promise<boolean>;
   /** A round's answers, by member id. */

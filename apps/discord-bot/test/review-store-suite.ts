@@ -1,0 +1,268 @@
+import { reviewCard } from '@quizdeck/core';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../src/index';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 11, 1, 20);
+
+/**
+ * Spaced review's part of the store, the same on every backend; `store()` is the suite's fresh
+ * store of the current test (see storeSuite).
+ */
+export function reviewStoreSuite(store: () => Store): void {
+  describe('reviews', () => {
+    let channel = 0;
+    /** A graded round of `question` in a new session of bank `b1` (guild g1). */
+    const gradedRound = async (
+      question: string,
+      answers: { userId: string; verdict: 'correct' | 'partial' | 'wrong' | 'unanswered' }[],
+      now: number,
+      bankId = 'b1',
+    ) => {
+      const s = await store().createSession({
+        guildId: 'g1',
+        channelId: `c${channel++}`,
+        bankId,
+        startedBy: 'u0',
+        seconds: 30,
+        scoring: 'partial',
+        shuffle: false,
+        questionIds: [question],
+        now,
+      });
+      const r = await store().createRound({
+        sessionId: s.id,
+        idx: 0,
+        channelId: s.channelId,
+        questionId: question,
+        seed: 's',
+        tags: [],
+      });
+      await store().setRoundMessage(r.id, `m${r.id}`);
+      await store().openRound(r.id, now, now + 1);
+      const graded = answers.map((a) => ({
+        ...a,
+        selected: a.verdict === 'unanswered' ? [] : ['A'],
+        score: a.verdict === 'correct' ? 1 : 0,
+      }));
+      return { session: s, roundId: r.id, graded };
+    };
+    const key = (userId: string, questionId = 'q1', bankId = 'b1') => ({
+      guildId: 'g1',
+      userId,
+      bankId,
+      questionId,
+    });
+    const reviews = (userId: string) => store().reviews.tallies('g1', userId, null);
+    const total = async (userId: string) =>
+      (await reviews(userId)).reduce((n, t) => n + t.count, 0);
+
+    it('writes each graded answer of a round as a review, in the grade: right good, partial hard, wrong again, unanswered none', async () => {
+      const { roundId, graded } = await gradedRound(
+        'q1',
+        [
+          { userId: 'right', verdict: 'correct' },
+          { userId: 'part', verdict: 'partial' },
+          { userId: 'miss', verdict: 'wrong' },
+          { userId: 'none', verdict: 'unanswered' },
+        ],
+        T0,
+      );
+      expect(await store().gradeRound(roundId, graded, T0)).toBe(true);
+      const r = store().reviews;
+      expect(await r.card(key('right'))).toEqual(reviewCard(undefined, 'good', T0).state);
+      expect(await r.card(key('part'))).toEqual(reviewCard(undefined, 'hard', T0).state);
+      expect(await r.card(key('miss'))).toEqual(reviewCard(undefined, 'again', T0).state);
+      expect((await r.card(key('miss')))?.due).toBe(T0 + DAY);
+      expect(await r.card(key('none'))).toBeUndefined();
+      expect(await reviews('miss')).toEqual([{ rating: 'again', phaseBefore: 'new', count: 1 }]);
+      expect(await total('none')).toBe(0);
+    });
+
+    it('reviews nothing on a re-grade, nor twice when two gradings race', async () => {
+      const { roundId, graded } = await gradedRound('q1', [{ userId: 'u1', verdict: 'wrong' }], T0);
+      const results = await Promise.all([
+        store().gradeRound(roundId, graded, T0),
+        store().gradeRound(roundId, graded, T0),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store().gradeRound(roundId, graded, T0 + 5 * DAY)).toBe(false);
+      expect(await total('u1')).toBe(1);
+      expect(await store().reviews.card(key('u1'))).toEqual(
+        reviewCard(undefined, 'again', T0).state,
+      );
+    });
+
+    it('moves a card on from its stored state, one card per member and question', async () => {
+      const first = await gradedRound(
+        'q1',
+        [
+          { userId: 'u1', verdict: 'wrong' },
+          { userId: 'u2', verdict: 'correct' },
+        ],
+        T0,
+      );
+      await store().gradeRound(first.roundId, first.graded, T0);
+      const later = T0 + 2 * DAY;
+      const second = await gradedRound('q1', [{ userId: 'u1', verdict: 'correct' }], later);
+      await store().gradeRound(second.roundId, second.graded, later);
+      const other = await gradedRound('q2', [{ userId: 'u1', verdict: 'wrong' }], later);
+      await store().gradeRound(other.roundId, other.graded, later);
+      const elsewhere = await gradedRound('q1', [{ userId: 'u1', verdict: 'wrong' }], later, 'b2');
+      await store().gradeRound(elsewhere.roundId, elsewhere.graded, later);
+
+      const expected = reviewCard(reviewCard(undefined, 'again', T0).state, 'good', later).state;
+      const r = store().reviews;
+      expect(await r.card(key('u1'))).toEqual(expected);
+      // The other member's card did not move with u1's second review.
+      expect(await r.card(key('u2'))).toEqual(reviewCard(undefined, 'good', T0).state);
+      expect((await r.card(key('u1', 'q2')))?.due).toBe(later + DAY);
+      expect((await r.card(key('u1', 'q1', 'b2')))?.due).toBe(later + DAY);
+      expect(await total('u1')).toBe(4);
+      expect(await total('u2')).toBe(1);
+    });
+
+    it('lists a member’s cards in due order, a page at a time, by bank and due date', async () => {
+      for (const [i, q] of ['q1', 'q2', 'q3', 'q4'].entries()) {
+        const verdict = i % 2 ? 'correct' : 'wrong';
+        const g = await gradedRound(q, [{ userId: 'u1', verdict }], T0 + i);
+        await store().gradeRound(g.roundId, g.graded, T0 + i);
+      }
+      const g = await gradedRound('q1', [{ userId: 'u2', verdict: 'wrong' }], T0);
+      await store().gradeRound(g.roundId, g.graded, T0);
+      const r = store().reviews;
+      const all = await r.memberCards({
+        guildId: 'g1',
+        userId: 'u1',
+        bankId: null,
+        dueBy: null,
+        limit: 10,
+      });
+      // Misses (due in a day) before right answers (three days), earliest first.
+      expect(all.map((c) => c.questionId)).toEqual(['q1', 'q3', 'q2', 'q4']);
+      const page1 = await r.memberCards({
+        guildId: 'g1',
+        userId: 'u1',
+        bankId: 'b1',
+        dueBy: null,
+        limit: 3,
+      });
+      const page2 = await r.memberCards({
+        guildId: 'g1',
+        userId: 'u1',
+        bankId: 'b1',
+        dueBy: null,
+        limit: 3,
+        ...(page1[2] ? { after: page1[2] } : {}),
+      });
+      expect([...page1, ...page2].map((c) => c.questionId)).toEqual(['q1', 'q3', 'q2', 'q4']);
+      const dueSoon = await r.memberCards({
+        guildId: 'g1',
+        userId: 'u1',
+        bankId: null,
+        dueBy: T0 + 2 * DAY,
+        limit: 10,
+      });
+      expect(dueSoon.map((c) => c.questionId)).toEqual(['q1', 'q3']);
+      expect(
+        await r.memberCards({ guildId: 'g1', userId: 'u1', bankId: 'b9', dueBy: null, limit: 9 }),
+      ).toEqual([]);
+    });
+
+    it('takes one answer per prompt: a second answer, or one racing it, reviews nothing', async () => {
+      const g = await gradedRound('q1', [{ userId: 'u1', verdict: 'wrong' }], T0);
+      await store().gradeRound(g.roundId, g.graded, T0);
+      const r = store().reviews;
+      const shownAt = T0 + DAY;
+      const prompt = await r.createPrompt({ ...key('u1'), bankFilter: 'b1', shownAt });
+      expect(await r.prompt(prompt.id)).toEqual({
+        ...key('u1'),
+        id: prompt.id,
+        bankFilter: 'b1',
+        shownAt,
+        answeredAt: null,
+        picks: null,
+      });
+      const answers = await Promise.all([
+        r.answerPrompt(prompt.id, { rating: 'good', picks: 'B' }, shownAt + 10),
+        r.answerPrompt(prompt.id, { rating: 'again', picks: 'C' }, shownAt + 11),
+      ]);
+      const reviewed = answers.find((a) => a.kind === 'reviewed');
+      expect(reviewed).toMatchObject({ kind: 'reviewed', rating: 'good' });
+      const expected = reviewCard(reviewCard(undefined, 'again', T0).state, 'good', shownAt + 10);
+      expect(await r.card(key('u1'))).toEqual(expected.state);
+      const again = await r.answerPrompt(prompt.id, { rating: 'again', picks: 'D' }, shownAt + 99);
+      expect(again).toEqual({ kind: 'already-answered', picks: 'B', due: expected.state.due });
+      expect(answers).toContainEqual(again);
+      expect(await total('u1')).toBe(2);
+      expect(await r.card(key('u1'))).toEqual(expected.state);
+    });
+
+    it('refuses a prompt whose card was reviewed after it was shown (a second Next, a live quiz)', async () => {
+      const g = await gradedRound('q1', [{ userId: 'u1', verdict: 'wrong' }], T0);
+      await store().gradeRound(g.roundId, g.graded, T0);
+      const r = store().reviews;
+      const at = T0 + DAY;
+      const one = await r.createPrompt({ ...key('u1'), bankFilter: null, shownAt: at });
+      const two = await r.createPrompt({ ...key('u1'), bankFilter: null, shownAt: at });
+      expect((await r.answerPrompt(one.id, { rating: 'good', picks: 'A' }, at + 5)).kind).toBe(
+        'reviewed',
+      );
+      expect(await r.answerPrompt(two.id, { rating: 'good', picks: 'A' }, at + 6)).toEqual({
+        kind: 'stale',
+      });
+      const three = await r.createPrompt({ ...key('u1'), bankFilter: null, shownAt: at + 10 });
+      const quiz = await gradedRound('q1', [{ userId: 'u1', verdict: 'correct' }], at + 20);
+      await store().gradeRound(quiz.roundId, quiz.graded, at + 20);
+      expect(await r.answerPrompt(three.id, { rating: 'again', picks: 'B' }, at + 30)).toEqual({
+        kind: 'stale',
+      });
+      expect(await r.answerPrompt(999_999, { rating: 'good', picks: 'A' }, at)).toEqual({
+        kind: 'unknown',
+      });
+      expect(await total('u1')).toBe(3);
+    });
+
+    it('finds the members of a channel’s recent sessions, and a guild’s due cards', async () => {
+      const g = await gradedRound(
+        'q1',
+        [
+          { userId: 'u1', verdict: 'wrong' },
+          { userId: 'u2', verdict: 'correct' },
+          { userId: 'u3', verdict: 'unanswered' },
+        ],
+        T0,
+      );
+      await store().gradeRound(g.roundId, g.graded, T0);
+      const r = store().reviews;
+      expect(await r.recentMembers(g.session.channelId, 5)).toEqual(['u1', 'u2', 'u3']);
+      expect(await r.recentMembers('elsewhere', 5)).toEqual([]);
+      expect(await r.guildDueCards('g1', T0 + DAY)).toEqual([
+        { userId: 'u1', bankId: 'b1', questionId: 'q1' },
+      ]);
+      expect(
+        (await r.membersCards('g1', 'b1', ['u1', 'u2', 'u9'])).map((c) => c.userId).sort(),
+      ).toEqual(['u1', 'u2']);
+    });
+
+    it('keeps a guild’s daily line setting, and lets one post a day claim it', async () => {
+      const r = store().reviews;
+      expect(await r.digests()).toEqual([]);
+      await r.saveDigest('g1', { channelId: 'c9', hourUtc: 9 });
+      await r.saveDigest('g1', { channelId: 'c8', hourUtc: 8 });
+      expect(await r.digest('g1')).toEqual({
+        guildId: 'g1',
+        channelId: 'c8',
+        hourUtc: 8,
+        lastPostedDay: null,
+      });
+      const day = 20_000 * DAY;
+      expect(await r.claimDigestDay('g1', day)).toBe(true);
+      expect(await r.claimDigestDay('g1', day)).toBe(false);
+      expect(await r.claimDigestDay('g1', day + DAY)).toBe(true);
+      expect((await r.digests()).map((d) => d.lastPostedDay)).toEqual([day + DAY]);
+      await r.saveDigest('g1', null);
+      expect(await r.digests()).toEqual([]);
+    });
+  });
+}
