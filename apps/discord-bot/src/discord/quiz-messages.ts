@@ -4,9 +4,9 @@ import type { Standing } from '../db/standings';
 import { letterEmoji } from '../quiz/letters';
 import { type EmbedPayload, embedMessages } from './embed-messages';
 
-const BLUE = 0x5865f2;
-const GREEN = 0x57f287;
-const GOLD = 0xfee75c;
+export const BLUE = 0x5865f2;
+export const GREEN = 0x57f287;
+export const GOLD = 0xfee75c;
 
 export interface QuestionHeader {
   number: number;
@@ -26,8 +26,7 @@ export function passageMessages(q: RenderedQuestion): EmbedPayload[] {
 
 /** The question; the last message of the list carries the options and takes the letter reactions. */
 export function questionMessages(q: RenderedQuestion, h: QuestionHeader): EmbedPayload[] {
-  const lines = [q.prompt, '', ...q.options.map((o) => `${letterEmoji(o.key)} ${o.text}`)];
-  if (q.selectAll) lines.push('', '*Select all that apply.*');
+  const lines = questionLines(q);
   lines.push(
     '',
     h.closesAt === undefined
@@ -42,6 +41,33 @@ export function questionMessages(q: RenderedQuestion, h: QuestionHeader): EmbedP
   });
 }
 
+/** The prompt and its lettered options, as every question message shows them. */
+export function questionLines(q: RenderedQuestion): string[] {
+  const lines = [q.prompt, '', ...q.options.map((o) => `${letterEmoji(o.key)} ${o.text}`)];
+  if (q.selectAll) lines.push('', '*Select all that apply.*');
+  return lines;
+}
+
+/** The key's options (with their letters in the bank when shuffled), as a reveal shows them. */
+export function keyLines(q: RenderedQuestion, toOriginal?: Record<string, string>): string[] {
+  const bankLetter = (k: string) => (toOriginal?.[k] ? ` *(${toOriginal[k]} in the bank)*` : '');
+  return q.options
+    .filter((o) => q.answer.includes(o.key))
+    .map((o) => `${letterEmoji(o.key)} **${o.key}.** ${o.text}${bankLetter(o.key)}`);
+}
+
+/** The reader's notes, disputes marked as such, each after a blank line. */
+export function noteLines(q: RenderedQuestion): string[] {
+  return q.notes.flatMap((note) => [
+    '',
+    note.kind === 'dispute' ? `⚠️ **Disputed:** ${note.text}` : `💬 ${note.text}`,
+  ]);
+}
+
+/** A reveal's title: the key's letters. */
+export const answerTitle = (q: RenderedQuestion): string =>
+  q.answer.length > 1 ? `Answers: ${q.answer.join(', ')}` : `Answer: ${q.answer[0] ?? '?'}`;
+
 const mentions = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(' ');
 
 /** Key, explanation, per-option counts, who was right, and dispute notes marked as such. */
@@ -51,9 +77,7 @@ export function revealMessages(
   footer: string,
   toOriginal?: Record<string, string>,
 ): EmbedPayload[] {
-  const key = q.options.filter((o) => q.answer.includes(o.key));
-  const bankLetter = (k: string) => (toOriginal?.[k] ? ` *(${toOriginal[k]} in the bank)*` : '');
-  const lines = key.map((o) => `${letterEmoji(o.key)} **${o.key}.** ${o.text}${bankLetter(o.key)}`);
+  const lines = keyLines(q, toOriginal);
   if (q.explanation) lines.push('', q.explanation);
   const counts = q.options.map(
     (o) => `${letterEmoji(o.key)} ${answers.filter((a) => a.selected.includes(o.key)).length}`,
@@ -63,12 +87,8 @@ export function revealMessages(
   const partial = answers.filter((a) => a.verdict === 'partial').map((a) => a.userId);
   lines.push(`**Right (${right.length}):** ${right.length ? mentions(right) : 'nobody'}`);
   if (partial.length) lines.push(`**Partly right (${partial.length}):** ${mentions(partial)}`);
-  for (const note of q.notes) {
-    lines.push('', note.kind === 'dispute' ? `⚠️ **Disputed:** ${note.text}` : `💬 ${note.text}`);
-  }
-  const title =
-    key.length > 1 ? `Answers: ${q.answer.join(', ')}` : `Answer: ${q.answer[0] ?? '?'}`;
-  return embedMessages({ title, body: lines.join('\n'), footer, color: GREEN });
+  lines.push(...noteLines(q));
+  return embedMessages({ title: answerTitle(q), body: lines.join('\n'), footer, color: GREEN });
 }
 
 export function standingsText(standings: readonly Standing[], limit = 20): string {

@@ -21,7 +21,12 @@ export interface RoundView {
 export function roundView(bank: Bank, session: SessionRow, round: RoundRow): RoundView | undefined {
   const original = bank.questions.find((q) => q.id === round.questionId);
   if (!original) return undefined;
-  const shuffled = session.shuffle ? shuffleQuestion(original, round.seed) : undefined;
+  return questionView(bank, original, session.shuffle ? round.seed : undefined);
+}
+
+/** A question as members see it, its options shuffled by `seed` when there is one. */
+export function questionView(bank: Bank, original: Question, seed?: string): RoundView {
+  const shuffled = seed === undefined ? undefined : shuffleQuestion(original, seed);
   const question = shuffled?.question ?? original;
   return {
     question,

@@ -11,6 +11,10 @@ export const DISCORD_LIMITS = {
   embedFields: 25,
   embedTotal: 6000,
   embeds: 10,
+  /** Message components: buttons per action row, action rows per message, a custom_id's length. */
+  buttonsPerRow: 5,
+  actionRows: 5,
+  customId: 100,
   /** Files a message may carry, and their total size (Discord's default upload limit). */
   files: 10,
   uploadBytes: 10 * 1024 * 1024,
