@@ -73,10 +73,12 @@ export interface BotConfig {
   shards: ShardPlan;
 }
 
+const nonEmpty = (source: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+
 /** Reads the bot's configuration; the only place that looks at environment variables. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): BotConfig {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
-  const parsed = EnvSchema.safeParse(cleaned);
+  const parsed = EnvSchema.safeParse(nonEmpty(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
@@ -148,4 +150,42 @@ function shardPlan(total: string | undefined, idList: string | undefined): Shard
 function urlSecrets(url: string): string[] {
   const password = new URL(url).password;
   return password ? [password, decodeURIComponent(password)] : [];
+}
+
+export const ProxyEnvSchema = z.object({
+  QUIZDECK_PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  QUIZDECK_PROXY_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** Where the proxy sends requests on: Discord's API unless set (the emulator in tests). */
+  DISCORD_API_URL: z.url().optional(),
+  /** The bot's global limit; Discord grants large bots more on request. */
+  QUIZDECK_PROXY_GLOBAL_PER_SECOND: z.coerce.number().int().positive().default(50),
+  QUIZDECK_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+});
+
+export interface ProxyConfig {
+  port: number;
+  host: string;
+  upstreamUrl: string | undefined;
+  globalPerSecond: number;
+  log: Env['QUIZDECK_LOG'];
+}
+
+/** The REST proxy's configuration (`pnpm bot proxy`): no token, the bots' requests carry it. */
+export function loadProxyConfig(
+  source: Record<string, string | undefined> = process.env,
+): ProxyConfig {
+  const parsed = ProxyEnvSchema.safeParse(nonEmpty(source));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`).join('\n'),
+    );
+  }
+  const env = parsed.data;
+  return {
+    port: env.QUIZDECK_PROXY_PORT,
+    host: env.QUIZDECK_PROXY_HOST,
+    upstreamUrl: env.DISCORD_API_URL,
+    globalPerSecond: env.QUIZDECK_PROXY_GLOBAL_PER_SECOND,
+    log: env.QUIZDECK_LOG,
+  };
 }

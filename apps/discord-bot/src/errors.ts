@@ -45,3 +45,13 @@ export class LeaseLostError extends QuizdeckError {
     );
   }
 }
+
+/** The REST proxy cannot listen where it is told to (port taken, address not on this host). */
+export class ProxyListenError extends QuizdeckError {
+  constructor(address: string, reason: string) {
+    super(
+      'PROXY_LISTEN',
+      `cannot listen on ${address} (${reason}): set QUIZDECK_PROXY_HOST and QUIZDECK_PROXY_PORT to a free address of this host.`,
+    );
+  }
+}

@@ -16,10 +16,11 @@ export function createLogger(
   level: 'silent' | 'info' | 'debug',
   secrets: string[] = [],
   write: (line: string) => void = (line) => process.stderr.write(line),
+  program = 'bot',
 ): Logger {
   const hide = (m: string) =>
     secrets.reduce((text, s) => (s ? text.replaceAll(s, '[token]') : text), m);
-  const out = (tag: string, m: string) => write(`[bot] ${tag} ${terminalSafe(hide(m))}\n`);
+  const out = (tag: string, m: string) => write(`[${program}] ${tag} ${terminalSafe(hide(m))}\n`);
   return {
     info: (m) => level !== 'silent' && out('info', m),
     debug: (m) => level === 'debug' && out('debug', m),
@@ -33,11 +34,7 @@ export function createLogger(
 /** One line for an error: Discord's error code and HTTP status when it is Discord's. */
 export function describeError(err: unknown): string {
   if (err instanceof DiscordAPIError) {
-    // Interaction and webhook URLs carry the interaction's token: keep it out of the log.
-    const path = err.url
-      .replace(/^.*\/v\d+/, '')
-      .replace(/\/(interactions|webhooks)\/(\d+)\/[^/?]+/, '/$1/$2/:token');
-    return `Discord ${err.status} code ${err.code}: ${err.message} (${err.method} ${path})`;
+    return `Discord ${err.status} code ${err.code}: ${err.message} (${err.method} ${loggablePath(err.url)})`;
   }
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
@@ -46,4 +43,14 @@ export function describeError(err: unknown): string {
       : err.message;
   }
   return String(err);
+}
+
+/**
+ * A Discord API URL or path as it may be logged: without the API prefix and version, and without
+ * the interaction token that interaction and webhook paths carry.
+ */
+export function loggablePath(url: string): string {
+  return url
+    .replace(/^.*?\/v\d+(?=\/)/, '')
+    .replace(/\/(interactions|webhooks)\/(\d+)\/[^/?]+/, '/$1/$2/:token');
 }

@@ -1,5 +1,5 @@
 import { defineCommand, packageVersion, print, runProgram } from '@quizdeck/cli-kit';
-import { loadConfig } from './env';
+import { loadConfig, loadProxyConfig } from './env';
 
 // Configuration is read inside each command, so `pnpm bot --help` needs no token, and discord.js
 // is loaded only to run, so help and flag errors come at once.
@@ -28,12 +28,36 @@ const unregister = defineCommand({
   },
 });
 
+const proxy = defineCommand({
+  meta: {
+    name: 'proxy',
+    description:
+      "Run the REST proxy several bot processes share, so they keep to one token's rate limits together (docs/scaling.md)",
+  },
+  async run() {
+    const config = loadProxyConfig();
+    const { createLogger } = await import('./log');
+    const { startRestProxy } = await import('./proxy/rest-proxy');
+    const log = createLogger(config.log, [], undefined, 'proxy');
+    const running = await startRestProxy(config, log);
+    let stopping = false;
+    const shutdown = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      log.info(`${signal}: finishing the requests under way, then stopping`);
+      void running.stop().finally(() => process.exit(0));
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  },
+});
+
 const bot = defineCommand({
   meta: {
     name: 'bot',
     description: 'Run the Discord quiz bot (configured by environment: docs/discord-setup.md)',
   },
-  subCommands: { register: () => register, unregister: () => unregister },
+  subCommands: { register: () => register, unregister: () => unregister, proxy: () => proxy },
   async run() {
     const config = loadConfig();
     const { createBot } = await import('./bot');
