@@ -132,6 +132,48 @@ describe('shards', { timeout: 60_000 }, () => {
     expect(titleOf(reveal)).toMatch(/^Answers?: /);
   });
 
+  it('two bots at once, as two hosts would run them: shards 0 and 1 of 2, each serves its guild', async () => {
+    w = await twoShards({ QUIZDECK_SHARDS: '2', QUIZDECK_SHARD_IDS: '0' });
+    const world = w;
+    const [g0, g1] = world.guilds as [Guild, Guild];
+    const otherDb = join(world.dir, 'other.db');
+    const other = await createBot(
+      loadConfig({
+        DISCORD_TOKEN: world.emu.bot.token,
+        DISCORD_API_URL: world.emu.restUrl,
+        QUIZDECK_DB: otherDb,
+        QUIZDECK_BANKS: BUNDLED_BANKS,
+        QUIZDECK_LOG: 'silent',
+        QUIZDECK_SHARDS: '2',
+        QUIZDECK_SHARD_IDS: '1',
+      }),
+      { throttleIdentify: false },
+    );
+    try {
+      await other.start();
+      expect(connectedShards(world)).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      const starts = [g0, g1].map((g) =>
+        run(world, g, 'start', { bank: 'rnn-quiz', seconds: 60, count: 1 }).response(),
+      );
+      await Promise.all(starts);
+      expect(world.bot.engine.quizIn(g0.channelId)).toBeDefined();
+      expect(world.bot.engine.quizIn(g1.channelId)).toBeUndefined();
+      expect(other.engine.quizIn(g1.channelId)).toBeDefined();
+      expect(other.engine.quizIn(g0.channelId)).toBeUndefined();
+      const guildsOf = (db: string) =>
+        sqliteRows<{ guildId: string }>(db, 'SELECT guild_id AS guildId FROM sessions').map(
+          (r) => r.guildId,
+        );
+      expect(guildsOf(join(world.dir, 'quizdeck.db'))).toEqual([g0.id]);
+      expect(guildsOf(otherDb)).toEqual([g1.id]);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('with QUIZDECK_SHARDS=auto, runs the count GET /gateway/bot recommends', async () => {
     w = await startWorld({
       guildShards: [
