@@ -7,6 +7,14 @@ import { ConfigError } from './errors';
 
 /** QUIZDECK_DB names a PostgreSQL database, not a SQLite file, when it starts so. */
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+/** A QUIZDECK_DB value. The message never quotes it: a URL may carry a password. */
+const StoreValue = z
+  .string()
+  .min(1)
+  .refine(
+    (v) => !POSTGRES_URL.test(v) || URL.canParse(v),
+    'not a PostgreSQL URL that parses (postgres://user:password@host:5432/database)',
+  );
 const Snowflake = z.string().regex(/^\d{1,20}$/, 'a Discord id (digits)');
 const bundledBanks = fileURLToPath(new URL('../../../banks', import.meta.url));
 
@@ -22,15 +30,7 @@ export const EnvSchema = z.object({
   DISCORD_GUILD_ID: Snowflake.optional(),
   DISCORD_API_URL: z.url().optional(),
   /** A SQLite file (the default) or a `postgres://` / `postgresql://` URL. */
-  QUIZDECK_DB: z
-    .string()
-    .min(1)
-    .default('./data/quizdeck.db')
-    // The message never quotes the value: a URL may carry a password.
-    .refine(
-      (v) => !POSTGRES_URL.test(v) || URL.canParse(v),
-      'not a PostgreSQL URL that parses (postgres://user:password@host:5432/database)',
-    ),
+  QUIZDECK_DB: StoreValue.default('./data/quizdeck.db'),
   QUIZDECK_BANKS: z.string().min(1).default(bundledBanks),
   /** Multiplies every question's seconds; tests use a small factor instead of waiting. */
   QUIZDECK_TIME_SCALE: z.coerce.number().positive().default(1),
@@ -93,19 +93,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parsed.data;
   const base = env.INIT_CWD ?? process.cwd();
   const at = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
-  const db: StoreLocation = POSTGRES_URL.test(env.QUIZDECK_DB)
-    ? { backend: 'postgres', url: env.QUIZDECK_DB }
-    : {
-        backend: 'sqlite',
-        path: env.QUIZDECK_DB === ':memory:' ? ':memory:' : at(env.QUIZDECK_DB),
-      };
+  const db = storeAt(env.QUIZDECK_DB, base);
   return {
     token: env.DISCORD_TOKEN,
     applicationId: env.DISCORD_APPLICATION_ID,
     guildId: env.DISCORD_GUILD_ID,
     apiUrl: env.DISCORD_API_URL,
     db,
-    secrets: [env.DISCORD_TOKEN, ...(db.backend === 'postgres' ? urlSecrets(db.url) : [])],
+    secrets: [env.DISCORD_TOKEN, ...storeSecrets(db)],
     banksDir: at(env.QUIZDECK_BANKS),
     timeScale: env.QUIZDECK_TIME_SCALE,
     revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
@@ -146,10 +141,41 @@ function shardPlan(total: string | undefined, idList: string | undefined): Shard
   return { count, ids };
 }
 
+/** A QUIZDECK_DB value as a place: a PostgreSQL URL as it is, a SQLite file against `base`. */
+function storeAt(value: string, base: string): StoreLocation {
+  if (POSTGRES_URL.test(value)) return { backend: 'postgres', url: value };
+  if (value === ':memory:') return { backend: 'sqlite', path: value };
+  return { backend: 'sqlite', path: isAbsolute(value) ? value : resolve(base, value) };
+}
+
 /** A database URL's password, as written and decoded, for the log to blank out. */
-function urlSecrets(url: string): string[] {
-  const password = new URL(url).password;
+function storeSecrets(db: StoreLocation): string[] {
+  const password = db.backend === 'postgres' ? new URL(db.url).password : '';
   return password ? [password, decodeURIComponent(password)] : [];
+}
+
+/**
+ * `bot copy-store TARGET`: the store QUIZDECK_DB names (the default file when unset) and TARGET,
+ * read as QUIZDECK_DB is. No Discord settings are needed.
+ */
+export function loadCopyConfig(
+  target: string,
+  source: Record<string, string | undefined> = process.env,
+): { from: StoreLocation; to: StoreLocation } {
+  const parsed = z
+    .object({
+      QUIZDECK_DB: EnvSchema.shape.QUIZDECK_DB,
+      TARGET: StoreValue,
+      INIT_CWD: z.string().optional(),
+    })
+    .safeParse({ ...nonEmpty(source), TARGET: target });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`).join('\n'),
+    );
+  }
+  const base = parsed.data.INIT_CWD ?? process.cwd();
+  return { from: storeAt(parsed.data.QUIZDECK_DB, base), to: storeAt(parsed.data.TARGET, base) };
 }
 
 export const ProxyEnvSchema = z.object({

@@ -1,5 +1,5 @@
 import { defineCommand, packageVersion, print, runProgram } from '@quizdeck/cli-kit';
-import { loadConfig, loadProxyConfig } from './env';
+import { loadConfig, loadCopyConfig, loadProxyConfig } from './env';
 
 // Configuration is read inside each command, so `pnpm bot --help` needs no token, and discord.js
 // is loaded only to run, so help and flag errors come at once.
@@ -52,12 +52,40 @@ const proxy = defineCommand({
   },
 });
 
+const copyStore = defineCommand({
+  meta: {
+    name: 'copy-store',
+    description:
+      'Copy every row of the store in QUIZDECK_DB into the new, empty store TARGET (e.g. a SQLite file into PostgreSQL); stop the bot first',
+  },
+  args: {
+    target: {
+      type: 'positional',
+      valueHint: 'TARGET',
+      description:
+        'A SQLite file or a postgres:// URL, as QUIZDECK_DB takes it (the password can come from PGPASSWORD)',
+    },
+  },
+  async run({ args }) {
+    const { from, to } = loadCopyConfig(args.target);
+    const { copyStore: copy } = await import('./db/copy-store');
+    const counts = await copy(from, to);
+    const rows = Object.entries(counts).map(([table, n]) => `${table} ${n}`);
+    print(`copied: ${rows.join(', ')}\n`);
+  },
+});
+
 const bot = defineCommand({
   meta: {
     name: 'bot',
     description: 'Run the Discord quiz bot (configured by environment: docs/discord-setup.md)',
   },
-  subCommands: { register: () => register, unregister: () => unregister, proxy: () => proxy },
+  subCommands: {
+    register: () => register,
+    unregister: () => unregister,
+    proxy: () => proxy,
+    'copy-store': () => copyStore,
+  },
   async run() {
     const config = loadConfig();
     const { createBot } = await import('./bot');
