@@ -11,6 +11,7 @@ import { NOTE_TYPE } from './card/note-type';
 import { DeckNames } from './deck-names';
 import { AnkiExportError } from './errors';
 import type { LoadedBank } from './load-bank';
+import type { PooledBank } from './notes/bank-pool';
 import { questionGuid } from './notes/build-note';
 import { prepareNotesParallel } from './notes/prepare-notes';
 import { type ExportCounts, ExportHistory } from './previous/export-history';
@@ -56,30 +57,43 @@ export interface ExportResult {
   time: number;
 }
 
+/** A bank in memory, or one held by a BankPool thread (loaded and rendered there). */
+export type ExportBank = LoadedBank | PooledBank;
+
+const summary = (b: ExportBank) =>
+  'bank' in b ? { id: b.bank.id, title: b.bank.title, count: b.bank.questions.length } : b;
+
+function guidsOf(b: ExportBank): readonly string[] {
+  if ('bank' in b) return b.bank.questions.map((q) => questionGuid(b.bank, q));
+  if (!b.guids)
+    throw new Error(`${b.file}: loaded without its GUIDs, needed with a previous export`);
+  return b.guids;
+}
+
 /** One note per question, banks in order, into a single `.apkg`. */
 export async function exportDeck(
-  banks: readonly LoadedBank[],
+  banks: readonly ExportBank[],
   opts: ExportOptions,
 ): Promise<ExportResult> {
   const noteType = opts.noteType ?? NOTE_TYPE;
   const seen = new Map<string, string>();
-  for (const { bank, file } of banks) {
-    const other = seen.get(bank.id);
+  for (const b of banks) {
+    const { id } = summary(b);
+    const other = seen.get(id);
     if (other !== undefined) {
       throw new AnkiExportError(
         'BANK_DUPLICATE',
-        `${file}: bank id "${bank.id}" is also the id of ${other}; notes would share GUIDs`,
+        `${b.file}: bank id "${id}" is also the id of ${other}; notes would share GUIDs`,
       );
     }
-    seen.set(bank.id, file);
+    seen.set(id, b.file);
   }
   const threads = opts.threads ?? availableParallelism();
   const decks = new DeckNames();
-  const jobs = banks.map(({ bank, file, locations }) => ({
-    bank,
-    file,
-    locations,
-    deck: decks.name(opts.deck ?? bank.title, opts.deck === undefined ? file : '--deck'),
+  const jobs = banks.map((b) => ({
+    source: b,
+    count: summary(b).count,
+    deck: decks.name(opts.deck ?? summary(b).title, opts.deck === undefined ? b.file : '--deck'),
     shuffle: opts.shuffle ?? false,
     tags: opts.tags ?? [],
   }));
@@ -90,17 +104,16 @@ export async function exportDeck(
   const time = history ? history.settle(opts.time, opts.fixedTime ?? false) : opts.time;
   const retired =
     previous && history
-      ? history.retired(
-          new Set(jobs.flatMap((j) => j.bank.questions.map((q) => questionGuid(j.bank, q)))),
-          (name) => decks.name(name, previous.file),
+      ? history.retired(new Set(jobs.flatMap((j) => guidsOf(j.source))), (name) =>
+          decks.name(name, previous.file),
         )
       : [];
-  const count = jobs.reduce((n, j) => n + j.bank.questions.length, retired.length);
+  const count = jobs.reduce((n, j) => n + j.count, retired.length);
   if (count === 0) {
     throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
   }
   // Notes are written a block at a time as they are rendered, while later blocks render (on this
-  // thread, or on worker threads for very large banks).
+  // thread, on worker threads for very large banks, or on the pool's threads holding the banks).
   const writer = storage(
     () =>
       new ApkgWriter({
@@ -118,9 +131,36 @@ export async function exportDeck(
   };
   const media = new Map<string, ApkgMedia>();
   try {
-    for (const job of jobs) {
-      const prepared = await prepareNotesParallel(job, threads, undefined, add);
-      for (const m of prepared.media) media.set(m.name, m);
+    // Every pooled bank starts rendering at once (each thread takes its own in order); rows are
+    // written in bank order as they come.
+    const pooled = jobs.map(({ source, deck, shuffle, tags }) => {
+      if ('bank' in source) return undefined;
+      const rendered = source.job;
+      if (rendered.shuffle !== shuffle || rendered.tags.join('\n') !== tags.join('\n'))
+        throw new Error(`${source.file}: rendered with other options than this export's`);
+      return source.send(deck);
+    });
+    for (const [i, { source, deck, shuffle, tags }] of jobs.entries()) {
+      const rendering = pooled[i];
+      const prepared =
+        'bank' in source
+          ? (
+              await prepareNotesParallel(
+                {
+                  bank: source.bank,
+                  file: source.file,
+                  locations: source.locations,
+                  deck,
+                  shuffle,
+                  tags,
+                },
+                threads,
+                undefined,
+                add,
+              )
+            ).media
+          : await (rendering as NonNullable<typeof rendering>).drain(add);
+      for (const m of prepared) media.set(m.name, m);
     }
     storage(() => writer.add(retired));
     const identityChanges = history?.identityChanges ?? [];

@@ -1,13 +1,16 @@
+import { statSync } from 'node:fs';
 import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bankFilesAt } from '@quizdeck/bank-files';
 import { defineCommand, packageVersion, print, printError, runProgram } from '@quizdeck/cli-kit';
-import { formatDiagnostic } from '@quizdeck/core';
-import { readEnv } from './env';
+import { type Diagnostic, formatDiagnostic } from '@quizdeck/core';
+import { type AnkiEnv, readEnv } from './env';
 import { AnkiExportError } from './errors';
-import { exportDeck } from './export-deck';
+import { type ExportBank, exportDeck } from './export-deck';
 import { loadBank } from './load-bank';
+import { BankPool, poolThreads } from './notes/bank-pool';
 import { identityReport } from './previous/identity-guard';
 
 // Found next to the source, not the cwd, so `pnpm anki` works from any folder.
@@ -102,61 +105,100 @@ const command = defineCommand({
   async run({ args }) {
     const env = readEnv();
     const files = args.banks.length > 0 ? bankFiles(args.banks, env.cwd) : [BUNDLED_BANK];
-    const banks = [];
-    for (const file of files) {
-      const loaded = await loadBank(file);
-      for (const d of loaded.diagnostics) printError(`${formatDiagnostic(d)}\n`);
-      banks.push(loaded);
-    }
     // Named after the first bank or folder given: `pnpm anki banks/` writes banks.apkg.
     const first = args.banks[0] ? resolve(env.cwd, args.banks[0]) : BUNDLED_BANK;
     const output = resolve(env.cwd, args.output ?? `${basename(first, extname(first))}.apkg`);
     const named = args.previous ?? args['retire-from'];
-    const previous = await previousExport(
-      named === undefined ? undefined : resolve(env.cwd, named),
-      output,
-    );
-    const total = banks.reduce((n, b) => n + b.bank.questions.length, 0);
-    const progress = total >= 10_000;
-    if (progress) process.stderr.write(`rendering ${total} questions…\n`);
-    const result = await exportDeck(banks, {
-      deck: args.deck,
-      shuffle: args.shuffle === true,
-      tags: list(args.tag),
-      time: env.time,
-      fixedTime: env.fixedTime,
-      strict: args.strict === true,
-      ...(previous ? { previous } : {}),
-      onProgress: (done, all) => {
-        if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
-      },
-    }).catch((error: unknown) => {
-      if (named !== undefined || !(error instanceof AnkiExportError)) throw error;
-      if (error.code !== 'PREVIOUS_UNREADABLE') throw error;
-      throw new AnkiExportError(
-        error.code,
-        `${error.message} (read as the previous export, since the export would replace it: move it away, or write elsewhere with -o)`,
-      );
-    });
-    if (progress) process.stderr.write('\n');
-    if (previous && result.identityChanges.length > 0) {
-      printError(`warning: ${identityReport(result.identityChanges, previous.file)}\n`);
-    }
-    if (result.time !== env.time) {
-      printError(
-        `note: the clock is not past ${previous?.file}'s export time: exported as of ${new Date(result.time * 1000).toISOString()}\n`,
-      );
-    }
-    await writeReplacing(output, result.apkg);
-    const media = result.media ? `, ${result.media} image${result.media > 1 ? 's' : ''}` : '';
-    print(`wrote ${output}: ${result.notes} notes${media}\n`);
-    const c = result.counts;
-    if (c) {
-      print(
-        `  ${c.changed} changed, ${c.unchanged} unchanged, ${c.new} new, ${c.retired} retired (against ${previous?.file})\n`,
-      );
+    const threads = poolThreads(files.map(fileSize), availableParallelism());
+    const pool = threads > 0 ? new BankPool(threads) : undefined;
+    try {
+      const printDiagnostics = (b: { diagnostics: readonly Diagnostic[] }) => {
+        for (const d of b.diagnostics) printError(`${formatDiagnostic(d)}\n`);
+      };
+      const banks: ExportBank[] = [];
+      if (pool) {
+        // A previous export needs every question's GUID before rendering (to find retired ones).
+        const guids = named !== undefined || (await exists(output));
+        const job = { shuffle: args.shuffle === true, tags: list(args.tag) };
+        banks.push(...(await pool.load(files, { guids, job, onLoaded: printDiagnostics })));
+      } else {
+        for (const file of files) {
+          const loaded = await loadBank(file);
+          printDiagnostics(loaded);
+          banks.push(loaded);
+        }
+      }
+      await exportBanks(banks, { env, output, named, args });
+    } finally {
+      await pool?.close();
     }
   },
 });
+
+const fileSize = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // reported by the load, as it reports any unreadable file
+  }
+};
+
+interface ExportArgs {
+  deck?: string | undefined;
+  shuffle?: boolean | undefined;
+  tag: readonly string[];
+  strict?: boolean | undefined;
+}
+
+async function exportBanks(
+  banks: readonly ExportBank[],
+  run: { env: AnkiEnv; output: string; named: string | undefined; args: ExportArgs },
+): Promise<void> {
+  const { env, output, named, args } = run;
+  const previous = await previousExport(
+    named === undefined ? undefined : resolve(env.cwd, named),
+    output,
+  );
+  const total = banks.reduce((n, b) => n + ('bank' in b ? b.bank.questions.length : b.count), 0);
+  const progress = total >= 10_000;
+  if (progress) process.stderr.write(`rendering ${total} questions…\n`);
+  const result = await exportDeck(banks, {
+    deck: args.deck,
+    shuffle: args.shuffle === true,
+    tags: list(args.tag),
+    time: env.time,
+    fixedTime: env.fixedTime,
+    strict: args.strict === true,
+    ...(previous ? { previous } : {}),
+    onProgress: (done, all) => {
+      if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
+    },
+  }).catch((error: unknown) => {
+    if (named !== undefined || !(error instanceof AnkiExportError)) throw error;
+    if (error.code !== 'PREVIOUS_UNREADABLE') throw error;
+    throw new AnkiExportError(
+      error.code,
+      `${error.message} (read as the previous export, since the export would replace it: move it away, or write elsewhere with -o)`,
+    );
+  });
+  if (progress) process.stderr.write('\n');
+  if (previous && result.identityChanges.length > 0) {
+    printError(`warning: ${identityReport(result.identityChanges, previous.file)}\n`);
+  }
+  if (result.time !== env.time) {
+    printError(
+      `note: the clock is not past ${previous?.file}'s export time: exported as of ${new Date(result.time * 1000).toISOString()}\n`,
+    );
+  }
+  await writeReplacing(output, result.apkg);
+  const media = result.media ? `, ${result.media} image${result.media > 1 ? 's' : ''}` : '';
+  print(`wrote ${output}: ${result.notes} notes${media}\n`);
+  const c = result.counts;
+  if (c) {
+    print(
+      `  ${c.changed} changed, ${c.unchanged} unchanged, ${c.new} new, ${c.retired} retired (against ${previous?.file})\n`,
+    );
+  }
+}
 
 await runProgram(command, { name: 'quizdeck anki', version: packageVersion(import.meta.url) });

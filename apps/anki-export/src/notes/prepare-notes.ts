@@ -143,7 +143,7 @@ export async function prepareNotesParallel(
 }
 
 /** As TypeScript source (tsx, vitest), through tsx; in the command's bundle, its worker bundle. */
-const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+export const WORKER_ENTRY = import.meta.url.endsWith('.ts')
   ? './prepare-worker-boot.mjs'
   : './prepare-worker.js';
 
