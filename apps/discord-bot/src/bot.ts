@@ -6,9 +6,18 @@ import type { Store } from './db/store';
 import { DiscordIo } from './discord/discord-io';
 import { gatewayReaction } from './discord/gateway-reactions';
 import { routeInteraction } from './discord/interaction-router';
-import { describeShards, holdsGuild, runningShards, shardClientOptions } from './discord/shard-set';
+import {
+  describeShards,
+  holdsGuild,
+  plannedShards,
+  runningShards,
+  shardClientOptions,
+} from './discord/shard-set';
 import { explainStartupError } from './discord/startup-errors';
 import type { BotConfig } from './env';
+import type { LeaseLostError } from './errors';
+import { leasedOwnership } from './leases/leased-ownership';
+import { ShardLeases } from './leases/shard-leases';
 import { createLogger, type Logger } from './log';
 import { emojiLetter } from './quiz/letters';
 import { QuizEngine } from './quiz/quiz-engine';
@@ -19,7 +28,11 @@ export interface Bot {
   store: Store;
   catalog: BankCatalog;
   log: Logger;
-  /** Logs in, waits for READY, then resumes the quizzes the database says are running. */
+  /**
+   * On PostgreSQL first takes the leases of its shards (waiting while another process holds
+   * one); logs in, waits for READY, then resumes the quizzes of its shards the database says are
+   * running.
+   */
   start(): Promise<void>;
   /**
    * Graceful: each quiz finishes the step under way (no half-posted question), for at most
@@ -36,6 +49,12 @@ export interface BotOptions {
    * emulator re-identify at once.
    */
   throttleIdentify?: boolean;
+  /**
+   * After a shard's lease was lost (the process was paused, or could not reach the database for
+   * most of a TTL) the bot has stopped its quizzes and disconnected; the program exits, for its
+   * supervisor to start it again as a process waiting for the leases.
+   */
+  onLeaseLost?: (err: LeaseLostError) => void;
 }
 
 /** Opens the store (its schema brought up to date) and sets the bot up; `start` connects it. */
@@ -62,9 +81,21 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
       UserManager: { maxSize: 0, keepOverLimit: (u) => u.id === u.client.user.id },
     }),
   });
+  // PostgreSQL: the leases of this process's shards, taken in start().
+  let leases: ShardLeases | undefined;
+  let shardCount = 1;
   const engine = new QuizEngine({
     store,
     io: new DiscordIo(client),
+    ...(store.backend === 'postgres'
+      ? {
+          ownership: leasedOwnership(
+            store,
+            () => leases,
+            () => shardCount,
+          ),
+        }
+      : {}),
     catalog,
     timeScale: config.timeScale,
     revealPauseMs: config.revealPauseMs,
@@ -109,6 +140,22 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
     catalog,
     log,
     async start() {
+      if (store.backend === 'postgres') {
+        const planned = await plannedShards(client, config.shards, config.token).catch(
+          (err: unknown) => {
+            throw explainStartupError(err, config.apiUrl);
+          },
+        );
+        shardCount = planned.count;
+        leases = await ShardLeases.acquire(store, planned.ids, config.leaseTtlMs, log);
+        leases.onLost((err) => {
+          log.error('stopping: another process runs these shards now, or will');
+          void engine
+            .halt()
+            .then(() => client.destroy())
+            .finally(() => options.onLeaseLost?.(err));
+        });
+      }
       const ready = new Promise<void>((resolve) =>
         client.once(Events.ClientReady, () => resolve()),
       );
@@ -136,6 +183,7 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
       clearTimeout(timer);
       await engine.halt();
       await client.destroy();
+      await leases?.release();
       await store.close();
     },
   };

@@ -38,6 +38,11 @@ export const EnvSchema = z.object({
   /** How often bank files are checked for changes (0: only at start). */
   QUIZDECK_BANKS_POLL_MS: z.coerce.number().int().min(0).default(2000),
   QUIZDECK_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  /**
+   * PostgreSQL: how long a shard's lease lasts after each renewal (renewed every quarter of it);
+   * a process that died is taken over within about 1.25 × this. Tests use a short one.
+   */
+  QUIZDECK_LEASE_TTL_MS: z.coerce.number().int().min(200).default(10_000),
   /** The bot's total shard count over every process, or `auto` (Discord's recommendation). */
   QUIZDECK_SHARDS: z
     .string()
@@ -70,6 +75,7 @@ export interface BotConfig {
   revealPauseMs: number;
   banksPollMs: number;
   log: Env['QUIZDECK_LOG'];
+  leaseTtlMs: number;
   shards: ShardPlan;
 }
 
@@ -106,6 +112,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
     banksPollMs: env.QUIZDECK_BANKS_POLL_MS,
     log: env.QUIZDECK_LOG,
+    leaseTtlMs: env.QUIZDECK_LEASE_TTL_MS,
     shards: shardPlan(env.QUIZDECK_SHARDS, env.QUIZDECK_SHARD_IDS),
   };
 }

@@ -89,7 +89,10 @@ const bot = defineCommand({
   async run() {
     const config = loadConfig();
     const { createBot } = await import('./bot');
-    const running = await createBot(config);
+    const running = await createBot(config, {
+      // Started again (systemd, a container's restart policy), it waits for the leases.
+      onLeaseLost: () => process.exit(1),
+    });
     let stopping = false;
     const shutdown = (signal: NodeJS.Signals) => {
       // A second signal does not wait for the steps under way.

@@ -19,7 +19,16 @@ import { permissionLabel } from './permissions';
  * fetched on demand so a restarted bot works with messages it has never seen.
  */
 export class DiscordIo {
-  constructor(private readonly client: Client) {}
+  /** `guard` runs before every post, reaction and edit: it throws when they may not be made. */
+  constructor(
+    private readonly client: Client,
+    private readonly guard: () => void = () => {},
+  ) {}
+
+  /** The same operations, each first passing `guard` (a shard's lease, see ShardLeases). */
+  guarded(guard: () => void): DiscordIo {
+    return new DiscordIo(this.client, guard);
+  }
 
   get selfId(): string | undefined {
     return this.client.user?.id;
@@ -58,6 +67,7 @@ export class DiscordIo {
     const channel = await this.channel(channelId);
     const sent: Message[] = [];
     for (const [i, p] of payloads.entries()) {
+      this.guard();
       const once = nonce === undefined ? {} : { nonce: `${nonce}.${i}`, enforceNonce: true };
       // Whatever the payload says, nothing the bot posts may ping anyone.
       sent.push(await channel.send({ ...p, ...once, allowedMentions: NO_PINGS }));
@@ -73,12 +83,14 @@ export class DiscordIo {
 
   /** Puts up the bot's own reaction (idempotent on Discord). */
   async react(channelId: string, messageId: string, emoji: string): Promise<void> {
+    this.guard();
     await this.client.rest.put(
       Routes.channelMessageOwnReaction(channelId, messageId, encodeURIComponent(emoji)),
     );
   }
 
   async edit(channelId: string, messageId: string, payload: { embeds: APIEmbed[] }): Promise<void> {
+    this.guard();
     await this.client.rest.patch(Routes.channelMessage(channelId, messageId), {
       body: { embeds: payload.embeds, allowed_mentions: { parse: [] } },
     });

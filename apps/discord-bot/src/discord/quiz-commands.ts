@@ -75,7 +75,7 @@ export async function quizStart(
     i.options.getString('scoring') ?? settings.defaultScoring,
   );
   const seconds = i.options.getInteger('seconds') ?? settings.defaultSeconds;
-  const session = await store.createSession({
+  const session = await ctx.engine.storeFor(i.guildId).createSession({
     guildId: i.guildId,
     channelId: i.channelId,
     bankId: bank.id,

@@ -1,5 +1,5 @@
 import { shardOf } from '@quizdeck/core';
-import type { Client, ClientOptions } from 'discord.js';
+import { type Client, type ClientOptions, Routes } from 'discord.js';
 
 /**
  * What QUIZDECK_SHARDS / QUIZDECK_SHARD_IDS ask for: the recommended count (every shard in this
@@ -18,6 +18,25 @@ export function shardClientOptions(plan: ShardPlan): Pick<ClientOptions, 'shards
   return plan.count === 'auto'
     ? { shards: 'auto' }
     : { shards: [...plan.ids], shardCount: plan.count };
+}
+
+/**
+ * The shards the client will run, known before it logs in: 'auto' is asked of `GET /gateway/bot`
+ * (as discord.js would at log-in) and set in the client's options, so that a process can take
+ * their leases first.
+ */
+export async function plannedShards(
+  client: Client,
+  plan: ShardPlan,
+  token: string,
+): Promise<ShardSet> {
+  if (plan.count !== 'auto') return { ids: plan.ids, count: plan.count };
+  client.rest.setToken(token);
+  const { shards } = (await client.rest.get(Routes.gatewayBot())) as { shards: number };
+  const ids = Array.from({ length: shards }, (_, i) => i);
+  client.options.shards = ids;
+  client.options.shardCount = shards;
+  return { ids, count: shards };
 }
 
 /** The shards discord.js runs once logged in ('auto' resolved). */

@@ -6,6 +6,7 @@ import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import { questionImages, withImages } from '../discord/question-images';
 import { passageMessages, questionMessages, revealMessages } from '../discord/quiz-messages';
+import { LeaseLostError } from '../errors';
 import type { Logger } from '../log';
 import { abandonQuiz } from './abandon-quiz';
 import { FATAL_CODES, postFinalBoard } from './final-board';
@@ -100,6 +101,11 @@ export class ChannelQuiz {
         if (!more) return;
         failures = 0;
       } catch (err) {
+        if (err instanceof LeaseLostError) {
+          // Not ours any more: the shard's new owner resumes the quiz from the database.
+          this.deps.log.info(`quiz ${this.sessionId}: stopped here (${err.message})`);
+          return;
+        }
         failures++;
         const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
         this.deps.log.error(`quiz ${this.sessionId}: step failed (try ${failures})`, err);

@@ -3,6 +3,7 @@ import type { SessionRow } from '../db/rows';
 import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import { leaderboardMessages } from '../discord/quiz-messages';
+import { LeaseLostError } from '../errors';
 import type { Logger } from '../log';
 import { boardNonce } from './post-nonce';
 import { sleep } from './sleep';
@@ -33,6 +34,8 @@ export async function postFinalBoard(
       log.info(`quiz ${session.id}: leaderboard posted (${standings.length} members)`);
       return;
     } catch (err) {
+      // The debt stays in the database for the shard's new owner.
+      if (err instanceof LeaseLostError) return;
       const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
       log.error(`quiz ${session.id}: could not post the leaderboard (try ${attempt})`, err);
       if (fatal) {

@@ -8,9 +8,21 @@ import { postFinalBoard } from './final-board';
 import { emojiLetter } from './letters';
 import { ReactionTracker } from './reaction-tracker';
 
+/**
+ * How a process runs the quizzes of guilds on the shards whose leases it holds (PostgreSQL, see
+ * ShardLeases); without it, as one process on SQLite, every write and post is its own to make.
+ */
+export interface Ownership {
+  /** The store whose quiz writes commit only while the guild's lease holds (Store.fenced). */
+  storeFor(guildId: string): Store;
+  /** Throws LeaseLostError once this process may no longer act for the guild. */
+  guardFor(guildId: string): () => void;
+}
+
 export interface EngineOptions {
   store: Store;
   io: DiscordIo;
+  ownership?: Ownership;
   /** The banks as loaded now; a quiz keeps the version it started with. */
   catalog: { readonly banks: ReadonlyMap<string, Bank>; fileOf(bank: Bank): string | undefined };
   timeScale: number;
@@ -25,13 +37,31 @@ export class QuizEngine {
   /** Leaderboards owed by sessions an earlier process ended, being posted. */
   private readonly boards = new Set<Promise<void>>();
   private readonly deps: QuizDeps & Pick<EngineOptions, 'catalog'>;
+  private readonly ownership: Ownership | undefined;
 
-  constructor(options: EngineOptions) {
+  constructor({ ownership, ...options }: EngineOptions) {
     this.deps = { ...options, tracker: this.tracker };
+    this.ownership = ownership;
   }
 
   get store(): Store {
     return this.deps.store;
+  }
+
+  /** The store a guild's quiz writes through (fenced by its shard's lease when there are leases). */
+  storeFor(guildId: string): Store {
+    return this.ownership?.storeFor(guildId) ?? this.deps.store;
+  }
+
+  /** What a guild's quiz runs with: its fenced store, and Discord io behind its lease. */
+  private depsFor(guildId: string): QuizDeps & Pick<EngineOptions, 'catalog'> {
+    if (!this.ownership) return this.deps;
+    const { io } = this.deps;
+    return {
+      ...this.deps,
+      store: this.ownership.storeFor(guildId),
+      io: io.guarded(this.ownership.guardFor(guildId)),
+    };
   }
 
   /**
@@ -49,7 +79,7 @@ export class QuizEngine {
     // A session that resumeAll found running while its start command was still on its way here.
     const driving = this.quizzes.get(session.channelId);
     if (driving?.sessionId === session.id) return driving;
-    const quiz = new ChannelQuiz(this.deps, session.id, bank);
+    const quiz = new ChannelQuiz(this.depsFor(session.guildId), session.id, bank);
     this.quizzes.set(session.channelId, quiz);
     quiz.start(after);
     void quiz.done.finally(() => {
@@ -68,7 +98,7 @@ export class QuizEngine {
       if (!holds(session.guildId)) continue;
       if (this.quizzes.get(session.channelId)?.sessionId === session.id) continue;
       this.deps.log.info(`quiz ${session.id}: posting the leaderboard it still owes`);
-      const posting = postFinalBoard(this.deps, session);
+      const posting = postFinalBoard(this.depsFor(session.guildId), session);
       this.boards.add(posting);
       void posting.finally(() => this.boards.delete(posting));
     }

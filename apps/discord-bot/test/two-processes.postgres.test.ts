@@ -1,0 +1,278 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { shardOf } from '@quizdeck/core';
+import { DiscordEmulator, type RecordedMessage } from '@quizdeck/discord-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaderboardMessages } from '../src/discord/quiz-messages';
+import { loadConfig, openStore, registerCommands, type Store } from '../src/index';
+import { BUNDLED_BANKS, descriptionOf, titleOf } from './harness';
+import { freshDatabase, rawClient } from './postgres';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const QUESTIONS = 4;
+const LETTERS = ['🇦', '🇧', '🇨', '🇩'];
+
+interface Guild {
+  id: string;
+  ownerId: string;
+  channelId: string;
+  members: string[];
+}
+
+let emu: DiscordEmulator;
+let db: { url: string; drop(): Promise<void> };
+let store: Store;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  emu = await DiscordEmulator.start({ rateLimits: { reactionWindowMs: 20 } });
+  db = await freshDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await store?.close();
+  await emu?.stop();
+  await db?.drop();
+});
+
+const env = (shard: number) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  DISCORD_TOKEN: emu.bot.token,
+  DISCORD_APPLICATION_ID: emu.bot.applicationId,
+  DISCORD_API_URL: emu.restUrl,
+  QUIZDECK_DB: db.url,
+  QUIZDECK_BANKS: BUNDLED_BANKS,
+  QUIZDECK_SHARDS: '2',
+  QUIZDECK_SHARD_IDS: String(shard),
+  QUIZDECK_TIME_SCALE: '0.3',
+  QUIZDECK_REVEAL_PAUSE_MS: '10',
+  QUIZDECK_LEASE_TTL_MS: '2000',
+  QUIZDECK_BANKS_POLL_MS: '0',
+  QUIZDECK_LOG: 'info',
+});
+
+/** The bot as a host runs it, one process, for one shard of two. */
+function startBot(shard: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: appDir,
+    env: env(shard),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const out = { log: '' };
+  child.stderr?.on('data', (d: Buffer) => {
+    out.log += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  return { child, out, exited };
+}
+
+/** A question message whose letters the bot has all put up (its round is opening or open). */
+const questionsUp = (g: Guild) =>
+  emu
+    .messages(g.channelId)
+    .filter(
+      (m) =>
+        /^Question \d+ of/.test(titleOf(m)) &&
+        m.reactions.length > 0 &&
+        m.reactions.every((r) => r.users.includes(emu.bot.id)),
+    );
+
+/** Members answer every question as soon as its letters are up: member i picks letter i % 4. */
+function answerAll(guilds: Guild[]): () => void {
+  const done = new Set<string>();
+  const timer = setInterval(() => {
+    for (const g of guilds) {
+      for (const q of questionsUp(g)) {
+        if (done.has(q.id)) continue;
+        done.add(q.id);
+        g.members.forEach((userId, i) => {
+          const letter = LETTERS[i % q.reactions.length] as string;
+          emu.react(g.channelId, q.id, userId, letter);
+        });
+      }
+    }
+  }, 50);
+  return () => clearInterval(timer);
+}
+
+const count = (messages: RecordedMessage[], match: (m: RecordedMessage) => boolean) =>
+  messages.filter(match).length;
+
+describe('two bot processes, one shard each, on one PostgreSQL', () => {
+  it('grade every round once with four guilds quizzing at once, and take over a killed process', async () => {
+    // Two guilds on each shard of two, three members in each.
+    const guilds: Guild[] = [0, 0, 1, 1].map((shard, i) => {
+      const guild = emu.createGuild({ name: `Group ${i}`, shard: [shard, 2] });
+      return {
+        id: guild.id,
+        ownerId: guild.ownerId,
+        channelId: emu.createChannel(guild.id, { name: 'quiz' }).id,
+        members: ['ann', 'bo', 'cy'].map(
+          (name) => emu.createMember(guild.id, { username: `${name}${i}` }).id,
+        ),
+      };
+    });
+    expect(guilds.map((g) => shardOf(g.id, 2))).toEqual([0, 0, 1, 1]);
+    await registerCommands(loadConfig(env(0)));
+    store = await openStore({ backend: 'postgres', url: db.url });
+
+    const [a, b] = [startBot(0), startBot(1)];
+    for (const bot of [a, b]) {
+      await emu.waitFor(() => bot.out.log.includes('logged in as'), { timeoutMs: 30_000 });
+    }
+    // A hot standby for shard 1: it waits for the lease, connecting nothing meanwhile.
+    const standby = startBot(1);
+    await emu.waitFor(() => standby.out.log.includes('waiting for the leases of shard 1'), {
+      timeoutMs: 30_000,
+    });
+    const owners = async () =>
+      Object.fromEntries((await store.shardLeases()).map((l) => [l.shardId, l.owner]));
+    expect(await owners()).toEqual({
+      0: expect.stringContaining(`/${a.child.pid}/`),
+      1: expect.stringContaining(`/${b.child.pid}/`),
+    });
+    const stopAnswering = answerAll(guilds);
+    try {
+      for (const g of guilds) {
+        const start = emu.runCommand({
+          guildId: g.id,
+          channelId: g.channelId,
+          userId: g.ownerId,
+          name: 'quiz',
+          subcommand: 'start',
+          options: { count: QUESTIONS, seconds: 10 },
+        });
+        await start.response({ timeoutMs: 10_000 });
+      }
+      // Mid-round on shard 0: question 2 is open in both its guilds, every member has answered.
+      await emu.waitFor(
+        () =>
+          guilds
+            .slice(0, 2)
+            .every((g) =>
+              questionsUp(g).some(
+                (m) =>
+                  titleOf(m) === `Question 2 of ${QUESTIONS}` &&
+                  descriptionOf(m).includes('Closes <t:') &&
+                  g.members.every((u) => m.reactions.some((r) => r.users.includes(u))),
+              ),
+            ),
+        { timeoutMs: 30_000, description: 'question 2 open on shard 0' },
+      );
+      a.child.kill('SIGKILL');
+      await a.exited;
+      // The replacement takes shard 0 over once the dead process's lease has expired.
+      const replacement = startBot(0);
+      await emu.waitFor(
+        () =>
+          guilds.every((g) =>
+            emu.messages(g.channelId).some((m) => titleOf(m) === 'Quiz over: leaderboard'),
+          ),
+        { timeoutMs: 60_000, description: 'every quiz to finish' },
+      );
+      expect(replacement.out.log).toContain('holding the leases of shard 0');
+      expect(replacement.out.log.match(/quiz \d+: resuming/g)).toHaveLength(2);
+      expect(await owners()).toEqual({
+        0: expect.stringContaining(`/${replacement.child.pid}/`),
+        1: expect.stringContaining(`/${b.child.pid}/`),
+      });
+      expect(standby.out.log).not.toContain('logged in as');
+
+      // Every round graded once: each question and each reveal posted once, each round's rows
+      // written once and revealed, scores the sum of the answers.
+      for (const g of guilds) {
+        const messages = emu.messages(g.channelId);
+        for (let n = 1; n <= QUESTIONS; n++) {
+          expect(count(messages, (m) => titleOf(m) === `Question ${n} of ${QUESTIONS}`)).toBe(1);
+        }
+        expect(count(messages, (m) => /^Answers?: /.test(titleOf(m)))).toBe(QUESTIONS);
+        expect(count(messages, (m) => titleOf(m) === 'Quiz over: leaderboard')).toBe(1);
+      }
+      const raw = await rawClient(db.url);
+      try {
+        const rounds = await raw.query<{ guild: string; state: string; answers: string }>(
+          `SELECT s.guild_id AS guild, r.state, (SELECT COUNT(*) FROM answers a WHERE a.round_id = r.id) AS answers
+           FROM rounds r JOIN sessions s ON s.id = r.session_id ORDER BY s.guild_id, r.idx`,
+        );
+        expect(rounds.rows).toHaveLength(guilds.length * QUESTIONS);
+        for (const r of rounds.rows) {
+          expect(r.state).toBe('revealed');
+          expect(Number(r.answers)).toBe(3);
+        }
+        const drift = await raw.query(
+          `SELECT s.session_id FROM scores s WHERE s.points <> (SELECT SUM(a.score) FROM answers a
+             JOIN rounds r ON r.id = a.round_id WHERE r.session_id = s.session_id AND a.user_id = s.user_id)
+             OR s.answered <> ${QUESTIONS}`,
+        );
+        expect(drift.rows).toEqual([]);
+      } finally {
+        await raw.end();
+      }
+      const log = a.out.log + b.out.log + replacement.out.log;
+      for (const g of guilds) {
+        const session = await store.latestInChannel(g.channelId);
+        for (let n = 1; n <= QUESTIONS; n++) {
+          const graded = log.match(
+            new RegExp(
+              `quiz ${session?.id}: question ${n}/${QUESTIONS} \\(\\S+\\) closed; graded`,
+              'g',
+            ),
+          );
+          expect(graded, `quiz ${session?.id} question ${n}`).toHaveLength(1);
+        }
+      }
+
+      // Leaderboards come from the shared store: the replacement answers for rounds the killed
+      // process graded, and each process answers as the store says.
+      for (const g of guilds) {
+        const run = emu.runCommand({
+          guildId: g.id,
+          channelId: g.channelId,
+          userId: g.members[0] as string,
+          name: 'quizdeck',
+          subcommand: 'leaderboard',
+          options: { scope: 'all' },
+        });
+        const reply = (await run.response({ timeoutMs: 10_000 })) as {
+          data?: { embeds?: { description?: string }[] };
+        };
+        const [expected] = leaderboardMessages(
+          'Leaderboard: all time',
+          await store.guildStandings(g.id, 'all', Date.now()),
+        );
+        expect(reply.data?.embeds?.[0]?.description).toBe(expected?.embeds?.[0]?.description);
+        expect(reply.data?.embeds?.[0]?.description).toMatch(/\*\*\d+\*\* pts \(\d\/4 right\)/);
+      }
+
+      // b stops gracefully and gives its lease up: the standby takes shard 1 at once and answers
+      // its guilds from the store.
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toBe(0);
+      await emu.waitFor(() => standby.out.log.includes('logged in as'), { timeoutMs: 30_000 });
+      expect(standby.out.log).toContain('holding the leases of shard 1');
+      const g2 = guilds[2] as Guild;
+      const stats = emu.runCommand({
+        guildId: g2.id,
+        channelId: g2.channelId,
+        userId: g2.members[0] as string,
+        name: 'quizdeck',
+        subcommand: 'stats',
+      });
+      const mine = await store.memberStats(g2.id, g2.members[0] as string);
+      expect(mine.answered).toBe(QUESTIONS);
+      const statsReply = (await stats.response({ timeoutMs: 10_000 })) as {
+        data?: { embeds?: { description?: string }[] };
+      };
+      expect(statsReply.data?.embeds?.[0]?.description).toContain(
+        `Answered: **${mine.answered}**, right: **${mine.correct}**`,
+      );
+      for (const p of [replacement, standby]) p.child.kill('SIGTERM');
+      expect(await Promise.all([replacement.exited, standby.exited])).toEqual([0, 0]);
+    } finally {
+      stopAnswering();
+    }
+  }, 180_000);
+});
