@@ -21,6 +21,8 @@ import { ShardLeases } from './leases/shard-leases';
 import { createLogger, type Logger } from './log';
 import { emojiLetter } from './quiz/letters';
 import { QuizEngine } from './quiz/quiz-engine';
+import type { ReviewContext } from './review/member-review';
+import { ReviewDigest } from './review/review-digest';
 
 export interface Bot {
   client: Client;
@@ -55,11 +57,17 @@ export interface BotOptions {
    * supervisor to start it again as a process waiting for the leases.
    */
   onLeaseLost?: (err: LeaseLostError) => void;
+  /**
+   * The time of grades, reviews and the daily review line (epoch ms; default `Date.now`). Tests
+   * move it to bring reviews due without waiting; quiz timers keep real time.
+   */
+  clock?: () => number;
 }
 
 /** Opens the store (its schema brought up to date) and sets the bot up; `start` connects it. */
 export async function createBot(config: BotConfig, options: BotOptions = {}): Promise<Bot> {
   const log = options.log ?? createLogger(config.log, config.secrets);
+  const clock = options.clock ?? Date.now;
   const catalog = loadBankCatalog(config.banksDir);
   for (const p of catalog.problems) log.error(`bank: ${p}`);
   const store = await openStore(config.db);
@@ -84,9 +92,10 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
   // PostgreSQL: the leases of this process's shards, taken in start().
   let leases: ShardLeases | undefined;
   let shardCount = 1;
+  const io = new DiscordIo(client);
   const engine = new QuizEngine({
     store,
-    io: new DiscordIo(client),
+    io,
     ...(store.backend === 'postgres'
       ? {
           ownership: leasedOwnership(
@@ -100,6 +109,7 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
     timeScale: config.timeScale,
     revealPauseMs: config.revealPauseMs,
     log,
+    clock,
   });
 
   const onPacket = (packet: { t?: string | null; d?: unknown }) => {
@@ -112,7 +122,17 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
       if (letter) engine.tracker.clear(r.messageId, letter);
     }
   };
-  client.on(Events.InteractionCreate, (i) => void routeInteraction(i, { engine, catalog }, log));
+  const review: ReviewContext = {
+    reviews: store.reviews,
+    catalog,
+    clock,
+    scoring: async (guildId) => (await store.settings(guildId)).defaultScoring,
+  };
+  client.on(
+    Events.InteractionCreate,
+    (i) => void routeInteraction(i, { engine, catalog, review }, log),
+  );
+  let digestTimer: NodeJS.Timeout | undefined;
   let stopWatching = () => {};
   const identified = new Set<number>();
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }, shardId: number) => {
@@ -168,11 +188,19 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
         `logged in as ${client.user?.tag ?? '?'}; ${describeShards(shards)}; ${catalog.banks.size} bank(s)`,
       );
       stopWatching = watchBanks(catalog, config.banksPollMs, log);
+      const digest = new ReviewDigest({
+        ctx: review,
+        post: (channelId, content) => io.send(channelId, [{ content }]),
+        holds: (guildId) => holdsGuild(shards, guildId),
+        log,
+      });
+      digestTimer = setInterval(() => void digest.tick(), config.digestPollMs);
       // Quizzes of guilds on other shards belong to the processes running those shards.
       await engine.resumeAll((guildId) => holdsGuild(shards, guildId));
     },
     async stop(graceMs = 20_000) {
       stopWatching();
+      clearInterval(digestTimer);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), graceMs);

@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   QUIZDECK_REVEAL_PAUSE_MS: z.coerce.number().int().min(0).default(5000),
   /** How often bank files are checked for changes (0: only at start). */
   QUIZDECK_BANKS_POLL_MS: z.coerce.number().int().min(0).default(2000),
+  /** How often the daily review line is looked at (it goes out once a day at its hour). */
+  QUIZDECK_DIGEST_POLL_MS: z.coerce.number().int().min(10).default(60_000),
   QUIZDECK_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
   /**
    * PostgreSQL: how long a shard's lease lasts after each renewal (renewed every quarter of it);
@@ -74,6 +76,7 @@ export interface BotConfig {
   timeScale: number;
   revealPauseMs: number;
   banksPollMs: number;
+  digestPollMs: number;
   log: Env['QUIZDECK_LOG'];
   leaseTtlMs: number;
   shards: ShardPlan;
@@ -111,6 +114,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     timeScale: env.QUIZDECK_TIME_SCALE,
     revealPauseMs: env.QUIZDECK_REVEAL_PAUSE_MS,
     banksPollMs: env.QUIZDECK_BANKS_POLL_MS,
+    digestPollMs: env.QUIZDECK_DIGEST_POLL_MS,
     log: env.QUIZDECK_LOG,
     leaseTtlMs: env.QUIZDECK_LEASE_TTL_MS,
     shards: shardPlan(env.QUIZDECK_SHARDS, env.QUIZDECK_SHARD_IDS),

@@ -170,7 +170,7 @@ describe('env', () => {
       };
       const inGuild = loadConfig({ ...base, DISCORD_GUILD_ID: guild.id });
       const global = loadConfig(base);
-      expect(await registerCommands(inGuild)).toBe(`Registered 3 commands in guild ${guild.id}.`);
+      expect(await registerCommands(inGuild)).toBe(`Registered 4 commands in guild ${guild.id}.`);
       await registerCommands(global);
       const listed = async (path: string) => {
         const res = await fetch(`${emu.restUrl}/v10${path}`, {
@@ -182,13 +182,14 @@ describe('env', () => {
       expect(await listed(`${app}/guilds/${guild.id}/commands`)).toEqual([
         'quiz',
         'quizdeck',
+        'review',
         'shapes',
       ]);
       expect(await registerCommands(inGuild, true)).toBe(
         `Removed the commands registered in guild ${guild.id}.`,
       );
       expect(await listed(`${app}/guilds/${guild.id}/commands`)).toEqual([]);
-      expect(await listed(`${app}/commands`)).toEqual(['quiz', 'quizdeck', 'shapes']);
+      expect(await listed(`${app}/commands`)).toEqual(['quiz', 'quizdeck', 'review', 'shapes']);
     } finally {
       await emu.stop();
     }

@@ -48,6 +48,8 @@ export interface WorldOptions {
   guildShards?: readonly (readonly [number, number])[];
   /** More bot environment (e.g. `QUIZDECK_SHARDS`). */
   env?: Record<string, string>;
+  /** The bot's clock (grades, reviews, the daily line); every restart keeps it. */
+  clock?: () => number;
 }
 
 /** An emulator with a guild, a #quiz channel and members, and the bot logged in to it. */
@@ -86,7 +88,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const config = loadConfig(env);
   await registerCommands(config);
   const launch = async (more: Record<string, string> = {}) => {
-    const bot = await createBot(loadConfig({ ...env, ...more }), { throttleIdentify: false });
+    const bot = await createBot(loadConfig({ ...env, ...more }), {
+      throttleIdentify: false,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    });
     await bot.start();
     return bot;
   };

@@ -98,7 +98,7 @@ describe('the built bot as a host runs it', () => {
       bareEnv(),
     );
     expect(register.stderr).toBe('');
-    expect(register.stdout).toBe(`Registered 3 commands in guild ${guild.id}.\n`);
+    expect(register.stdout).toBe(`Registered 4 commands in guild ${guild.id}.\n`);
 
     const first = startBuilt(env);
     await emu.waitFor(() => first.out.log.includes('logged in as'), { timeoutMs: 15_000 });

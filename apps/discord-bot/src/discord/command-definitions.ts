@@ -1,4 +1,5 @@
 import {
+  ChannelType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
@@ -67,6 +68,15 @@ const quiz = new SlashCommandBuilder()
           .setName('scoring')
           .setDescription('How multi-answer picks score')
           .addChoices(...scoringChoices),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('mode')
+          .setDescription('Which questions (default: the bank in order)')
+          .addChoices(
+            { name: 'bank (its questions)', value: 'bank' },
+            { name: 'review (most due for recent players)', value: 'review' },
+          ),
       ),
   )
   .addSubcommand((s) => s.setName('stop').setDescription('Stop the quiz in this channel'))
@@ -95,6 +105,25 @@ const quiz = new SlashCommandBuilder()
           .setDescription('Default scoring')
           .addChoices(...scoringChoices),
       ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('digest')
+      .setDescription('A daily line of how many review questions are due, pinging nobody')
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Where the line goes')
+          .addChannelTypes(ChannelType.GuildText),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('hour')
+          .setDescription('Hour of the day, UTC (default 9)')
+          .setMinValue(0)
+          .setMaxValue(23),
+      )
+      .addBooleanOption((o) => o.setName('off').setDescription('Stop the daily line')),
   );
 
 /** What members see: the quiz's state, scores and banks. */
@@ -106,6 +135,25 @@ const quizdeck = new SlashCommandBuilder()
   .addSubcommand(leaderboard)
   .addSubcommand(stats)
   .addSubcommand(banks);
+
+const reviewBank = (s: SlashCommandSubcommandBuilder) =>
+  s.addStringOption((o) =>
+    o.setName('bank').setDescription('Only this bank (see /quizdeck banks)').setMaxLength(100),
+  );
+
+/** Spaced review, for every member: what they answered in quizzes comes back when it is due. */
+const review = new SlashCommandBuilder()
+  .setName('review')
+  .setDescription('Your spaced review of the questions you answered in quizzes (only you see it)')
+  .setDMPermission(false)
+  .addSubcommand((s) =>
+    reviewBank(s.setName('next').setDescription('Your most overdue question, privately')),
+  )
+  .addSubcommand((s) =>
+    reviewBank(
+      s.setName('status').setDescription('Due now, due this week, reviews done, retention'),
+    ),
+  );
 
 const shapes = new SlashCommandBuilder()
   .setName('shapes')
@@ -147,6 +195,7 @@ const shapes = new SlashCommandBuilder()
 export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   quiz.toJSON(),
   quizdeck.toJSON(),
+  review.toJSON(),
   shapes.toJSON(),
 ];
 

@@ -1,6 +1,14 @@
 import { QuizdeckError } from '@quizdeck/core';
-import { type Interaction, MessageFlags } from 'discord.js';
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  MessageFlags,
+} from 'discord.js';
 import type { Logger } from '../log';
+import { quizDigest } from '../review/digest-command';
+import { isReviewCustomId } from '../review/review-custom-id';
+import { reviewButton, reviewCommand } from '../review/review-interactions';
 import { NO_PINGS } from './embed-messages';
 import { assertOptionsInRange } from './option-ranges';
 import {
@@ -25,6 +33,7 @@ const quizHandlers = {
   stats: quizStats,
   banks: quizBanks,
   config: quizConfig,
+  digest: quizDigest,
 } as const;
 
 /** `/quizdeck`: what every member may ask. */
@@ -35,28 +44,47 @@ const memberHandlers = {
   banks: quizBanks,
 } as const;
 
-/** Runs a slash command; a QuizdeckError becomes an ephemeral reply with its message. */
+/**
+ * Runs a slash command or a review button; a QuizdeckError becomes an ephemeral reply with its
+ * message.
+ */
 export async function routeInteraction(i: Interaction, ctx: CommandContext, log: Logger) {
+  if (i.isButton()) {
+    if (!isReviewCustomId(i.customId)) return;
+    return reportErrors(i, log, 'a review button', () => reviewButton(i, ctx.review));
+  }
   if (!i.isChatInputCommand()) return;
+  return reportErrors(i, log, `/${i.commandName}`, () => runCommand(i, ctx));
+}
+
+async function runCommand(i: ChatInputCommandInteraction, ctx: CommandContext) {
+  assertOptionsInRange(i);
+  if (i.commandName === 'shapes') return await shapesCommand(i);
+  if (!['quiz', 'quizdeck', 'review'].includes(i.commandName)) return;
+  if (!i.inGuild()) {
+    return await i.reply({
+      content: 'Quizzes run in server channels.',
+      flags: MessageFlags.Ephemeral,
+    });
+  }
+  if (i.commandName === 'review') return await reviewCommand(i, ctx.review);
+  const handlers = i.commandName === 'quiz' ? quizHandlers : memberHandlers;
+  const sub = i.options.getSubcommand();
+  const handler = Object.hasOwn(handlers, sub) ? handlers[sub as keyof typeof handlers] : undefined;
+  if (handler) await handler(i, ctx);
+}
+
+async function reportErrors(
+  i: ChatInputCommandInteraction | ButtonInteraction,
+  log: Logger,
+  what: string,
+  run: () => Promise<unknown>,
+) {
   try {
-    assertOptionsInRange(i);
-    if (i.commandName === 'shapes') return await shapesCommand(i);
-    const handlers = i.commandName === 'quiz' ? quizHandlers : memberHandlers;
-    if (i.commandName !== 'quiz' && i.commandName !== 'quizdeck') return;
-    if (!i.inGuild()) {
-      return await i.reply({
-        content: 'Quizzes run in server channels.',
-        flags: MessageFlags.Ephemeral,
-      });
-    }
-    const sub = i.options.getSubcommand();
-    const handler = Object.hasOwn(handlers, sub)
-      ? handlers[sub as keyof typeof handlers]
-      : undefined;
-    if (handler) await handler(i, ctx);
+    await run();
   } catch (err) {
     const known = err instanceof QuizdeckError;
-    if (!known) log.error(`/${i.commandName} failed`, err);
+    if (!known) log.error(`${what} failed`, err);
     const content = known ? err.message : 'Something went wrong; the error is in the bot log.';
     const reply = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
     await (i.replied || i.deferred ? i.followUp(reply) : i.reply(reply)).catch((e: unknown) =>

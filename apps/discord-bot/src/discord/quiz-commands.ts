@@ -4,6 +4,8 @@ import type { BankCatalog } from '../banks/bank-catalog';
 import type { LeaderboardScope } from '../db/standings';
 import { CommandError } from '../errors';
 import type { QuizEngine } from '../quiz/quiz-engine';
+import { planGroupReview } from '../review/group-review';
+import type { ReviewContext } from '../review/member-review';
 import { bankLine } from './bank-text';
 import { embedMessages, NO_PINGS } from './embed-messages';
 import { assertBotCanQuiz, assertQuizmaster } from './permissions';
@@ -12,6 +14,8 @@ import { leaderboardMessages } from './quiz-messages';
 export interface CommandContext {
   engine: QuizEngine;
   catalog: BankCatalog;
+  /** Spaced review: the store's reviews, the banks, the bot's clock. */
+  review: ReviewContext;
 }
 
 const ephemeral = { flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
@@ -59,12 +63,17 @@ export async function quizStart(
   const bank = pickBank(ctx.catalog, i.options.getString('bank'));
   const tag = i.options.getString('tag');
   const shuffle = i.options.getBoolean('shuffle') ?? false;
-  const questionIds = planQuestions(bank, {
-    tag,
-    shuffle,
-    count: i.options.getInteger('count'),
-    seed: `${i.channelId}:${i.id}`,
-  });
+  const count = i.options.getInteger('count');
+  const review = i.options.getString('mode') === 'review';
+  const questionIds = review
+    ? await planGroupReview(ctx.review, i, bank, count)
+    : planQuestions(bank, { tag, shuffle, count, seed: `${i.channelId}:${i.id}` });
+  if (questionIds.length === 0 && review) {
+    throw new CommandError(
+      'NO_REVIEWS',
+      `Nobody who played in this channel lately has questions of \`${bank.id}\` in review yet.`,
+    );
+  }
   if (questionIds.length === 0) {
     throw new CommandError(
       'NO_QUESTIONS',
@@ -87,7 +96,7 @@ export async function quizStart(
     now: Date.now(),
   });
   const announced = i.reply({
-    content: `Quiz **${bankLine(bank.title)}**: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
+    content: `Quiz **${bankLine(bank.title)}**${review ? ' (review: the questions most due for this channel)' : ''}: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
     allowedMentions: NO_PINGS,
   });
   // The session exists now: it is the channel's quiz at once (`/quiz stop` finds it while the

@@ -28,6 +28,8 @@ export interface QuizDeps {
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
+  /** The time a grade (and the reviews it writes) is stamped with; tests move it. */
+  clock: () => number;
   /** Where a bank was read from (its images are found next to it). */
   catalog: { fileOf(bank: Bank): string | undefined };
 }

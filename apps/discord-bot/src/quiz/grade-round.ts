@@ -13,6 +13,7 @@ interface GradeDeps {
   io: DiscordIo;
   tracker: ReactionTracker;
   log: Logger;
+  clock: () => number;
 }
 
 /**
@@ -50,7 +51,7 @@ export async function closingPicks(
 
 /** Grades the picks and stores them in one transaction (once per round), with its log line. */
 export async function gradeAndStore(
-  { store, log }: GradeDeps,
+  { store, log, clock }: GradeDeps,
   session: SessionRow,
   round: RoundRow,
   view: RoundView,
@@ -60,7 +61,7 @@ export async function gradeAndStore(
     const result = grade(view.question, selected, session.scoring);
     return { userId, selected, verdict: result.verdict, score: result.score };
   });
-  if (await store.gradeRound(round.id, answers, Date.now())) {
+  if (await store.gradeRound(round.id, answers, clock())) {
     const right = answers.filter((a) => a.verdict === 'correct').length;
     log.info(
       `quiz ${session.id}: question ${round.idx + 1}/${session.questionIds.length} (${round.questionId}) closed; graded ${answers.length} answers, ${right} right, from ${closing.from}`,

@@ -28,6 +28,8 @@ export interface EngineOptions {
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
+  /** The time a grade (and the reviews it writes) is stamped with; tests move it. */
+  clock: () => number;
 }
 
 /** Every channel's running quiz in this process, and the reaction events they grade from. */
