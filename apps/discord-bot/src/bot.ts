@@ -170,6 +170,7 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
         leases = await ShardLeases.acquire(store, planned.ids, config.leaseTtlMs, log);
         leases.onLost((err) => {
           log.error('stopping: another process runs these shards now, or will');
+          clearInterval(digestTimer);
           void engine
             .halt()
             .then(() => client.destroy())

@@ -73,6 +73,14 @@ async function fill(store: Store): Promise<void> {
     }
     if (channelId === 'c1') await store.endSession(s.id, 'finished', 9000, true);
   }
+  // Spaced review: the rounds above made cards and logged reviews; add an answered /review
+  // prompt, an open one and the daily line.
+  const key = { guildId: 'g1', userId: member(7), bankId: 'rnn-quiz', questionId: 'q2' };
+  const answered = await store.reviews.createPrompt({ ...key, bankFilter: null, shownAt: 5000 });
+  await store.reviews.answerPrompt(answered.id, { rating: 'hard', picks: 'AC' }, 5001);
+  await store.reviews.createPrompt({ ...key, bankFilter: 'rnn-quiz', shownAt: 6000 });
+  await store.reviews.saveDigest('g1', { channelId: 'c1', hourUtc: 9 });
+  await store.reviews.claimDigestDay('g1', 86_400_000);
 }
 
 /** Everything a member or the bot can read back. */
@@ -94,6 +102,20 @@ async function view(store: Store) {
     running: await store.runningSessions(),
     all: await store.guildStandings('g1', 'all', 10_000),
     stats: await Promise.all([0, 1, 2, 1199].map((i) => store.memberStats('g1', member(i)))),
+    cards: await Promise.all(
+      [0, 7, 1199].map((i) =>
+        store.reviews.memberCards({
+          guildId: 'g1',
+          userId: member(i),
+          bankId: null,
+          dueBy: null,
+          limit: 10,
+        }),
+      ),
+    ),
+    tallies: await Promise.all([0, 7].map((i) => store.reviews.tallies('g1', member(i), null))),
+    prompts: await Promise.all([1, 2].map((id) => store.reviews.prompt(id))),
+    digests: await store.reviews.digests(),
   };
 }
 
@@ -111,6 +133,11 @@ describe('copying a store into PostgreSQL', () => {
       rounds: 5,
       answers: 4 * 1200,
       scores: 2 * 1200,
+      // q1 (graded in both sessions), q2 and q3 for every member; every graded answer a review.
+      review_cards: 3 * 1200,
+      review_prompts: 2,
+      review_log: 4 * 1200 + 1,
+      review_digests: 1,
     });
     const copy = await openStore(postgres);
     try {
@@ -142,6 +169,22 @@ describe('copying a store into PostgreSQL', () => {
         tags: [],
       });
       expect(round.id).toBe(6);
+      const prompt = await copy.reviews.createPrompt({
+        guildId: 'g1',
+        userId: member(1),
+        bankId: 'rnn-quiz',
+        questionId: 'q1',
+        bankFilter: null,
+        shownAt: 10_000,
+      });
+      expect(prompt.id).toBe(3);
+      // The open prompt came along: it takes its one answer on the copy.
+      expect(
+        await copy.reviews.answerPrompt(2, { rating: 'good', picks: 'A' }, 10_001),
+      ).toMatchObject({ kind: 'reviewed' });
+      expect(
+        await copy.reviews.answerPrompt(2, { rating: 'again', picks: 'B' }, 10_002),
+      ).toMatchObject({ kind: 'already-answered', picks: 'A' });
     } finally {
       await copy.close();
     }
@@ -180,7 +223,7 @@ describe('copying a store into PostgreSQL', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
-      'copied: guild_settings 1, sessions 2, rounds 5, answers 4800, scores 2400\n',
+      'copied: guild_settings 1, sessions 2, rounds 5, answers 4800, scores 2400, review_cards 3600, review_prompts 2, review_log 4801, review_digests 1\n',
     );
     expect(run.status).toBe(0);
     const twice = spawnSync(

@@ -67,6 +67,67 @@ const TABLES = [
     key: ['session_id', 'user_id'],
     cols: ['session_id', 'user_id', 'points', 'answered', 'correct'],
   },
+  {
+    name: 'review_cards',
+    key: ['guild_id', 'user_id', 'bank_id', 'question_id'],
+    cols: [
+      'guild_id',
+      'user_id',
+      'bank_id',
+      'question_id',
+      'due',
+      'stability',
+      'difficulty',
+      'elapsed_days',
+      'scheduled_days',
+      'learning_steps',
+      'reps',
+      'lapses',
+      'phase',
+      'last_review',
+    ],
+  },
+  {
+    name: 'review_prompts',
+    key: ['id'],
+    cols: [
+      'id',
+      'guild_id',
+      'user_id',
+      'bank_id',
+      'question_id',
+      'bank_filter',
+      'shown_at',
+      'answered_at',
+      'picks',
+    ],
+  },
+  {
+    name: 'review_log',
+    key: ['id'],
+    cols: [
+      'id',
+      'guild_id',
+      'user_id',
+      'bank_id',
+      'question_id',
+      'reviewed_at',
+      'rating',
+      'phase_before',
+      'elapsed_days',
+      'scheduled_days',
+      'stability',
+      'difficulty',
+      'due',
+      'round_id',
+      'prompt_id',
+    ],
+  },
+  {
+    name: 'review_digests',
+    key: ['guild_id'],
+    cols: ['guild_id', 'channel_id', 'hour_utc', 'last_posted_day'],
+  },
 ] as const;
 
 const PAGE = 500;
@@ -99,7 +160,7 @@ export async function copyStore(
         }
         if (target.backend === 'postgres') {
           // Explicit ids leave the identity sequences behind: new rows continue after the copy.
-          for (const name of ['sessions', 'rounds']) {
+          for (const name of ['sessions', 'rounds', 'review_prompts', 'review_log']) {
             await tx.get(
               `SELECT setval(pg_get_serial_sequence('${name}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM ${name}), false)`,
             );
