@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreUnreachableError } from '../src/db/postgres-driver';
 import { POSTGRES_MIGRATIONS } from '../src/db/postgres-migrations';
 import { openStore, type Store } from '../src/index';
 import { freshDatabase, rawClient } from './postgres';
@@ -10,6 +11,25 @@ storeSuite({
     const db = await freshDatabase();
     return { store: await openStore({ backend: 'postgres', url: db.url }), drop: db.drop };
   },
+});
+
+describe('PostgreSQL database that cannot be opened', () => {
+  it('says which one and why, without the password', async () => {
+    const db = await freshDatabase();
+    await db.drop();
+    const url = new URL(db.url);
+    url.username = 'quizdeck';
+    url.password = 's3cret';
+    const opening = openStore({ backend: 'postgres', url: url.toString() });
+    await expect(opening).rejects.toThrow(StoreUnreachableError);
+    const message = await opening.catch((err: Error) => err.message);
+    expect(message).toMatch(
+      new RegExp(
+        `^cannot open the PostgreSQL database ${url.host}${url.pathname} \\(QUIZDECK_DB\\): .*does not exist`,
+      ),
+    );
+    expect(message).not.toMatch(/s3cret/);
+  });
 });
 
 describe('PostgreSQL database shared by several processes', () => {

@@ -1,3 +1,4 @@
+import { QuizdeckError } from '@quizdeck/core';
 import pg from 'pg';
 import { migratePostgres } from './postgres-migrations';
 import type { SqlConn, SqlDriver } from './sql';
@@ -31,6 +32,18 @@ const conn = (client: pg.Pool | pg.PoolClient): SqlConn => ({
     (await client.query(toPostgres(sql), params as unknown[])).rowCount ?? 0,
 });
 
+/** The PostgreSQL database QUIZDECK_DB names cannot be opened (down, refused, unknown). */
+export class StoreUnreachableError extends QuizdeckError {
+  constructor(url: string, reason: string) {
+    // Where, without the user or password: the URL may carry one.
+    const at = new URL(url);
+    super(
+      'BOT_STORE_UNREACHABLE',
+      `cannot open the PostgreSQL database ${at.host}${at.pathname} (QUIZDECK_DB): ${reason}`,
+    );
+  }
+}
+
 /**
  * The store's PostgreSQL backend: a pool of connections, shared by as many bot processes as run
  * on the database (there is no one-process guard here). A transaction takes a connection of its
@@ -56,7 +69,7 @@ export class PostgresDriver implements SqlDriver {
       await migratePostgres(pool);
     } catch (err) {
       await pool.end();
-      throw err;
+      throw new StoreUnreachableError(url, err instanceof Error ? err.message : String(err));
     }
     return new PostgresDriver(pool);
   }
