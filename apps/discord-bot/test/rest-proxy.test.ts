@@ -91,6 +91,23 @@ describe('the REST proxy', () => {
     expect(loop.status).toBe(508);
   });
 
+  it('stops gracefully: a request under way is answered, a new connection is refused', async () => {
+    const { e, p, c, channelId, lines } = await world();
+    const channel = await c.channels.fetch(channelId);
+    if (!channel?.isSendable()) throw new Error('not sendable');
+    const hold = e.holds.inject({ route: 'POST /channels/:channelId/messages' });
+    const sending = channel.send('in flight at the stop');
+    await hold.reached;
+    const stopping = p.stop();
+    proxy = undefined;
+    const refused = await fetch(`${p.url}/v10/users/@me`).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(Error);
+    hold.release();
+    expect((await sending).content).toBe('in flight at the stop');
+    await stopping;
+    expect(lines.join('')).toMatch(/stopped after \d+ request\(s\); Discord answered 0 with 429/);
+  });
+
   it('is configured by env: port, host (127.0.0.1), the budget; bad values named', () => {
     expect(loadProxyConfig({})).toEqual({
       port: 8080,
