@@ -15,7 +15,8 @@ export function spawnLogged(
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): Spawned {
-  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A process group of its own, so a leftover is killed with what it started (pnpm's child).
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   started.push(child);
   const out = { log: '' };
   child.stderr?.on('data', (d: Buffer) => {
@@ -27,5 +28,12 @@ export function spawnLogged(
 
 /** For afterAll: whatever a failed test left running. */
 export function killLeftovers(): void {
-  for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of started) {
+    if (c.exitCode !== null || c.signalCode !== null || c.pid === undefined) continue;
+    try {
+      process.kill(-c.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }
