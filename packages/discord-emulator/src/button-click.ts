@@ -2,7 +2,7 @@ import { CommandRun } from './command-run';
 import type { Store } from './state/store';
 import type { InteractionRecord } from './state/types';
 import { type RecordedMessage, recordedMessage } from './views';
-import { type WaitOptions, waitFor } from './wait-for';
+import type { WaitOptions } from './wait-for';
 
 /**
  * A member's click on a button: follow the bot's answers to it. Besides a `CommandRun`'s
@@ -40,13 +40,13 @@ export class ButtonClick extends CommandRun {
     match: (m: RecordedMessage) => boolean = () => true,
     options: WaitOptions = {},
   ): Promise<RecordedMessage> {
-    return waitFor(
-      this.store,
+    return this.until(
       () => {
         const m = this.message;
         return m.edits.length > this.editsAtClick && match(m) ? m : undefined;
       },
-      { description: `an update of the message after ${this.label}`, ...options },
+      'an update of the message after',
+      options,
     );
   }
 }

@@ -37,12 +37,14 @@ export class CommandRun {
     });
   }
 
+  /** Waits until `find` gives something; a timeout names `what` of this interaction. */
+  protected until<T>(find: () => T | undefined, what: string, options: WaitOptions): Promise<T> {
+    return waitFor(this.store, find, { description: `${what} ${this.label}`, ...options });
+  }
+
   /** The bot's first callback. */
   response(options: WaitOptions = {}): Promise<{ type: number; data: unknown }> {
-    return waitFor(this.store, () => this.callbacks[0], {
-      description: `a response to ${this.label}`,
-      ...options,
-    });
+    return this.until(() => this.callbacks[0], 'a response to', options);
   }
 
   /** The original response once it is no longer loading and `match` accepts it. */
@@ -50,13 +52,13 @@ export class CommandRun {
     match: (m: RecordedMessage) => boolean = () => true,
     options: WaitOptions = {},
   ): Promise<RecordedMessage> {
-    return waitFor(
-      this.store,
+    return this.until(
       () => {
         const m = this.original;
         return m && !m.loading && match(m) ? m : undefined;
       },
-      { description: `the original response to ${this.label}`, ...options },
+      'the original response to',
+      options,
     );
   }
 
@@ -64,9 +66,6 @@ export class CommandRun {
     match: (m: RecordedMessage) => boolean = () => true,
     options: WaitOptions = {},
   ): Promise<RecordedMessage> {
-    return waitFor(this.store, () => this.followUps.find(match), {
-      description: `a follow-up to ${this.label}`,
-      ...options,
-    });
+    return this.until(() => this.followUps.find(match), 'a follow-up to', options);
   }
 }

@@ -1,7 +1,7 @@
 import { type ButtonInteraction, DiscordAPIError, Events, MessageFlags, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMPONENT_LIMITS, DiscordEmulator } from '../src/index';
-import { connect } from './helpers';
+import { apiError, connect } from './helpers';
 
 let emu: DiscordEmulator | undefined;
 afterEach(async () => {
@@ -17,16 +17,6 @@ const button = (customId: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const row = (...components: unknown[]) => ({ type: 1, components });
-
-async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DiscordAPIError))
-    throw new Error(`expected DiscordAPIError, got ${error}`);
-  return error;
-}
 
 /** The `_errors` codes at a dotted path of a 50035 answer. */
 function codesAt(error: DiscordAPIError, path: string): unknown {

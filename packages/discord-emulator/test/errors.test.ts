@@ -1,7 +1,7 @@
-import { Client, DiscordAPIError, RESTEvents, type SendableChannels } from 'discord.js';
+import { Client, RESTEvents, type SendableChannels } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordEmulator, type OverwriteInput } from '../src/index';
-import { connect } from './helpers';
+import { apiError, connect } from './helpers';
 
 let emu: DiscordEmulator | undefined;
 afterEach(async () => {
@@ -23,16 +23,6 @@ async function channelDenying(deny: OverwriteInput['deny']) {
   const channel = client.channels.cache.get(channelId);
   if (!channel?.isSendable()) throw new Error('channel not cached');
   return { e, guild, client, channel: channel as SendableChannels, channelId };
-}
-
-async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DiscordAPIError))
-    throw new Error(`expected DiscordAPIError, got ${error}`);
-  return error;
 }
 
 describe('Discord errors as DiscordAPIError', () => {

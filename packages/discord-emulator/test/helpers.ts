@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
+import { Client, type ClientOptions, DiscordAPIError, Events, GatewayIntentBits } from 'discord.js';
 import type { DiscordEmulator } from '../src/index';
 
 /**
@@ -18,4 +18,15 @@ export async function connect(
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(emu.bot.token);
   return ready;
+}
+
+/** The DiscordAPIError `promise` rejects with (fails the test if it resolves or rejects otherwise). */
+export async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DiscordAPIError))
+    throw new Error(`expected DiscordAPIError, got ${error}`);
+  return error;
 }
