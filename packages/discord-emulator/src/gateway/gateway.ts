@@ -3,16 +3,16 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayOpcodes, PermissionFlagsBits } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { userPayload } from '../payloads';
 import { channelPermissions } from '../permissions';
 import type { Store } from '../state/store';
 import type { BotRecord } from '../state/types';
 import { guildCreatePayload } from './guild-create';
-import { intentFor, PRIVILEGED_INTENTS } from './intents';
+import { checkIdentify, readyPayload } from './identify';
+import { intentFor } from './intents';
 import { guildMembersChunk } from './members-chunk';
 import { Session } from './session';
 import { type SessionStartLimitOptions, SessionStarts } from './session-starts';
-import { GUILDS_PER_RECOMMENDED_SHARD, onShard, parseShard, UNSHARDED } from './sharding';
+import { GUILDS_PER_RECOMMENDED_SHARD } from './sharding';
 
 export interface GatewayOptions {
   heartbeatIntervalMs: number;
@@ -166,33 +166,12 @@ export class Gateway {
       this.close(conn, 4005, 'Already authenticated.');
       return;
     }
-    const token = String(d.token ?? '').replace(/^Bot /, '');
-    const bot = this.store.botByToken(token);
-    if (!bot) {
-      this.close(conn, 4004, 'Authentication failed.');
+    const accepted = checkIdentify(this.store, this.options, d);
+    if ('close' in accepted) {
+      this.close(conn, ...accepted.close);
       return;
     }
-    const intents = d.intents;
-    if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0) {
-      this.close(conn, 4013, 'Invalid intent(s).');
-      return;
-    }
-    if (intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) {
-      this.close(conn, 4014, 'Disallowed intent(s).');
-      return;
-    }
-    const shard = parseShard(d.shard);
-    if (shard === 'invalid') {
-      this.close(conn, 4010, 'Invalid shard.');
-      return;
-    }
-    const guilds = this.store
-      .guildsOf(bot.user.id)
-      .filter((g) => onShard(g.id, shard ?? UNSHARDED));
-    if (guilds.length > this.options.maxGuildsPerShard) {
-      this.close(conn, 4011, 'Sharding required.');
-      return;
-    }
+    const { bot, intents, shard, guilds } = accepted;
     const session = new Session(
       randomBytes(16).toString('hex'),
       bot,
@@ -205,22 +184,7 @@ export class Gateway {
     this.sessions.set(session.id, session);
     this.stats.identifies += 1;
     this.sessionStarts.count(bot.user.id);
-    session.dispatch('READY', {
-      v: 10,
-      user: { ...userPayload(bot.user), verified: true, mfa_enabled: false, email: null },
-      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: session.id,
-      resume_gateway_url: this.url,
-      session_type: 'normal',
-      application: { id: bot.applicationId, flags: 0 },
-      private_channels: [],
-      relationships: [],
-      presences: [],
-      guild_join_requests: [],
-      geo_ordered_rtc_regions: [],
-      ...(shard ? { shard } : {}),
-      _trace: ['quizdeck-discord-emulator'],
-    });
+    session.dispatch('READY', readyPayload(session, guilds, this.url));
     for (const guild of guilds) {
       this.dispatchTo(session, 'GUILD_CREATE', guildCreatePayload(this.store, guild, session));
     }
