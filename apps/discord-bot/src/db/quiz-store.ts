@@ -1,8 +1,17 @@
 import { verdictRating } from '@quizdeck/core';
 import { CommandError, LeaseLostError } from '../errors';
+import { writeGrading } from './grading-sql';
 import { type ReviewItem, writeReviews } from './review-cards-sql';
 import { ReviewStore } from './review-store';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
+import {
+  type RawRound,
+  type RawSession,
+  roundCols,
+  sessionCols,
+  toRound,
+  toSession,
+} from './session-rows';
 import {
   acquireLease,
   type HeldLease,
@@ -16,28 +25,6 @@ import type { SqlConn, SqlDriver } from './sql';
 import { guildStandings, memberStats, sessionStandings } from './standings';
 import type { GradedAnswer, NewRound, NewSession, Store } from './store';
 
-interface RawSession extends Omit<SessionRow, 'questionIds' | 'shuffle'> {
-  questionIds: string;
-  shuffle: number;
-}
-interface RawRound extends Omit<RoundRow, 'tags'> {
-  tags: string;
-}
-
-// Quoted aliases: PostgreSQL folds unquoted names to lower case.
-const sessionCols = `id, guild_id AS "guildId", channel_id AS "channelId", bank_id AS "bankId",
-  started_by AS "startedBy", seconds, scoring, shuffle, question_ids AS "questionIds", state,
-  started_at AS "startedAt", ended_at AS "endedAt"`;
-const roundCols = `id, session_id AS "sessionId", idx, channel_id AS "channelId",
-  message_id AS "messageId", question_id AS "questionId", seed, tags, opens_at AS "opensAt",
-  closes_at AS "closesAt", state, graded_at AS "gradedAt"`;
-
-const toSession = (r: RawSession): SessionRow => ({
-  ...r,
-  shuffle: r.shuffle === 1,
-  questionIds: JSON.parse(r.questionIds) as string[],
-});
-const toRound = (r: RawRound): RoundRow => ({ ...r, tags: JSON.parse(r.tags) as string[] });
 const maybe = <R, T>(r: R | undefined, to: (r: R) => T) => (r ? to(r) : undefined);
 
 /**
@@ -261,32 +248,8 @@ export class SqlStore implements Store {
   ): Promise<boolean> {
     const fence = this.#fence();
     const graded = await this.sql.transaction(async (tx) => {
-      // The compare-and-set on the round's state: of two graders (processes) only one changes it;
-      // on PostgreSQL the other waits for the row, then finds it graded.
-      const round = await tx.get<{ sessionId: number; questionId: string }>(
-        `UPDATE rounds SET state = 'graded', graded_at = ? WHERE id = ? AND state = 'open'${fence.and}
-         RETURNING session_id AS "sessionId", question_id AS "questionId"`,
-        [now, roundId, ...fence.params],
-      );
+      const round = await writeGrading(tx, roundId, answers, now, fence);
       if (!round) return false;
-      // Many rows a statement: a round of 200 answers commits in well under half the time.
-      for (const rows of batches(answers)) {
-        await tx.run(
-          `INSERT INTO answers (round_id, user_id, selected, verdict, score) VALUES ${placeholders(rows.length, '(?, ?, ?, ?, ?)')}`,
-          rows.flatMap((a) => [roundId, a.userId, a.selected.join(''), a.verdict, a.score]),
-        );
-        await tx.run(
-          `INSERT INTO scores (session_id, user_id, points, answered, correct) VALUES ${placeholders(rows.length, '(?, ?, ?, 1, ?)')}
-           ON CONFLICT (session_id, user_id) DO UPDATE SET points = scores.points + excluded.points,
-             answered = scores.answered + 1, correct = scores.correct + excluded.correct`,
-          rows.flatMap((a) => [
-            round.sessionId,
-            a.userId,
-            a.score,
-            a.verdict === 'correct' ? 1 : 0,
-          ]),
-        );
-      }
       await this.#reviewRound(tx, roundId, round, answers, now);
       return true;
     });
@@ -360,21 +323,3 @@ export class SqlStore implements Store {
 function expectMoved(changed: number, id: number, from: RoundState, to: RoundState): void {
   if (changed !== 1) throw new Error(`round ${id}: cannot move to ${to}, it is not ${from}`);
 }
-
-/**
- * Rows in batches of 128, 64, … 1, so that a few prepared statements (one per batch size) serve
- * every round, whatever its number of answers.
- */
-function batches<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  let at = 0;
-  for (let size = 128; size >= 1; size >>= 1) {
-    while (rows.length - at >= size) {
-      out.push(rows.slice(at, at + size));
-      at += size;
-    }
-  }
-  return out;
-}
-
-const placeholders = (n: number, row: string) => Array.from({ length: n }, () => row).join(', ');
