@@ -124,9 +124,9 @@ describe('PostgreSQL database shared by several processes', () => {
       ]);
       expect(got.filter(Boolean)).toHaveLength(1);
     }
-    expect(new Set((await a.shardLeases()).map((l) => l.owner))).toEqual(
-      new Set(['host-c', 'host-d']),
-    );
+    const leases = await b.shardLeases();
+    expect(leases).toHaveLength(20);
+    for (const lease of leases) expect(['host-c', 'host-d']).toContain(lease.owner);
   });
 
   it('lets two processes hold it at once (no one-process guard), each seeing the other’s rows', async () => {
