@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyStore, StoreNotEmptyError } from '../src/db/copy-store';
 import { openStore, type Store, type StoreLocation } from '../src/index';
 import { freshDatabase } from './postgres';
+import { newRound, newSession } from './store-fixtures';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 let dir: string;
@@ -148,26 +149,9 @@ describe('copying a store into PostgreSQL', () => {
       expect(await copy.gradeRound(5, [], 9500)).toBe(true);
       expect(await copy.gradeRound(5, [], 9501)).toBe(false);
       await copy.endSession(running?.id ?? -1, 'stopped', 9600);
-      const next = await copy.createSession({
-        guildId: 'g1',
-        channelId: 'c1',
-        bankId: 'rnn-quiz',
-        startedBy: 'u0',
-        seconds: 30,
-        scoring: 'exact',
-        shuffle: false,
-        questionIds: ['q1'],
-        now: 10_000,
-      });
+      const next = await newSession(copy, { questionIds: ['q1'], now: 10_000 });
       expect(next.id).toBe(3);
-      const round = await copy.createRound({
-        sessionId: next.id,
-        idx: 0,
-        channelId: 'c1',
-        questionId: 'q1',
-        seed: 's',
-        tags: [],
-      });
+      const round = await newRound(copy, next.id);
       expect(round.id).toBe(6);
       const prompt = await copy.reviews.createPrompt({
         guildId: 'g1',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
+import { openStore, type Store } from '../src/index';
 
 /** Runs `sql` on the test server's own database (creating and dropping test databases). */
 async function admin(sql: string): Promise<void> {
@@ -30,4 +31,37 @@ export async function rawClient(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
+}
+
+/**
+ * For a `describe` whose tests share one database among several processes: a fresh database for
+ * each test, `process()` opening a store on it as another process would (a pool of its own), all
+ * closed and the database dropped after the test.
+ */
+export function databasePerTest() {
+  let db: { url: string; drop(): Promise<void> } | undefined;
+  const stores: Store[] = [];
+  beforeEach(async () => {
+    db = await freshDatabase();
+  });
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    await db?.drop();
+    db = undefined;
+  });
+  const url = () => {
+    if (!db) throw new Error('databasePerTest: no test is running');
+    return db.url;
+  };
+  return {
+    /** The test's database. */
+    get url() {
+      return url();
+    },
+    async process(): Promise<Store> {
+      const store = await openStore({ backend: 'postgres', url: url() });
+      stores.push(store);
+      return store;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { reviewCard } from '@quizdeck/core';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../src/index';
+import { newRound, newSession } from './store-fixtures';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 1, 20);
@@ -19,25 +20,14 @@ export function reviewStoreSuite(store: () => Store): void {
       now: number,
       bankId = 'b1',
     ) => {
-      const s = await store().createSession({
-        guildId: 'g1',
+      const s = await newSession(store(), {
         channelId: `c${channel++}`,
         bankId,
-        startedBy: 'u0',
-        seconds: 30,
         scoring: 'partial',
-        shuffle: false,
         questionIds: [question],
         now,
       });
-      const r = await store().createRound({
-        sessionId: s.id,
-        idx: 0,
-        channelId: s.channelId,
-        questionId: question,
-        seed: 's',
-        tags: [],
-      });
+      const r = await newRound(store(), s.id, 0, { channelId: s.channelId, questionId: question });
       await store().setRoundMessage(r.id, `m${r.id}`);
       await store().openRound(r.id, now, now + 1);
       const graded = answers.map((a) => ({

@@ -1,52 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leaseHeld } from '../src/db/shard-leases';
 import { LeaseLostError } from '../src/errors';
-import { openStore, type Store } from '../src/index';
-import { freshDatabase, rawClient } from './postgres';
+import { databasePerTest, rawClient } from './postgres';
+import { newRound, newSession } from './store-fixtures';
 
 const TTL = 400;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('shard leases on PostgreSQL', () => {
-  let url: string;
-  let drop: () => Promise<void>;
-  const stores: Store[] = [];
-  /** A store as another process would hold it: a pool of its own. */
-  const process = async () => {
-    const store = await openStore({ backend: 'postgres', url });
-    stores.push(store);
-    return store;
-  };
-
-  beforeEach(async () => {
-    ({ url, drop } = await freshDatabase());
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    await drop();
-  });
-
-  const newSession = (store: Store, guildId = 'g1', channelId = 'c1') =>
-    store.createSession({
-      guildId,
-      channelId,
-      bankId: 'rnn-quiz',
-      startedBy: 'u0',
-      seconds: 30,
-      scoring: 'exact',
-      shuffle: false,
-      questionIds: ['q1', 'q2'],
-      now: 1000,
-    });
-  const newRound = (store: Store, sessionId: number, idx = 0) =>
-    store.createRound({
-      sessionId,
-      idx,
-      channelId: 'c1',
-      questionId: `q${idx + 1}`,
-      seed: `s${idx}`,
-      tags: [],
-    });
+  const db = databasePerTest();
+  const process = db.process;
 
   it('commits a fenced write only while its lease holds: the old owner changes nothing after a takeover', async () => {
     const [a, b] = [await process(), await process()];
@@ -67,7 +30,7 @@ describe('shard leases on PostgreSQL', () => {
       () => fa.setRoundMessage(r1.id, 'stale'),
       () => fa.skipRound(r1.id),
       () => newRound(fa, session.id, 2),
-      () => newSession(fa, 'g1', 'c2'),
+      () => newSession(fa, { channelId: 'c2' }),
       () => fa.endSession(session.id, 'stopped', 7000, true),
       () => fa.boardPosted(session.id),
     ];
@@ -102,7 +65,7 @@ describe('shard leases on PostgreSQL', () => {
     const round = await newRound(fa, session.id);
     // A write of a that has passed its fence, then stalls before committing (as a slow commit
     // would): a raw connection standing in for a's, with the store's fence condition.
-    const raw = await rawClient(url);
+    const raw = await rawClient(db.url);
     try {
       await raw.query('BEGIN');
       const held = leaseHeld({ shardId: 0, owner: 'a' }, Date.now());

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../src/index';
 import { reviewStoreSuite } from './review-store-suite';
+import { newRound, newSession } from './store-fixtures';
 
 /** A backend the store suite runs on: `open` gives a fresh, empty store and how to drop it. */
 export interface StoreBackend {
@@ -22,35 +23,15 @@ export function storeSuite(backend: StoreBackend): void {
       await drop();
     });
 
-    const newSession = (channelId = 'c1') =>
-      store.createSession({
-        guildId: 'g1',
-        channelId,
-        bankId: 'rnn-quiz',
-        startedBy: 'u0',
-        seconds: 30,
-        scoring: 'exact',
-        shuffle: false,
-        questionIds: ['q1', 'q2'],
-        now: 1000,
-      });
-
     const openRound = async (sessionId: number, idx: number, tags: string[] = []) => {
-      const r = await store.createRound({
-        sessionId,
-        idx,
-        channelId: 'c1',
-        questionId: `q${idx + 1}`,
-        seed: 's',
-        tags,
-      });
+      const r = await newRound(store, sessionId, idx, { tags });
       await store.setRoundMessage(r.id, `m${idx}`);
       await store.openRound(r.id, 2000, 3000);
       return r.id;
     };
 
     it('keeps sessions and rounds as written, and the states they move through', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       expect(s).toEqual({
         id: s.id,
         guildId: 'g1',
@@ -97,16 +78,16 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('allows one running quiz per channel, many channels at once', async () => {
-      const s = await newSession('c1');
-      await expect(newSession('c1')).rejects.toThrow(/already running/);
-      expect((await newSession('c2')).id).not.toBe(s.id);
+      const s = await newSession(store, { channelId: 'c1' });
+      await expect(newSession(store, { channelId: 'c1' })).rejects.toThrow(/already running/);
+      expect((await newSession(store, { channelId: 'c2' })).id).not.toBe(s.id);
       await store.endSession(s.id, 'finished', 5000);
-      expect((await newSession('c1')).state).toBe('running');
+      expect((await newSession(store, { channelId: 'c1' })).state).toBe('running');
       expect((await store.runningSessions()).map((x) => x.channelId).sort()).toEqual(['c1', 'c2']);
     });
 
     it('grades a round exactly once: a second grading changes nothing', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const roundId = await openRound(s.id, 0);
       const answers = [
         { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 },
@@ -134,7 +115,7 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('grades a round once when two gradings race: one wins, its answers are written once', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const roundId = await openRound(s.id, 0);
       const mine = [{ userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 }];
       const theirs = [{ userId: 'u2', selected: ['B'], verdict: 'wrong' as const, score: 0 }];
@@ -156,7 +137,7 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('adds a round of 301 answers (written in batches) to the scores members already have', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const first = await openRound(s.id, 0);
       const member = (i: number) => `u${String(i).padStart(3, '0')}`;
       await store.gradeRound(
@@ -203,7 +184,7 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('rolls the whole grading back when one write fails', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const roundId = await openRound(s.id, 0);
       const dup = { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 };
       await expect(store.gradeRound(roundId, [dup, dup], 4000)).rejects.toThrow();
@@ -218,7 +199,7 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('does not grade a skipped round, and does not skip a graded one', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const roundId = await openRound(s.id, 0);
       expect(await store.skipRound(roundId)).toBe(true);
       expect(await store.gradeRound(roundId, [], 4000)).toBe(false);
@@ -253,7 +234,7 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('computes standings by scope and member stats (streak, per-tag mastery)', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const r1 = await openRound(s.id, 0, ['rnn']);
       const r2 = await openRound(s.id, 1, ['rnn', 'lstm']);
       await store.gradeRound(
@@ -294,7 +275,7 @@ export function storeSuite(backend: StoreBackend): void {
     });
 
     it('orders standings by points, then right answers, then member id', async () => {
-      const s = await newSession();
+      const s = await newSession(store);
       const r = await openRound(s.id, 0);
       // Ids that sort differently by byte and by a language's collation.
       const ids = ['b', 'B', 'a_2', 'a-1', '10', '9'];

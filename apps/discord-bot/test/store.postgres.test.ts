@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreUnreachableError } from '../src/db/postgres-driver';
 import { POSTGRES_MIGRATIONS } from '../src/db/postgres-migrations';
-import { openStore, type Store } from '../src/index';
-import { freshDatabase, rawClient } from './postgres';
+import { openStore } from '../src/index';
+import { databasePerTest, freshDatabase, rawClient } from './postgres';
+import { newRound, newSession } from './store-fixtures';
 import { storeSuite } from './store-suite';
 
 storeSuite({
@@ -33,27 +34,12 @@ describe('PostgreSQL database that cannot be opened', () => {
 });
 
 describe('PostgreSQL database shared by several processes', () => {
-  let url: string;
-  let drop: () => Promise<void>;
-  const stores: Store[] = [];
-  /** A store as another process would hold it: a pool of its own. */
-  const process = async () => {
-    const store = await openStore({ backend: 'postgres', url });
-    stores.push(store);
-    return store;
-  };
-
-  beforeEach(async () => {
-    ({ url, drop } = await freshDatabase());
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    await drop();
-  });
+  const db = databasePerTest();
+  const process = db.process;
 
   it('is migrated once when processes start together, and each records the version', async () => {
     await Promise.all([process(), process(), process()]);
-    const raw = await rawClient(url);
+    const raw = await rawClient(db.url);
     try {
       const { rows } = await raw.query('SELECT version FROM quizdeck_migrations ORDER BY version');
       expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
@@ -64,7 +50,7 @@ describe('PostgreSQL database shared by several processes', () => {
   });
 
   it('upgrades a version-1 database (before leases) without changing a row', async () => {
-    const raw = await rawClient(url);
+    const raw = await rawClient(db.url);
     const tables = ['guild_settings', 'sessions', 'rounds', 'answers', 'scores'];
     const dump = async () => {
       const out = [];
@@ -140,29 +126,12 @@ describe('PostgreSQL database shared by several processes', () => {
 
   it('grades a round once when two processes grade it at the same moment', async () => {
     const [a, b] = [await process(), await process()];
-    const session = await a.createSession({
-      guildId: 'g1',
-      channelId: 'c1',
-      bankId: 'rnn-quiz',
-      startedBy: 'u0',
-      seconds: 30,
-      scoring: 'exact',
-      shuffle: false,
-      questionIds: ['q1'],
-      now: 1000,
-    });
-    const round = await a.createRound({
-      sessionId: session.id,
-      idx: 0,
-      channelId: 'c1',
-      questionId: 'q1',
-      seed: 's',
-      tags: [],
-    });
+    const session = await newSession(a, { questionIds: ['q1'] });
+    const round = await newRound(a, session.id);
     await a.openRound(round.id, 2000, 3000);
     // A third connection holds the round's row, so both gradings are surely under way, each
     // waiting at its compare-and-set, when it lets go.
-    const holder = await rawClient(url);
+    const holder = await rawClient(db.url);
     try {
       await holder.query('BEGIN');
       await holder.query('SELECT id FROM rounds WHERE id = $1 FOR UPDATE', [round.id]);

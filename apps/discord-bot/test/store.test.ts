@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseInUseError, MIGRATIONS, openStore, type Store } from '../src/index';
 import { sqliteRows } from './sqlite-file';
+import { newRound, newSession } from './store-fixtures';
 import { storeSuite } from './store-suite';
 
 storeSuite({
@@ -106,14 +107,8 @@ describe('SQLite database file', () => {
       expect((await migrated.session(1))?.state).toBe('finished');
       expect((await migrated.runningSessions()).map((r) => r.id)).toEqual([2]);
       // New rows get ids after the old ones.
-      const next = await migrated.createSession({
-        guildId: 'g1',
+      const next = await newSession(migrated, {
         channelId: 'c3',
-        bankId: 'rnn-quiz',
-        startedBy: 'u0',
-        seconds: 30,
-        scoring: 'exact',
-        shuffle: false,
         questionIds: ['q1'],
         now: 10_000,
       });
@@ -173,25 +168,8 @@ describe('SQLite database file', () => {
   });
 
   it('can be backed up online while the bot holds it (the hosting recipe’s backup)', async () => {
-    const session = await store.createSession({
-      guildId: 'g1',
-      channelId: 'c1',
-      bankId: 'rnn-quiz',
-      startedBy: 'u0',
-      seconds: 30,
-      scoring: 'exact',
-      shuffle: false,
-      questionIds: ['q1'],
-      now: 1000,
-    });
-    const round = await store.createRound({
-      sessionId: session.id,
-      idx: 0,
-      channelId: 'c1',
-      questionId: 'q1',
-      seed: 's',
-      tags: [],
-    });
+    const session = await newSession(store, { questionIds: ['q1'] });
+    const round = await newRound(store, session.id);
     await store.openRound(round.id, 2000, 3000);
     await store.gradeRound(
       round.id,
