@@ -9,6 +9,7 @@ import type { ParseResult } from './parse-result';
 import { childAt, keyOffset, nodeAt, type PosTree, startOf } from './pos-tree';
 import { type BankLocations, LineIndex, type Position } from './position';
 import { unknownKeys } from './unknown-keys';
+import { validateBank } from './validate-bank';
 import { readFastYaml } from './yaml-fast';
 import { readFullYaml } from './yaml-full';
 
@@ -91,7 +92,7 @@ export function parseStructured(
     }
   }
   const unknown = unknownKeys(BankSchema, data);
-  const parsed = BankSchema.safeParse(data);
+  const parsed = validateBank(data);
   if (parsed.success && unknown.length === 0) {
     return { bank: parsed.data, locations, diagnostics: [] };
   }

@@ -13,23 +13,24 @@ const BankShape = z.object({
   questions: z.array(QuestionSchema),
 });
 
+/** A problem a refinement found, at a path below the value it checked. */
+export type RefinementIssue = { path: PropertyKey[]; message: string };
+
 /**
- * A question bank. Cross-references are checked here so every format gets the same rules:
- * unique ids, keys among the options, contexts that exist and come before their use.
+ * The bank's cross-references, checked here so every format gets the same rules: unique ids, keys
+ * among the options, contexts that exist and come before their use. Each problem goes to `add`.
  */
-export const BankSchema = BankShape.superRefine((bank, ctx) => {
+export function checkBankReferences(bank: Bank, add: (issue: RefinementIssue) => void): void {
   const contextIds = new Set<string>();
   bank.contexts.forEach((c, i) => {
     if (contextIds.has(c.id)) {
-      ctx.addIssue({
-        code: 'custom',
+      add({
         path: ['contexts', i, 'id'],
         message: `duplicate context id "${c.id}"`,
       });
     }
     if (c.continues !== undefined && !contextIds.has(c.continues)) {
-      ctx.addIssue({
-        code: 'custom',
+      add({
         path: ['contexts', i, 'continues'],
         message: `context "${c.id}" continues "${c.continues}", which is not an earlier context`,
       });
@@ -39,16 +40,14 @@ export const BankSchema = BankShape.superRefine((bank, ctx) => {
   const questionIds = new Set<string>();
   bank.questions.forEach((q, i) => {
     if (questionIds.has(q.id)) {
-      ctx.addIssue({
-        code: 'custom',
+      add({
         path: ['questions', i, 'id'],
         message: `duplicate question id "${q.id}"`,
       });
     }
     questionIds.add(q.id);
     if (q.context !== undefined && !contextIds.has(q.context)) {
-      ctx.addIssue({
-        code: 'custom',
+      add({
         path: ['questions', i, 'context'],
         message: `unknown context "${q.context}"`,
       });
@@ -56,8 +55,7 @@ export const BankSchema = BankShape.superRefine((bank, ctx) => {
     const keys = new Set<string>();
     q.options.forEach((o, j) => {
       if (keys.has(o.key)) {
-        ctx.addIssue({
-          code: 'custom',
+        add({
           path: ['questions', i, 'options', j, 'key'],
           message: `duplicate option ${o.key}`,
         });
@@ -66,28 +64,30 @@ export const BankSchema = BankShape.superRefine((bank, ctx) => {
     });
     q.answer.forEach((k, j) => {
       if (!keys.has(k)) {
-        ctx.addIssue({
-          code: 'custom',
+        add({
           path: ['questions', i, 'answer', j],
           message: `key ${k} is not among the options (${[...keys].join(', ')})`,
         });
       }
     });
     if (new Set(q.answer).size !== q.answer.length) {
-      ctx.addIssue({
-        code: 'custom',
+      add({
         path: ['questions', i, 'answer'],
         message: 'a key is listed twice',
       });
     }
     if (q.answer.length > 1 && !q.multiple) {
-      ctx.addIssue({
-        code: 'custom',
+      add({
         path: ['questions', i, 'multiple'],
         message: 'a question with several keys must have multiple: true',
       });
     }
   });
-});
+}
+
+/** A question bank: its shape, then its cross-references (checkBankReferences). */
+export const BankSchema = BankShape.superRefine((bank, ctx) =>
+  checkBankReferences(bank, (issue) => ctx.addIssue({ code: 'custom', ...issue })),
+);
 export type Bank = z.infer<typeof BankSchema>;
 export type BankInput = z.input<typeof BankSchema>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 /** Option keys are capital letters, in order: A, B, C, … */
+export const OPTION_KEY_PATTERN = /^[A-Z]$/;
+
 export const OptionKeySchema = z
   .string()
-  .regex(/^[A-Z]$/, 'an option key is one capital letter, A to Z')
+  .regex(OPTION_KEY_PATTERN, 'an option key is one capital letter, A to Z')
   .describe('Option letter as printed, A..Z');
 export type OptionKey = z.infer<typeof OptionKeySchema>;
 

@@ -1,6 +1,6 @@
-import { BankSchema } from '../../model/bank';
 import { modelDiagnostics } from '../model-issues';
 import type { ParseResult } from '../parse-result';
+import { validateBank } from '../validate-bank';
 import type { MarkdownImport } from './import-markdown';
 
 const sortByLine = <T extends { line: number; col: number }>(ds: T[]) =>
@@ -10,7 +10,7 @@ const sortByLine = <T extends { line: number; col: number }>(ds: T[]) =>
 export function validateImport(imp: MarkdownImport, file: string): ParseResult {
   const { candidate, builder, locations, bankLine } = imp;
   const diagnostics = builder.diagnostics;
-  const parsed = BankSchema.safeParse(candidate);
+  const parsed = validateBank(candidate);
   if (parsed.success) {
     const failed = diagnostics.some((d) => d.severity === 'error');
     return {
