@@ -6,6 +6,7 @@ import {
   closeWhenSeen,
   descriptionOf,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -48,16 +49,9 @@ afterAll(async () => {
 });
 
 const command = (subcommand: string, options: Record<string, string | number | boolean> = {}) =>
-  w.emu
-    .runCommand({
-      guildId: w.guildId,
-      channelId: w.channelId,
-      userId: w.ownerId,
-      name: 'quiz',
-      subcommand,
-      options,
-    })
-    .response() as Promise<{ data: { content?: string; embeds?: { description?: string }[] } }>;
+  runQuiz(w, subcommand, options).response() as Promise<{
+    data: { content?: string; embeds?: { description?: string }[] };
+  }>;
 
 const banksList = async () => (await command('banks')).data.embeds?.[0]?.description ?? '';
 

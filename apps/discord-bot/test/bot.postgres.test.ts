@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   closeWhenSeen,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -29,16 +30,7 @@ describe('the bot on PostgreSQL', () => {
     expect(world.bot.store.backend).toBe('postgres');
     const alice = world.members.alice?.id as string;
     const bob = world.members.bob?.id as string;
-    await world.emu
-      .runCommand({
-        guildId: world.guildId,
-        channelId: world.channelId,
-        userId: world.ownerId,
-        name: 'quiz',
-        subcommand: 'start',
-        options: { bank: 'rnn-quiz', count: 2, seconds: 60 },
-      })
-      .response();
+    await runQuiz(world, 'start', { bank: 'rnn-quiz', count: 2, seconds: 60 }).response();
     const q1 = await waitForQuestion(world, 1);
     react(world, q1.id, alice, 'AD');
     react(world, q1.id, bob, 'B');

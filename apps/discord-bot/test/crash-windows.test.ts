@@ -1,3 +1,4 @@
+import type { OptionValue } from '@quizdeck/discord-emulator';
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index';
@@ -5,6 +6,7 @@ import {
   closeWhenSeen,
   descriptionOf,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -22,17 +24,8 @@ afterEach(async () => {
 
 const POST = 'POST /channels/:channelId/messages';
 
-const start = (world: World, options: Record<string, string | number | boolean>) =>
-  world.emu
-    .runCommand({
-      guildId: world.guildId,
-      channelId: world.channelId,
-      userId: world.ownerId,
-      name: 'quiz',
-      subcommand: 'start',
-      options: { bank: 'rnn-quiz', seconds: 60, ...options },
-    })
-    .response();
+const start = (world: World, options: Record<string, OptionValue>) =>
+  runQuiz(world, 'start', { bank: 'rnn-quiz', seconds: 60, ...options }).response();
 
 const answersOf = (world: World) =>
   sqliteRows<{ userId: string; selected: string; verdict: string }>(

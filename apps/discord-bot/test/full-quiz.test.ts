@@ -6,6 +6,7 @@ import {
   closeWhenSeen,
   descriptionOf,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -43,15 +44,8 @@ function picks(name: string, key: string[], letters: string[]): string {
 describe('a whole quiz of the bundled RNN bank', () => {
   it('grades five members, reveals each question and stores exact scores', async () => {
     const { emu } = w;
-    const start = emu.runCommand({
-      guildId: w.guildId,
-      channelId: w.channelId,
-      userId: w.ownerId,
-      name: 'quiz',
-      subcommand: 'start',
-      // Rounds are closed once the bot has seen every reaction; the timer is a long backstop.
-      options: { bank: 'rnn-quiz', seconds: 60 },
-    });
+    // Rounds are closed once the bot has seen every reaction; the timer is a long backstop.
+    const start = runQuiz(w, 'start', { bank: 'rnn-quiz', seconds: 60 });
     await start.response();
     const questions = bank.questions;
     let first: RecordedMessage | undefined;

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type CommandRun,
   type CreatedMember,
   DiscordEmulator,
   type EmulatorOptions,
+  type OptionValue,
   type RecordedMessage,
 } from '@quizdeck/discord-emulator';
 import { type Bot, type BotConfig, createBot, loadConfig, registerCommands } from '../src/index';
@@ -116,6 +118,30 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     },
   };
   return world;
+}
+
+/** Where a command is run and by whom: by default the first guild's owner in its #quiz. */
+export interface CommandPlace {
+  guildId?: string;
+  channelId?: string;
+  userId?: string;
+}
+
+/** A member runs `/quiz subcommand` with `options`. */
+export function runQuiz(
+  w: World,
+  subcommand: string,
+  options: Record<string, OptionValue> = {},
+  place: CommandPlace = {},
+): CommandRun {
+  return w.emu.runCommand({
+    guildId: place.guildId ?? w.guildId,
+    channelId: place.channelId ?? w.channelId,
+    userId: place.userId ?? w.ownerId,
+    name: 'quiz',
+    subcommand,
+    options,
+  });
 }
 
 const titleOf = (m: RecordedMessage) => String(m.embeds[0]?.title ?? '');

@@ -7,6 +7,7 @@ import {
   closeWhenSeen,
   descriptionOf,
   react,
+  runQuiz,
   startWorld,
   type World,
   waitForClock,
@@ -57,16 +58,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 describe('case 7: a bank’s local images in Discord', () => {
   it('posts them as attachments shown in the embed, and says when one is too large', async () => {
     const alice = w.members.alice?.id as string;
-    await w.emu
-      .runCommand({
-        guildId: w.guildId,
-        channelId: w.channelId,
-        userId: w.ownerId,
-        name: 'quiz',
-        subcommand: 'start',
-        options: { bank: 'images', seconds: 60 },
-      })
-      .response();
+    await runQuiz(w, 'start', { bank: 'images', seconds: 60 }).response();
     const q1 = await waitForQuestion(w, 1);
     expect(q1.attachments.map((a) => [a.filename, a.sha256])).toEqual([['image-1.png', sha(cell)]]);
     expect(q1.embeds[1]?.image).toMatchObject({ url: q1.attachments[0]?.url });

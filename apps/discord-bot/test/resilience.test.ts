@@ -1,7 +1,9 @@
+import type { OptionValue } from '@quizdeck/discord-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   closeWhenSeen,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -17,17 +19,8 @@ afterEach(async () => {
   w = undefined;
 });
 
-const start = (world: World, options: Record<string, string | number | boolean>) =>
-  world.emu
-    .runCommand({
-      guildId: world.guildId,
-      channelId: world.channelId,
-      userId: world.ownerId,
-      name: 'quiz',
-      subcommand: 'start',
-      options: { bank: 'rnn-quiz', seconds: 5, ...options },
-    })
-    .response();
+const start = (world: World, options: Record<string, OptionValue>) =>
+  runQuiz(world, 'start', { bank: 'rnn-quiz', seconds: 5, ...options }).response();
 
 const reactionReads = (world: World) =>
   world.emu.requests.filter((r) => r.method === 'GET' && /\/reactions\//.test(r.path)).length;

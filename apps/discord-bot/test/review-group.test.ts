@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { World } from './harness';
+import { runQuiz, type World } from './harness';
 import { DAY, member, playQuiz, startReviewWorld } from './review-world';
 
 let w: World;
@@ -22,16 +22,7 @@ const command = (
   subcommand: string,
   options: Record<string, string | number | boolean>,
 ) =>
-  w.emu
-    .runCommand({
-      guildId: w.guildId,
-      channelId: w.channelId,
-      userId,
-      name: 'quiz',
-      subcommand,
-      options,
-    })
-    .response() as Promise<{ data: { content?: string } }>;
+  runQuiz(w, subcommand, options, { userId }).response() as Promise<{ data: { content?: string } }>;
 
 const digestLines = () => w.emu.messages(w.channelId).filter((m) => m.content.startsWith('📚'));
 
@@ -55,16 +46,7 @@ describe('review for the whole channel', () => {
     clock.now += DAY;
     await w.emu.waitFor(() => digestLines().length === 2, { description: 'the second day’s line' });
     clock.now += 60 * 1000;
-    const marker = await w.emu
-      .runCommand({
-        guildId: w.guildId,
-        channelId: w.channelId,
-        userId: w.ownerId,
-        name: 'quiz',
-        subcommand: 'digest',
-        options: { off: true },
-      })
-      .response();
+    const marker = await runQuiz(w, 'digest', { off: true }).response();
     expect(JSON.stringify(marker)).toContain('off');
     expect(digestLines()).toHaveLength(2);
   });
@@ -86,16 +68,12 @@ describe('review for the whole channel', () => {
 
   it('says so when nobody in the channel has reviews in the bank', async () => {
     const empty = w.emu.createChannel(w.guildId, { name: 'empty' });
-    const reply = (await w.emu
-      .runCommand({
-        guildId: w.guildId,
-        channelId: empty.id,
-        userId: w.ownerId,
-        name: 'quiz',
-        subcommand: 'start',
-        options: { bank: 'recall', mode: 'review' },
-      })
-      .response()) as { data: { content?: string } };
+    const reply = (await runQuiz(
+      w,
+      'start',
+      { bank: 'recall', mode: 'review' },
+      { channelId: empty.id },
+    ).response()) as { data: { content?: string } };
     expect(reply.data.content).toContain('Nobody who played in this channel lately');
   });
 });

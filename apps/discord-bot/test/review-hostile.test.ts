@@ -3,6 +3,7 @@ import {
   closeWhenSeen,
   FIXTURE_BANKS,
   react,
+  runQuiz,
   startWorld,
   type World,
   waitForQuestion,
@@ -25,16 +26,7 @@ afterAll(() => w?.close());
 
 describe('/review of hostile, long question text', () => {
   it('splits a long passage over an ephemeral reply and follow-ups, buttons last, pinging no one', async () => {
-    await w.emu
-      .runCommand({
-        guildId: w.guildId,
-        channelId: w.channelId,
-        userId: w.ownerId,
-        name: 'quiz',
-        subcommand: 'start',
-        options: { bank: 'mentions', seconds: 60 },
-      })
-      .response();
+    await runQuiz(w, 'start', { bank: 'mentions', seconds: 60 }).response();
     const q = await waitForQuestion(w, 1);
     react(w, q.id, member(w, 'alice'), 'B');
     await closeWhenSeen(w, q.id, { [member(w, 'alice')]: 'B' });

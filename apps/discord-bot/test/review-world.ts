@@ -6,6 +6,7 @@ import type { RecordedMessage } from '@quizdeck/discord-emulator';
 import {
   closeWhenSeen,
   react,
+  runQuiz,
   startWorld,
   type World,
   type WorldOptions,
@@ -42,15 +43,7 @@ export const member = (w: World, name: string) => {
  * question i + 1 (by name). Resolves once the quiz is over.
  */
 export async function playQuiz(w: World, picks: Record<string, string>[]) {
-  const start = w.emu.runCommand({
-    guildId: w.guildId,
-    channelId: w.channelId,
-    userId: w.ownerId,
-    name: 'quiz',
-    subcommand: 'start',
-    options: { bank: 'recall', seconds: 60, count: picks.length },
-  });
-  await start.response();
+  await runQuiz(w, 'start', { bank: 'recall', seconds: 60, count: picks.length }).response();
   for (const [i, byName] of picks.entries()) {
     const message = await waitForQuestion(w, i + 1);
     const chosen: Record<string, string> = {};

@@ -6,6 +6,7 @@ import {
   closeWhenSeen,
   descriptionOf,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -24,15 +25,8 @@ afterAll(() => w?.close());
 const PICKS = { alice: 'ABD', bob: 'AC', carol: 'AB', dave: 'ABCD' } as const;
 
 async function playQ5(channelId: string, scoring: 'exact' | 'partial') {
-  const run = w.emu.runCommand({
-    guildId: w.guildId,
-    channelId,
-    userId: w.ownerId,
-    name: 'quiz',
-    subcommand: 'start',
-    options: { bank: 'rnn-quiz', tag: 'shapes', count: 1, seconds: 60, scoring },
-  });
-  await run.response();
+  const options = { bank: 'rnn-quiz', tag: 'shapes', count: 1, seconds: 60, scoring };
+  await runQuiz(w, 'start', options, { channelId }).response();
   const q = await waitForQuestion(w, 1, channelId);
   const chosen: Record<string, string> = {};
   for (const [name, letters] of Object.entries(PICKS)) {
@@ -74,15 +68,8 @@ describe('shuffle and skip', () => {
   it('shuffles options, grades the shown letters and names the bank’s letters in the reveal', async () => {
     const channel = w.emu.createChannel(w.guildId, { name: 'quiz-shuffle' });
     const bank = loadBankCatalog(BUNDLED_BANKS).banks.get('rnn-quiz');
-    const run = w.emu.runCommand({
-      guildId: w.guildId,
-      channelId: channel.id,
-      userId: w.ownerId,
-      name: 'quiz',
-      subcommand: 'start',
-      options: { bank: 'rnn-quiz', count: 1, seconds: 60, shuffle: true },
-    });
-    await run.response();
+    const options = { bank: 'rnn-quiz', count: 1, seconds: 60, shuffle: true };
+    await runQuiz(w, 'start', options, { channelId: channel.id }).response();
     const q = await waitForQuestion(w, 1, channel.id);
     const footer = String((q.embeds[0]?.footer as { text?: string } | undefined)?.text);
     const question = bank?.questions.find((x) => footer.endsWith(` · ${x.id}`));
@@ -107,16 +94,7 @@ describe('shuffle and skip', () => {
   it('/quiz skip drops the open question ungraded and moves on', async () => {
     const channel = w.emu.createChannel(w.guildId, { name: 'quiz-skip' });
     const start = (sub: string, options = {}) =>
-      w.emu
-        .runCommand({
-          guildId: w.guildId,
-          channelId: channel.id,
-          userId: w.ownerId,
-          name: 'quiz',
-          subcommand: sub,
-          options,
-        })
-        .response();
+      runQuiz(w, sub, options, { channelId: channel.id }).response();
     await start('start', { bank: 'rnn-quiz', count: 2, seconds: 60 });
     const q1 = await waitForQuestion(w, 1, channel.id);
     react(w, q1.id, w.members.alice?.id as string, 'AD', channel.id);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DiscordEmulator } from '@quizdeck/discord-emulator';
+import { DiscordEmulator, type OptionValue } from '@quizdeck/discord-emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeShards, runningShards } from '../src/discord/shard-set';
 import { ConfigError, createBot, loadConfig } from '../src/index';
@@ -9,6 +9,7 @@ import {
   BUNDLED_BANKS,
   closeWhenSeen,
   react,
+  runQuiz,
   startWorld,
   titleOf,
   type World,
@@ -37,15 +38,13 @@ const twoShards = (env: Record<string, string>) =>
 
 type Guild = World['guilds'][number];
 
-const run = (world: World, g: Guild, subcommand: string, options: Record<string, unknown> = {}) =>
-  world.emu.runCommand({
-    guildId: g.id,
-    channelId: g.channelId,
-    userId: g.ownerId,
-    name: 'quiz',
-    subcommand,
-    options: options as Record<string, string | number | boolean>,
-  });
+const run = (
+  world: World,
+  g: Guild,
+  subcommand: string,
+  options: Record<string, OptionValue> = {},
+) =>
+  runQuiz(world, subcommand, options, { guildId: g.id, channelId: g.channelId, userId: g.ownerId });
 
 const connectedShards = (world: World) =>
   world.emu
