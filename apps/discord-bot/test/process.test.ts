@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descriptionOf, titleOf } from './harness';
+import { killLeftovers, spawnLogged } from './spawned';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +17,6 @@ const STRANGER = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123
 
 let emu: DiscordEmulator;
 let dir: string;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   const build = await run('pnpm', ['--silent', 'build'], { ...process.env }, appDir);
@@ -26,7 +26,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killLeftovers();
   await emu?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -61,20 +61,8 @@ function envFile(name: string, vars: Record<string, string>): string {
 // Only what the host's environment gives, so the .env file is what configures the bot.
 const bareEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' });
 
-function startBuilt(env: string) {
-  const child = spawn(process.execPath, [`--env-file=${env}`, built], {
-    cwd: dir,
-    env: bareEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const out = { log: '' };
-  child.stderr?.on('data', (d: Buffer) => {
-    out.log += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  return { child, out, exited };
-}
+const startBuilt = (env: string) =>
+  spawnLogged(process.execPath, [`--env-file=${env}`, built], bareEnv(), dir);
 
 describe('the built bot as a host runs it', () => {
   it('registers, plays a quiz, shuts down gracefully on SIGTERM mid-post, and resumes', async () => {

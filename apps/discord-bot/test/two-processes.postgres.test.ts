@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { shardOf } from '@quizdeck/core';
 import { DiscordEmulator, type RecordedMessage } from '@quizdeck/discord-emulator';
@@ -7,6 +6,7 @@ import { leaderboardMessages } from '../src/discord/quiz-messages';
 import { loadConfig, openStore, registerCommands, type Store } from '../src/index';
 import { BUNDLED_BANKS, descriptionOf, titleOf } from './harness';
 import { freshDatabase, rawClient } from './postgres';
+import { killLeftovers, spawnLogged } from './spawned';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const QUESTIONS = 4;
@@ -22,7 +22,6 @@ interface Guild {
 let emu: DiscordEmulator;
 let db: { url: string; drop(): Promise<void> };
 let store: Store;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   emu = await DiscordEmulator.start({ rateLimits: { reactionWindowMs: 20 } });
@@ -30,7 +29,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killLeftovers();
   await store?.close();
   await emu?.stop();
   await db?.drop();
@@ -54,20 +53,8 @@ const env = (shard: number) => ({
 });
 
 /** The bot as a host runs it, one process, for one shard of two. */
-function startBot(shard: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: appDir,
-    env: env(shard),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const out = { log: '' };
-  child.stderr?.on('data', (d: Buffer) => {
-    out.log += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  return { child, out, exited };
-}
+const startBot = (shard: number) =>
+  spawnLogged(process.execPath, ['--import', 'tsx', 'src/main.ts'], env(shard), appDir);
 
 /** A question message whose letters the bot has all put up (its round is opening or open). */
 const questionsUp = (g: Guild) =>
