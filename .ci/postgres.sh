@@ -3,6 +3,8 @@
 #   .ci/postgres.sh start   initdb into a new temp folder, start postgres on 127.0.0.1 at a free
 #                           port, create a database; prints `export QUIZDECK_TEST_PG_URL=…` and
 #                           `export QUIZDECK_TEST_PG_DIR=…` lines (eval them, or parse them)
+#                           ($QUIZDECK_PG_OPTIONS: more server options, e.g. the bench's
+#                           `-c fsync=on -c shared_preload_libraries=pg_stat_statements`)
 #   .ci/postgres.sh stop    stops the cluster in $QUIZDECK_TEST_PG_DIR (or $2) and removes it
 # initdb refuses to run as root: as root, the cluster belongs to a system user made for it.
 set -euo pipefail
@@ -33,7 +35,7 @@ case "${1:-}" in
     # A free port: the kernel's pick for a socket bound to port 0, released at once.
     port=$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
     as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200 ${QUIZDECK_PG_OPTIONS:-}" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     as_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U quizdeck quizdeck_test
     echo "export QUIZDECK_TEST_PG_URL=postgres://quizdeck@127.0.0.1:$port/quizdeck_test"

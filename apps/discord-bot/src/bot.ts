@@ -91,6 +91,8 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
   });
   // PostgreSQL: the leases of this process's shards, taken in start().
   let leases: ShardLeases | undefined;
+  // Their own connection: a renewal never queues behind the quizzes' statements in the pool.
+  let leaseStore: Store | undefined;
   let shardCount = 1;
   const io = new DiscordIo(client);
   const engine = new QuizEngine({
@@ -167,13 +169,15 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
           },
         );
         shardCount = planned.count;
-        leases = await ShardLeases.acquire(store, planned.ids, config.leaseTtlMs, log);
+        leaseStore = await openStore(config.db, { connections: 1 });
+        leases = await ShardLeases.acquire(leaseStore, planned.ids, config.leaseTtlMs, log);
         leases.onLost((err) => {
           log.error('stopping: another process runs these shards now, or will');
           clearInterval(digestTimer);
           void engine
             .halt()
             .then(() => client.destroy())
+            .then(() => leaseStore?.close())
             .finally(() => options.onLeaseLost?.(err));
         });
       }
@@ -213,6 +217,7 @@ export async function createBot(config: BotConfig, options: BotOptions = {}): Pr
       await engine.halt();
       await client.destroy();
       await leases?.release();
+      await leaseStore?.close();
       await store.close();
     },
   };

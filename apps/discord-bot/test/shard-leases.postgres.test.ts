@@ -57,7 +57,7 @@ describe('shard leases on PostgreSQL', () => {
     await expect(fb.openRound(r1.id, 5000, 6000)).rejects.toThrow(/not posting/);
   });
 
-  it('makes a takeover wait for a fenced write in flight: it commits first, or not at all', async () => {
+  it('makes a takeover wait for a fenced write in flight (it commits first), not a renewal', async () => {
     const [a, b] = [await process(), await process()];
     expect(await a.acquireLease(0, 'a', TTL, Date.now())).toBe(true);
     const fa = a.fenced({ shardId: 0, owner: 'a' });
@@ -75,6 +75,8 @@ describe('shard leases on PostgreSQL', () => {
         [round.id, ...held.params],
       );
       expect(fenced.rowCount).toBe(1);
+      // The owner's renewal does not wait for it (it would hang here until the COMMIT below).
+      expect(await a.renewLease(0, 'a', TTL, Date.now())).toBe(true);
       await wait(TTL + 50); // expired while the write is in flight
       let takenAt = 0;
       const takeover = b.acquireLease(0, 'b', 60_000, Date.now()).then((g) => {

@@ -1,4 +1,4 @@
-import type { SqlConn } from './sql';
+import type { SqlConn, SqlDriver } from './sql';
 
 /** Who drives a shard's quizzes, until when (ms since the epoch, the callers' clock). */
 export interface ShardLease {
@@ -10,9 +10,24 @@ export interface ShardLease {
 /**
  * Takes the shard's lease for `owner` until `now + ttlMs` when it is free, expired, or already
  * `owner`'s; false when another owner holds it. One statement, so of two processes asking at
- * once exactly one gets it.
+ * once exactly one gets it. On PostgreSQL the lease row is first locked FOR UPDATE, which waits
+ * for the fenced writes in flight (see leaseHeld): a takeover comes after them.
  */
 export async function acquireLease(
+  sql: SqlDriver,
+  shardId: number,
+  owner: string,
+  ttlMs: number,
+  now: number,
+): Promise<boolean> {
+  if (sql.backend === 'sqlite') return upsertLease(sql, shardId, owner, ttlMs, now);
+  return sql.transaction(async (tx) => {
+    await tx.get('SELECT 1 FROM shard_leases WHERE shard_id = ? FOR UPDATE', [shardId]);
+    return upsertLease(tx, shardId, owner, ttlMs, now);
+  });
+}
+
+async function upsertLease(
   sql: SqlConn,
   shardId: number,
   owner: string,
@@ -61,14 +76,16 @@ export type HeldLease = Pick<ShardLease, 'shardId' | 'owner'>;
 
 /**
  * The lease still holds at `now`: a condition for the WHERE of a write, with its parameters
- * (PostgreSQL). FOR SHARE makes a takeover (an UPDATE of the lease row) wait until the write
- * commits, and a write after a takeover sees the new owner: each write of the old owner commits
- * before the new owner reads the rows, or not at all.
+ * (PostgreSQL). FOR KEY SHARE holds the lease row until the write's transaction ends: a
+ * takeover (acquireLease locks the row FOR UPDATE) waits until the write commits, and a write
+ * after a takeover sees the new owner, so each write of an old owner commits before the new
+ * owner reads the rows, or not at all. Renewals (an UPDATE of expires_at alone, no key) do not
+ * conflict with KEY SHARE: they never wait for the quizzes' writes.
  */
 export function leaseHeld(lease: HeldLease, now: number): { sql: string; params: unknown[] } {
   return {
     sql: `EXISTS (SELECT 1 FROM shard_leases WHERE shard_id = ? AND owner = ? AND expires_at > ?
-      FOR SHARE)`,
+      FOR KEY SHARE)`,
     params: [lease.shardId, lease.owner, now],
   };
 }
