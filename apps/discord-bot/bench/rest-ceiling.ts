@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator, type RecordedMessage } from '@quizdeck/discord-emulator';
 import Database from 'better-sqlite3';
+import { answerWhenOpen, LETTERS, pct, title } from './figures';
 
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -30,12 +31,6 @@ const REVEAL_PAUSE_MS = 5000; // the bot's default, scaled like the rounds
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const banks = fileURLToPath(new URL('../../../banks', import.meta.url));
 const built = join(appDir, 'dist', 'main.js');
-const LETTERS = ['🇦', '🇧', '🇨', '🇩'];
-const title = (m: RecordedMessage) => String(m.embeds[0]?.title ?? '');
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
-};
 
 interface Run {
   setup: string;
@@ -140,37 +135,19 @@ async function measure(processes: 1 | 2, channels: number): Promise<Run> {
       await new Promise((r) => setTimeout(r, spreadMs));
     }
   })();
-  // Members answer each question once it is open (reading only what is new in each channel).
-  const seen = new Map<string, string>();
-  const waiting = new Map<string, string>();
-  const ended = new Set<string>();
-  const answer = setInterval(() => {
-    for (const { part, channelId } of all) {
-      if (ended.has(channelId)) continue;
-      const after = seen.get(channelId);
-      const fresh = emu.messages(channelId, after === undefined ? {} : { after });
-      const last = fresh.at(-1);
-      if (last) seen.set(channelId, last.id);
-      for (const m of fresh) {
-        if (/^Question \d+ of/.test(title(m))) waiting.set(channelId, m.id);
-        if (/^Quiz (over|stopped)/.test(title(m))) ended.add(channelId);
-      }
-      const qid = waiting.get(channelId);
-      if (!qid || !String(emu.message(qid).embeds[0]?.description ?? '').includes('Closes <t:')) {
-        continue;
-      }
-      waiting.delete(channelId);
-      part.memberIds.forEach((userId, i) => {
-        emu.react(channelId, qid, userId, LETTERS[i % 4] as string);
-      });
-    }
-  }, 100);
+  // Members answer each question once it is open, a letter each.
+  const answering = answerWhenOpen(
+    emu,
+    all.map(({ part, channelId }) => ({ channelId, memberIds: part.memberIds })),
+    (i) => [LETTERS[i % 4] as string],
+    100,
+  );
   await starting;
   const deadline = Date.now() + 180_000;
-  while (ended.size < all.length && Date.now() < deadline) {
+  while (answering.ended.size < all.length && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 200));
   }
-  clearInterval(answer);
+  answering.stop();
   const elapsedS = (Date.now() - t0) / 1000;
   const after = emu.rateLimits.budget();
   const load = loadavg()[0] ?? 0;

@@ -17,6 +17,7 @@ import { SqlStore } from '../src/db/quiz-store';
 import type { SqlDriver } from '../src/db/sql';
 import type { StoreLocation } from '../src/db/store';
 import { answerPrompt, offerNext, type ReviewContext } from '../src/review/member-review';
+import { pct } from './figures';
 
 const [members = 500, questions = 2000, answers = 2000] = process.argv
   .slice(2)
@@ -115,11 +116,6 @@ async function fill(driver: SqlDriver): Promise<void> {
     });
   }
 }
-
-const pct = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
 
 interface Timing {
   p50: number;

@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiscordEmulator, type RecordedMessage } from '@quizdeck/discord-emulator';
+import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import Database from 'better-sqlite3';
+import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
 const builtOnly = process.argv.includes('--built-only');
 const [channels = 50, members = 200, questions = 3, seconds = 10] = process.argv
@@ -17,18 +18,11 @@ const [channels = 50, members = 200, questions = 3, seconds = 10] = process.argv
   .filter((a) => !a.startsWith('--'))
   .map(Number);
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const LETTERS = ['🇦', '🇧', '🇨', '🇩'];
 
 const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM') => {
   const m = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(m?.[1] ?? 0);
 };
-const mb = (kb: number) => (kb / 1024).toFixed(0);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
-};
-const title = (m: RecordedMessage) => String(m.embeds[0]?.title ?? '');
 
 // The built bot runs with the node flags of the package's `start` script (the production start).
 const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
@@ -110,36 +104,15 @@ async function measure(mode: 'built' | 'tsx'): Promise<Figures> {
       options: { bank: 'rnn-quiz', count: questions, seconds },
     });
   }
-  // Members answer each question as soon as it opens: one or two letters each. The harness reads
-  // only what is new in each channel (reading every message copies every reaction's users, which
-  // would load the emulator, i.e. "Discord", and count against the bot).
-  const seen = new Map<string, string>(); // channel → last message id read
-  const waiting = new Map<string, string>(); // channel → question posted, not yet open
-  const ended = new Set<string>();
-  const answer = setInterval(() => {
-    for (const channelId of channelIds) {
-      if (ended.has(channelId)) continue;
-      const after = seen.get(channelId);
-      const fresh = emu.messages(channelId, after === undefined ? {} : { after });
-      const last = fresh.at(-1);
-      if (last) seen.set(channelId, last.id);
-      for (const m of fresh) {
-        if (/^Question \d+ of/.test(title(m))) waiting.set(channelId, m.id);
-        if (/^Quiz (over|stopped)/.test(title(m))) ended.add(channelId);
-      }
-      const qid = waiting.get(channelId);
-      if (!qid) continue;
-      const q = emu.message(qid);
-      if (!String(q.embeds[0]?.description ?? '').includes('Closes <t:')) continue;
-      waiting.delete(channelId);
-      memberIds.forEach((userId, i) => {
-        emu.react(channelId, qid, userId, LETTERS[i % 4] as string);
-        if (i % 3 === 0) emu.react(channelId, qid, userId, LETTERS[(i + 3) % 4] as string);
-      });
-    }
-  }, 50);
+  // Members answer each question as soon as it opens: one or two letters each.
+  const { ended, stop } = answerWhenOpen(
+    emu,
+    channelIds.map((channelId) => ({ channelId, memberIds })),
+    (i) => [LETTERS[i % 4], ...(i % 3 === 0 ? [LETTERS[(i + 3) % 4]] : [])] as string[],
+    50,
+  );
   while (ended.size < channelIds.length) await new Promise((r) => setTimeout(r, 200));
-  clearInterval(answer);
+  stop();
   clearInterval(sampler);
   peakKb = Math.max(peakKb, rssKb(pid, 'VmHWM'));
   const elapsed = (Date.now() - started) / 1000;
