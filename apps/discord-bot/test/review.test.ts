@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type CardState, reviewCard } from '@quizdeck/core';
 import type { RecordedMessage } from '@quizdeck/discord-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { World } from './harness';
+import { runQuiz, type World } from './harness';
 import { at, click, DAY, member, playQuiz, review, startReviewWorld, text } from './review-world';
 
 let w: World;
@@ -194,5 +194,24 @@ describe('spaced review in Discord', () => {
     noPings(status);
     const other = await review(w, 'alice', 'status', { bank: 'nope' });
     expect(text(other) + other.content).toContain('No bank `nope`');
+  });
+});
+
+describe('the bot’s clock beyond review', () => {
+  it('counts the leaderboard’s last seven days by the clock that stamps the grades', async () => {
+    const board = async (scope: 'week' | 'all') => {
+      const reply = (await runQuiz(w, 'leaderboard', { scope }).response()) as {
+        data: { embeds?: { description?: string }[] };
+      };
+      return reply.data.embeds?.[0]?.description ?? '';
+    };
+    const was = clock.now;
+    clock.now = Date.UTC(2100, 0, 1);
+    try {
+      expect(await board('week')).toBe('No answers yet.');
+      expect(await board('all')).toContain(`<@${member(w, 'bob')}>`);
+    } finally {
+      clock.now = was;
+    }
   });
 });

@@ -167,7 +167,8 @@ export async function quizLeaderboard(
   const title = scope === 'week' ? 'Leaderboard: last 7 days' : 'Leaderboard: all time';
   const [first] = leaderboardMessages(
     title,
-    await store.guildStandings(i.guildId, scope, Date.now()),
+    // Grades are stamped by the bot's clock: the seven days count back from it too.
+    await store.guildStandings(i.guildId, scope, ctx.review.clock()),
   );
   return i.reply({ ...first, allowedMentions: NO_PINGS });
 }
