@@ -6,21 +6,29 @@ import type { PoolReply, PoolRequest, RenderJob, WorkerFailure } from './bank-po
 import { questionGuid } from './build-note';
 import { type PrepareJob, prepareNotes } from './prepare-notes';
 
-const utf8 = new TextEncoder();
-
 /**
- * Text as UTF-8 arrays that own their buffers (TextEncoder): moved to the writing thread, not
- * copied, and bound as they are.
+ * Text as UTF-8 views into one buffer per block of rows (written by Buffer, measured first): the
+ * buffer moves to the writing thread, not copied, and each view is bound as it is.
  */
 function encoded(rows: readonly NoteRow[]): { rows: NoteRow[]; buffers: ArrayBuffer[] } {
-  const buffers: ArrayBuffer[] = [];
-  const out = rows.map((row) => {
-    const flds = utf8.encode(String(row.flds));
-    const sfld = utf8.encode(String(row.sfld));
-    buffers.push(flds.buffer, sfld.buffer);
-    return { ...row, flds, sfld };
-  });
-  return { rows: out, buffers };
+  let bytes = 0;
+  for (const row of rows) {
+    bytes += Buffer.byteLength(String(row.flds)) + Buffer.byteLength(String(row.sfld));
+  }
+  const packed = Buffer.allocUnsafeSlow(bytes);
+  let at = 0;
+  const view = (text: string) => {
+    const end = at + packed.write(text, at);
+    const out = new Uint8Array(packed.buffer, at, end - at);
+    at = end;
+    return out;
+  };
+  const out = rows.map((row) => ({
+    ...row,
+    flds: view(String(row.flds)),
+    sfld: view(String(row.sfld)),
+  }));
+  return { rows: out, buffers: [packed.buffer] };
 }
 
 /** Errors the command reports as they are (a bank's diagnostics, an export error) cross over. */
