@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiscordEmulator, type RecordedMessage } from '@quizdeck/discord-emulator';
+import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import pg from 'pg';
+import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
 const [perShard = 50, members = 100, questions = 2, seconds = 10] = process.argv
   .slice(2)
@@ -20,16 +21,9 @@ const [perShard = 50, members = 100, questions = 2, seconds = 10] = process.argv
 const SHARDS = 4;
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const pgScript = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
-const LETTERS = ['🇦', '🇧', '🇨', '🇩'];
 
 const hwmKb = (pid: number) =>
   Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-const mb = (kb: number) => (kb / 1024).toFixed(0);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
-};
-const title = (m: RecordedMessage) => String(m.embeds[0]?.title ?? '');
 const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
 };
@@ -118,40 +112,17 @@ async function measure(serverUrl: string, split: number[][], name: string): Prom
       });
     }
   }
-  // Members answer each question once it shows its close time (as run.ts does: only new messages
-  // are read, so the harness does not load the emulator).
+  // Members answer each question once it shows its close time, a letter each.
   const channels = guilds.flatMap((g) =>
-    g.channels.map((c) => ({ c: c.id, members: c.memberIds })),
+    g.channels.map((c) => ({ channelId: c.id, memberIds: c.memberIds })),
   );
-  const seen = new Map<string, string>();
-  const waiting = new Map<string, string>();
-  const ended = new Set<string>();
-  const answer = setInterval(() => {
-    for (const { c, members: ids } of channels) {
-      if (ended.has(c)) continue;
-      const after = seen.get(c);
-      const fresh = emu.messages(c, after === undefined ? {} : { after });
-      const last = fresh.at(-1);
-      if (last) seen.set(c, last.id);
-      for (const m of fresh) {
-        if (/^Question \d+ of/.test(title(m))) waiting.set(c, m.id);
-        if (/^Quiz (over|stopped)/.test(title(m))) ended.add(c);
-      }
-      const qid = waiting.get(c);
-      if (!qid || !String(emu.message(qid).embeds[0]?.description ?? '').includes('Closes <t:'))
-        continue;
-      waiting.delete(c);
-      ids.forEach((userId, i) => {
-        emu.react(c, qid, userId, LETTERS[i % 4] as string);
-      });
-    }
-  }, 50);
-  while (ended.size < channels.length) {
+  const answering = answerWhenOpen(emu, channels, (i) => [LETTERS[i % 4] as string], 50);
+  while (answering.ended.size < channels.length) {
     const gone = bots.find((b) => b.child.exitCode !== null);
     if (gone) throw new Error(`a bot process exited mid-run:\n${gone.out.log.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  clearInterval(answer);
+  answering.stop();
   const elapsed = (Date.now() - started) / 1000;
   const peakKb = bots.map((b) => hwmKb(b.child.pid as number));
 
