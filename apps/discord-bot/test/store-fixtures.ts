@@ -31,3 +31,11 @@ export const newRound = (
     tags: [],
     ...over,
   });
+
+/** Round `idx` posted (message `m{idx}`) and open from 2000 to 3000; its id. */
+export async function openRound(store: Store, sessionId: number, idx: number, tags: string[] = []) {
+  const r = await newRound(store, sessionId, idx, { tags });
+  await store.setRoundMessage(r.id, `m${idx}`);
+  await store.openRound(r.id, 2000, 3000);
+  return r.id;
+}

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../src/index';
+import { gradingStoreSuite } from './grading-store-suite';
 import { reviewStoreSuite } from './review-store-suite';
-import { newRound, newSession } from './store-fixtures';
+import { newSession, openRound } from './store-fixtures';
 
 /** A backend the store suite runs on: `open` gives a fresh, empty store and how to drop it. */
 export interface StoreBackend {
@@ -23,13 +24,6 @@ export function storeSuite(backend: StoreBackend): void {
       await drop();
     });
 
-    const openRound = async (sessionId: number, idx: number, tags: string[] = []) => {
-      const r = await newRound(store, sessionId, idx, { tags });
-      await store.setRoundMessage(r.id, `m${idx}`);
-      await store.openRound(r.id, 2000, 3000);
-      return r.id;
-    };
-
     it('keeps sessions and rounds as written, and the states they move through', async () => {
       const s = await newSession(store);
       expect(s).toEqual({
@@ -48,7 +42,7 @@ export function storeSuite(backend: StoreBackend): void {
       });
       expect(await store.session(s.id)).toEqual(s);
       expect(await store.runningInChannel('c1')).toEqual(s);
-      const roundId = await openRound(s.id, 0, ['rnn', 'lstm']);
+      const roundId = await openRound(store, s.id, 0, ['rnn', 'lstm']);
       expect(await store.latestRound(s.id)).toEqual({
         id: roundId,
         sessionId: s.id,
@@ -86,128 +80,6 @@ export function storeSuite(backend: StoreBackend): void {
       expect((await store.runningSessions()).map((x) => x.channelId).sort()).toEqual(['c1', 'c2']);
     });
 
-    it('grades a round exactly once: a second grading changes nothing', async () => {
-      const s = await newSession(store);
-      const roundId = await openRound(s.id, 0);
-      const answers = [
-        { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 },
-        { userId: 'u2', selected: ['B', 'C'], verdict: 'wrong' as const, score: 0 },
-      ];
-      expect(await store.gradeRound(roundId, answers, 4000)).toBe(true);
-      expect(
-        await store.gradeRound(
-          roundId,
-          [{ userId: 'u3', selected: ['A'], verdict: 'correct', score: 1 }],
-          4001,
-        ),
-      ).toBe(false);
-      expect(await store.answers(roundId)).toEqual([
-        { userId: 'u1', selected: ['A'], verdict: 'correct', score: 1 },
-        { userId: 'u2', selected: ['B', 'C'], verdict: 'wrong', score: 0 },
-      ]);
-      expect(await store.sessionStandings(s.id)).toEqual([
-        { userId: 'u1', points: 1, answered: 1, correct: 1 },
-        { userId: 'u2', points: 0, answered: 1, correct: 0 },
-      ]);
-      expect(await store.round(roundId)).toMatchObject({ state: 'graded', gradedAt: 4000 });
-      await store.markRevealed(roundId);
-      await expect(store.markRevealed(roundId)).rejects.toThrow(/not graded/);
-    });
-
-    it('grades a round once when two gradings race: one wins, its answers are written once', async () => {
-      const s = await newSession(store);
-      const roundId = await openRound(s.id, 0);
-      const mine = [{ userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 }];
-      const theirs = [{ userId: 'u2', selected: ['B'], verdict: 'wrong' as const, score: 0 }];
-      const results = await Promise.all([
-        store.gradeRound(roundId, mine, 4000),
-        store.gradeRound(roundId, theirs, 4000),
-      ]);
-      expect(results.filter(Boolean)).toHaveLength(1);
-      const winner = results[0] ? mine : theirs;
-      expect(await store.answers(roundId)).toEqual(winner);
-      expect(await store.sessionStandings(s.id)).toEqual([
-        {
-          userId: winner[0]?.userId,
-          points: winner[0]?.score,
-          answered: 1,
-          correct: results[0] ? 1 : 0,
-        },
-      ]);
-    });
-
-    it('adds a round of 301 answers (written in batches) to the scores members already have', async () => {
-      const s = await newSession(store);
-      const first = await openRound(s.id, 0);
-      const member = (i: number) => `u${String(i).padStart(3, '0')}`;
-      await store.gradeRound(
-        first,
-        [0, 1, 2].map((i) => ({
-          userId: member(i),
-          selected: ['A'],
-          verdict: 'correct',
-          score: 1,
-        })),
-        3500,
-      );
-      const before = await store.sessionStandings(s.id);
-      const second = await openRound(s.id, 1);
-      const answers = Array.from({ length: 301 }, (_, i) => ({
-        userId: member(i),
-        selected: i % 2 ? ['A', 'C'] : ['B'],
-        verdict: (i % 2 ? 'partial' : 'wrong') as 'partial' | 'wrong',
-        score: i % 2 ? 0.5 : 0,
-      }));
-      expect(await store.gradeRound(second, answers, 4000)).toBe(true);
-      expect(await store.answers(second)).toEqual(
-        answers
-          .map((a) => ({ ...a, selected: [...a.selected] }))
-          .sort((a, b) => a.userId.localeCompare(b.userId)),
-      );
-      const after = new Map((await store.sessionStandings(s.id)).map((r) => [r.userId, r]));
-      expect(after.size).toBe(301);
-      for (const b of before) {
-        const a = answers.find((x) => x.userId === b.userId);
-        expect(after.get(b.userId)).toEqual({
-          userId: b.userId,
-          points: b.points + (a?.score ?? 0),
-          answered: b.answered + 1,
-          correct: b.correct,
-        });
-      }
-      expect(after.get(member(300))).toEqual({
-        userId: member(300),
-        points: 0,
-        answered: 1,
-        correct: 0,
-      });
-    });
-
-    it('rolls the whole grading back when one write fails', async () => {
-      const s = await newSession(store);
-      const roundId = await openRound(s.id, 0);
-      const dup = { userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 };
-      await expect(store.gradeRound(roundId, [dup, dup], 4000)).rejects.toThrow();
-      expect((await store.round(roundId))?.state).toBe('open');
-      expect(await store.answers(roundId)).toEqual([]);
-      expect(await store.sessionStandings(s.id)).toEqual([]);
-      // The store is usable after the rollback, and the round can still be graded.
-      expect(await store.gradeRound(roundId, [dup], 4001)).toBe(true);
-      expect(await store.sessionStandings(s.id)).toEqual([
-        { userId: 'u1', points: 1, answered: 1, correct: 1 },
-      ]);
-    });
-
-    it('does not grade a skipped round, and does not skip a graded one', async () => {
-      const s = await newSession(store);
-      const roundId = await openRound(s.id, 0);
-      expect(await store.skipRound(roundId)).toBe(true);
-      expect(await store.gradeRound(roundId, [], 4000)).toBe(false);
-      const next = await openRound(s.id, 1);
-      expect(await store.gradeRound(next, [], 4000)).toBe(true);
-      expect(await store.skipRound(next)).toBe(false);
-    });
-
     it('keeps guild settings, with defaults before any are saved', async () => {
       expect(await store.settings('g1')).toEqual({
         guildId: 'g1',
@@ -235,8 +107,8 @@ export function storeSuite(backend: StoreBackend): void {
 
     it('computes standings by scope and member stats (streak, per-tag mastery)', async () => {
       const s = await newSession(store);
-      const r1 = await openRound(s.id, 0, ['rnn']);
-      const r2 = await openRound(s.id, 1, ['rnn', 'lstm']);
+      const r1 = await openRound(store, s.id, 0, ['rnn']);
+      const r2 = await openRound(store, s.id, 1, ['rnn', 'lstm']);
       await store.gradeRound(
         r1,
         [{ userId: 'u1', selected: ['A'], verdict: 'wrong', score: 0 }],
@@ -276,7 +148,7 @@ export function storeSuite(backend: StoreBackend): void {
 
     it('orders standings by points, then right answers, then member id', async () => {
       const s = await newSession(store);
-      const r = await openRound(s.id, 0);
+      const r = await openRound(store, s.id, 0);
       // Ids that sort differently by byte and by a language's collation.
       const ids = ['b', 'B', 'a_2', 'a-1', '10', '9'];
       await store.gradeRound(
@@ -329,6 +201,7 @@ export function storeSuite(backend: StoreBackend): void {
       expect((await store.shardLeases())[0]?.owner).toBe(got[0] ? 'host-a' : 'host-b');
     });
 
+    gradingStoreSuite(() => store);
     reviewStoreSuite(() => store);
   });
 }
