@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Bank } from '@quizdeck/core';
-import { DiscordAPIError, type Message } from 'discord.js';
+import { DiscordAPIError } from 'discord.js';
 import type { RoundRow, SessionRow } from '../db/rows';
 import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
 import { questionImages, withImages } from '../discord/question-images';
-import { passageMessages, questionMessages, revealMessages } from '../discord/quiz-messages';
+import { revealMessages } from '../discord/quiz-messages';
 import { LeaseLostError } from '../errors';
 import type { Logger } from '../log';
 import { abandonQuiz } from './abandon-quiz';
 import { FATAL_CODES, postFinalBoard } from './final-board';
 import { closingPicks, gradeAndStore } from './grade-round';
-import { letterEmoji } from './letters';
 import { roundNonce } from './post-nonce';
+import { postRound } from './post-round';
 import type { ReactionTracker } from './reaction-tracker';
-import { isUnknownMessage, skipRound, unshowable, unshowableReason } from './round-skip';
-import { contextsShownBefore, type RoundView, roundView } from './round-view';
+import { skipRound, unshowable, unshowableReason } from './round-skip';
+import { type RoundView, roundView } from './round-view';
 import { sleep } from './sleep';
 
 /** How long a close waits for a dropped gateway to resume before asking REST instead. */
@@ -174,73 +174,20 @@ export class ChannelQuiz {
       await store.skipRound(round.id);
       return true;
     }
-    if (round.state === 'posting') await this.post(bank, session, round, view);
-    else if (round.state === 'open') await this.closeAndGrade(session, round, view);
+    if (round.state === 'posting') {
+      await postRound(this.deps, {
+        bank,
+        session,
+        round,
+        view,
+        createdHere: this.roundsCreated.has(round.id),
+        images: this.images(view, 'question'),
+        interrupted: () => this.skipSignal.signal.aborted || this.stopSignal.signal.aborted,
+        abandoned: () => this.stopSignal.signal.aborted && !this.stopping,
+      });
+    } else if (round.state === 'open') await this.closeAndGrade(session, round, view);
     else if (round.state === 'graded') await this.reveal(bank, session, round, view);
     return true;
-  }
-
-  private async post(bank: Bank, session: SessionRow, round: RoundRow, view: RoundView) {
-    const { io, store, tracker } = this.deps;
-    const header = {
-      number: round.idx + 1,
-      total: session.questionIds.length,
-      bankId: bank.id,
-      questionId: round.questionId,
-    };
-    let messageId = round.messageId;
-    if (messageId === null) {
-      const shown = contextsShownBefore(bank, session, round.idx);
-      const passages = passageMessages({
-        ...view.rendered,
-        contexts: view.rendered.contexts.filter((c) => !shown.has(c.id)),
-      });
-      const payloads = withImages(
-        questionMessages(view.rendered, header),
-        this.images(view, 'question'),
-      );
-      const sent = await io.send(
-        session.channelId,
-        [...passages, ...payloads],
-        roundNonce(round, 'q'),
-      );
-      messageId = (sent[sent.length - 1] as Message).id;
-      await store.setRoundMessage(round.id, messageId);
-      // A round an earlier process created may have had its post made by Discord already (the
-      // nonce gave it back): members may have reacted while no bot was listening.
-      tracker.track(messageId, view.letters, this.roundsCreated.has(round.id));
-    } else {
-      // Posted by a process that stopped before opening the round: events may have been missed.
-      tracker.track(messageId, view.letters, false);
-    }
-    for (const letter of view.letters) {
-      if (this.skipSignal.signal.aborted || this.stopSignal.signal.aborted) break;
-      try {
-        await io.react(session.channelId, messageId, letterEmoji(letter));
-      } catch (err) {
-        if (!isUnknownMessage(err)) throw err;
-        return skipRound(
-          this.deps,
-          session,
-          round,
-          'was deleted before it closed; skipping it',
-          'd',
-        );
-      }
-    }
-    if (this.stopSignal.signal.aborted && !this.stopping) return;
-    const opensAt = Date.now();
-    const closesAt = opensAt + Math.round(session.seconds * 1000 * this.deps.timeScale);
-    await store.openRound(round.id, opensAt, closesAt);
-    const images = { ...this.images(view, 'question'), files: [] };
-    const last = withImages(questionMessages(view.rendered, { ...header, closesAt }), images).at(
-      -1,
-    );
-    if (last?.embeds) {
-      await io.edit(session.channelId, messageId, last).catch((err: unknown) => {
-        this.deps.log.error(`round ${round.id}: could not show the close time`, err);
-      });
-    }
   }
 
   private async closeAndGrade(session: SessionRow, round: RoundRow, view: RoundView) {
