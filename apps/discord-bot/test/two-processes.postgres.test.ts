@@ -35,13 +35,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const env = (shard: number) => ({
+const env = (shard: number, url = db.url) => ({
   PATH: process.env.PATH ?? '',
   HOME: process.env.HOME ?? '',
   DISCORD_TOKEN: emu.bot.token,
   DISCORD_APPLICATION_ID: emu.bot.applicationId,
   DISCORD_API_URL: emu.restUrl,
-  QUIZDECK_DB: db.url,
+  QUIZDECK_DB: url,
   QUIZDECK_BANKS: BUNDLED_BANKS,
   QUIZDECK_SHARDS: '2',
   QUIZDECK_SHARD_IDS: String(shard),
@@ -53,8 +53,8 @@ const env = (shard: number) => ({
 });
 
 /** The bot as a host runs it, one process, for one shard of two. */
-const startBot = (shard: number) =>
-  spawnLogged(process.execPath, ['--import', 'tsx', 'src/main.ts'], env(shard), appDir);
+const startBot = (shard: number, url = db.url) =>
+  spawnLogged(process.execPath, ['--import', 'tsx', 'src/main.ts'], env(shard, url), appDir);
 
 /** A question message whose letters the bot has all put up (its round is opening or open). */
 const questionsUp = (g: Guild) =>
@@ -262,4 +262,90 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
       stopAnswering();
     }
   }, 180_000);
+
+  it('never lets a paused owner that wakes after a takeover post, grade or reveal', async () => {
+    const other = await freshDatabase();
+    try {
+      const guild = emu.createGuild({ name: 'Paused', shard: [0, 2] });
+      const g: Guild = {
+        id: guild.id,
+        ownerId: guild.ownerId,
+        channelId: emu.createChannel(guild.id, { name: 'quiz' }).id,
+        members: ['dee', 'eli', 'fay'].map(
+          (name) => emu.createMember(guild.id, { username: name }).id,
+        ),
+      };
+      await registerCommands(loadConfig(env(0, other.url)));
+      const owner = startBot(0, other.url);
+      await emu.waitFor(() => owner.out.log.includes('logged in as'), { timeoutMs: 30_000 });
+      const standby = startBot(0, other.url);
+      await emu.waitFor(() => standby.out.log.includes('waiting for the leases of shard 0'), {
+        timeoutMs: 30_000,
+      });
+      const stopAnswering = answerAll([g]);
+      try {
+        const start = emu.runCommand({
+          guildId: g.id,
+          channelId: g.channelId,
+          userId: g.ownerId,
+          name: 'quiz',
+          subcommand: 'start',
+          options: { count: 3, seconds: 10 },
+        });
+        await start.response({ timeoutMs: 10_000 });
+        await emu.waitFor(
+          () =>
+            questionsUp(g).some(
+              (m) =>
+                titleOf(m) === 'Question 1 of 3' &&
+                descriptionOf(m).includes('Closes <t:') &&
+                g.members.every((u) => m.reactions.some((r) => r.users.includes(u))),
+            ),
+          { timeoutMs: 30_000, description: 'question 1 open, answered' },
+        );
+        // Paused mid-round (a frozen VM, a long GC, SIGSTOP): the standby takes the shard over,
+        // grades the round and reveals it while the owner sleeps.
+        owner.child.kill('SIGSTOP');
+        const before = owner.out.log.length;
+        await emu.waitFor(
+          () => emu.messages(g.channelId).some((m) => titleOf(m) === 'Question 2 of 3'),
+          { timeoutMs: 30_000, description: 'question 2 from the standby' },
+        );
+        // The owner wakes with its round's timer due, long past its lease.
+        owner.child.kill('SIGCONT');
+        expect(await owner.exited).toBe(1);
+        const woke = owner.out.log.slice(before);
+        expect(woke).toContain('shard lease lost');
+        expect(woke).not.toMatch(/closed; graded|leaderboard posted|finished/);
+        await emu.waitFor(
+          () => emu.messages(g.channelId).some((m) => titleOf(m) === 'Quiz over: leaderboard'),
+          { timeoutMs: 30_000, description: 'the quiz to finish' },
+        );
+        const messages = emu.messages(g.channelId);
+        for (let n = 1; n <= 3; n++) {
+          expect(count(messages, (m) => titleOf(m) === `Question ${n} of 3`)).toBe(1);
+        }
+        expect(count(messages, (m) => /^Answers?: /.test(titleOf(m)))).toBe(3);
+        expect(
+          standby.out.log.match(/quiz \d+: question \d\/3 \(\S+\) closed; graded 3 answers/g),
+        ).toHaveLength(3);
+        const raw = await rawClient(other.url);
+        try {
+          const rounds = await raw.query(
+            `SELECT r.state, (SELECT COUNT(*)::int FROM answers a WHERE a.round_id = r.id) AS answers
+             FROM rounds r ORDER BY r.idx`,
+          );
+          expect(rounds.rows).toEqual(Array(3).fill({ state: 'revealed', answers: 3 }));
+        } finally {
+          await raw.end();
+        }
+        standby.child.kill('SIGTERM');
+        expect(await standby.exited).toBe(0);
+      } finally {
+        stopAnswering();
+      }
+    } finally {
+      await other.drop();
+    }
+  }, 120_000);
 });
