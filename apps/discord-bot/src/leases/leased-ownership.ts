@@ -6,8 +6,9 @@ import type { ShardLeases } from './shard-leases';
 
 /**
  * How a process on PostgreSQL runs its guilds' quizzes: each guild's writes are fenced by the
- * lease of its shard (of `count`), and its posts wait on nothing but refuse once the process's
- * own clock says the lease may have gone. Before `leases()` gives the leases, nothing is allowed.
+ * lease of its shard (of `count`), and its posts, reactions and edits are refused once the
+ * process's own clock says that lease may have gone. Before `leases()` gives the leases, nothing
+ * is allowed.
  */
 export function leasedOwnership(
   store: Store,
