@@ -1,9 +1,13 @@
+import type { OptionValue } from '@quizdeck/discord-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CommandReply,
   closeWhenSeen,
   descriptionOf,
+  EPHEMERAL,
   FIXTURE_BANKS,
   react,
+  runCommand,
   startWorld,
   titleOf,
   type World,
@@ -11,30 +15,18 @@ import {
   waitForReveal,
 } from './harness';
 
-interface Callback {
-  type: number;
-  data: { content?: string; flags?: number; embeds?: { title?: string; description?: string }[] };
-}
-const EPHEMERAL = 1 << 6;
-
 const command = async (
   w: World,
   userId: string,
   subcommand: string | undefined,
-  options: Record<string, string | number | boolean> = {},
+  options: Record<string, OptionValue> = {},
   name = 'quiz',
   channelId = w.channelId,
-) => {
-  const run = w.emu.runCommand({
-    guildId: w.guildId,
-    channelId,
+) =>
+  (await runCommand(w, name, subcommand, options, {
     userId,
-    name,
-    ...(subcommand ? { subcommand } : {}),
-    options,
-  });
-  return (await run.response()) as Callback;
-};
+    channelId,
+  }).response()) as CommandReply;
 
 describe('commands and permissions', () => {
   let w: World;

@@ -127,10 +127,11 @@ export interface CommandPlace {
   userId?: string;
 }
 
-/** A member runs `/quiz subcommand` with `options`. */
-export function runQuiz(
+/** A member runs `/name subcommand` (no subcommand when it is undefined or '') with `options`. */
+export function runCommand(
   w: World,
-  subcommand: string,
+  name: string,
+  subcommand: string | undefined,
   options: Record<string, OptionValue> = {},
   place: CommandPlace = {},
 ): CommandRun {
@@ -138,11 +139,28 @@ export function runQuiz(
     guildId: place.guildId ?? w.guildId,
     channelId: place.channelId ?? w.channelId,
     userId: place.userId ?? w.ownerId,
-    name: 'quiz',
-    subcommand,
+    name,
+    ...(subcommand ? { subcommand } : {}),
     options,
   });
 }
+
+/** A member runs `/quiz subcommand` with `options`. */
+export const runQuiz = (
+  w: World,
+  subcommand: string,
+  options: Record<string, OptionValue> = {},
+  place: CommandPlace = {},
+): CommandRun => runCommand(w, 'quiz', subcommand, options, place);
+
+/** The bot's first answer to a command (a reply, type 4, or a defer, 5), as tests read it. */
+export interface CommandReply {
+  type: number;
+  data: { content?: string; flags?: number; embeds?: { title?: string; description?: string }[] };
+}
+
+/** The message flag of a reply only its member sees. */
+export const EPHEMERAL = 1 << 6;
 
 const titleOf = (m: RecordedMessage) => String(m.embeds[0]?.title ?? '');
 const descriptionOf = (m: RecordedMessage) => String(m.embeds[0]?.description ?? '');

@@ -1,24 +1,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordedMessage } from '@quizdeck/discord-emulator';
+import type { OptionValue, RecordedMessage } from '@quizdeck/discord-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type CommandReply,
   closeWhenSeen,
   descriptionOf,
+  EPHEMERAL,
   react,
+  runCommand,
   startWorld,
   titleOf,
   type World,
   waitForQuestion,
   waitForReveal,
 } from './harness';
-
-interface Callback {
-  type: number;
-  data: { content?: string; flags?: number; embeds?: { title?: string; description?: string }[] };
-}
-const EPHEMERAL = 1 << 6;
 
 // TeX nested far deeper than any renderer's recursion can follow.
 const DEEP = 5000;
@@ -59,19 +56,9 @@ afterAll(async () => {
 
 const command = async (
   subcommand: string,
-  options: Record<string, string | number | boolean> = {},
+  options: Record<string, OptionValue> = {},
   name = 'quiz',
-) => {
-  const run = w.emu.runCommand({
-    guildId: w.guildId,
-    channelId: w.channelId,
-    userId: w.ownerId,
-    name,
-    ...(subcommand ? { subcommand } : {}),
-    options,
-  });
-  return (await run.response()) as Callback;
-};
+) => (await runCommand(w, name, subcommand, options).response()) as CommandReply;
 
 const texts = (m: RecordedMessage) => [
   m.content,

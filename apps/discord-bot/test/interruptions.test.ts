@@ -1,9 +1,11 @@
+import type { OptionValue } from '@quizdeck/discord-emulator';
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeWhenSeen,
   descriptionOf,
   react,
+  runCommand,
   startWorld,
   titleOf,
   type World,
@@ -20,17 +22,9 @@ afterAll(() => w?.close());
 const run = (
   channelId: string,
   subcommand: string | undefined,
-  options: Record<string, string | number | boolean> = {},
+  options: Record<string, OptionValue> = {},
   name = 'quiz',
-) =>
-  w.emu.runCommand({
-    guildId: w.guildId,
-    channelId,
-    userId: w.ownerId,
-    name,
-    ...(subcommand ? { subcommand } : {}),
-    options,
-  });
+) => runCommand(w, name, subcommand, options, { channelId });
 
 describe('case 4: a moderator deletes a question', () => {
   it('skips a question deleted before its letters are up, says so, and asks the next', async () => {

@@ -3,6 +3,7 @@ import {
   closeWhenSeen,
   FIXTURE_BANKS,
   react,
+  runCommand,
   runQuiz,
   startWorld,
   type World,
@@ -34,13 +35,7 @@ describe('/review of hostile, long question text', () => {
     await w.bot.engine.idle();
 
     clock.now += DAY;
-    const run = w.emu.runCommand({
-      guildId: w.guildId,
-      channelId: w.channelId,
-      userId: member(w, 'alice'),
-      name: 'review',
-      subcommand: 'next',
-    });
+    const run = runCommand(w, 'review', 'next', {}, { userId: member(w, 'alice') });
     await run.waitForOriginal();
     const shown = await w.emu.waitFor(() => {
       const mine = w.emu.ephemeralMessages(member(w, 'alice'));

@@ -6,6 +6,7 @@ import type { RecordedMessage } from '@quizdeck/discord-emulator';
 import {
   closeWhenSeen,
   react,
+  runCommand,
   runQuiz,
   startWorld,
   type World,
@@ -64,15 +65,9 @@ export async function review(
   subcommand: 'next' | 'status',
   options: Record<string, string> = {},
 ): Promise<RecordedMessage> {
-  const run = w.emu.runCommand({
-    guildId: w.guildId,
-    channelId: w.channelId,
+  return runCommand(w, 'review', subcommand, options, {
     userId: member(w, name),
-    name: 'review',
-    subcommand,
-    options,
-  });
-  return run.waitForOriginal();
+  }).waitForOriginal();
 }
 
 /** Clicks the button labelled `label` (or with that custom id) and waits for the message it edits. */
