@@ -7,12 +7,11 @@
 // what that limit allows is bench/rest-ceiling's question; per-channel reaction limits stay.
 // Usage: npx tsx bench/sharded-postgres.ts [channelsPerShard] [members] [questions] [seconds]
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import pg from 'pg';
+import { rssKb, startFlags } from './built-bot';
 import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
 const [perShard = 50, members = 100, questions = 2, seconds = 10] = process.argv
@@ -21,15 +20,6 @@ const [perShard = 50, members = 100, questions = 2, seconds = 10] = process.argv
 const SHARDS = 4;
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const pgScript = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
-
-const hwmKb = (pid: number) =>
-  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
-  scripts: Record<string, string>;
-};
-const startFlags = (pkg.scripts.start ?? '')
-  .split(/\s+/)
-  .filter((t) => t.startsWith('--') && !t.startsWith('--env-file'));
 
 interface Figures {
   p50: number;
@@ -124,7 +114,7 @@ async function measure(serverUrl: string, split: number[][], name: string): Prom
   }
   answering.stop();
   const elapsed = (Date.now() - started) / 1000;
-  const peakKb = bots.map((b) => hwmKb(b.child.pid as number));
+  const peakKb = bots.map((b) => rssKb(b.child.pid as number, 'VmHWM'));
 
   const calls = await db.query<{ query: string; calls: string }>(
     `SELECT s.query, s.calls FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
