@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreUnreachableError } from '../src/db/postgres-driver';
 import { POSTGRES_MIGRATIONS } from '../src/db/postgres-migrations';
-import { openStore } from '../src/index';
+import { openStore, type Store } from '../src/index';
 import { databasePerTest, freshDatabase, rawClient } from './postgres';
 import { newRound, newSession } from './store-fixtures';
 import { storeSuite } from './store-suite';
@@ -113,6 +113,62 @@ describe('PostgreSQL database shared by several processes', () => {
     const leases = await b.shardLeases();
     expect(leases).toHaveLength(20);
     for (const lease of leases) expect(['host-c', 'host-d']).toContain(lease.owner);
+  });
+
+  it('grades the same question in two channels at once for the same members (their review cards meet)', async () => {
+    const [a, b] = [await process(), await process()];
+    const members = Array.from({ length: 150 }, (_, i) => `${200_000 + i}`);
+    const openIn = async (store: Store, channelId: string) => {
+      const session = await store.createSession({
+        guildId: 'g1',
+        channelId,
+        bankId: 'rnn-quiz',
+        startedBy: 'u0',
+        seconds: 30,
+        scoring: 'exact',
+        shuffle: false,
+        questionIds: ['q1', 'q2', 'q3', 'q4'],
+        now: 1000,
+      });
+      return session.id;
+    };
+    const [sa, sb] = [await openIn(a, 'c1'), await openIn(b, 'c2')];
+    for (let idx = 0; idx < 4; idx++) {
+      const rounds: number[] = [];
+      for (const [store, sessionId, channelId] of [
+        [a, sa, 'c1'],
+        [b, sb, 'c2'],
+      ] as const) {
+        const r = await store.createRound({
+          sessionId,
+          idx,
+          channelId,
+          questionId: 'same-question',
+          seed: 's',
+          tags: [],
+        });
+        await store.openRound(r.id, 2000, 3000);
+        rounds.push(r.id);
+      }
+      // Members in a different order in each channel, as their reactions arrive.
+      const picks = (order: string[]) =>
+        order.map((userId) => ({ userId, selected: ['A'], verdict: 'correct' as const, score: 1 }));
+      const graded = await Promise.all([
+        a.gradeRound(rounds[0] ?? -1, picks(members), 4000 + idx * 86_400_000),
+        b.gradeRound(rounds[1] ?? -1, picks([...members].reverse()), 4000 + idx * 86_400_000),
+      ]);
+      expect(graded).toEqual([true, true]);
+    }
+    for (const userId of [members[0], members[149]] as string[]) {
+      const card = await a.reviews.card({
+        guildId: 'g1',
+        userId,
+        bankId: 'rnn-quiz',
+        questionId: 'same-question',
+      });
+      expect(card?.reps).toBe(8);
+    }
+    expect((await a.sessionStandings(sa)).every((s) => s.answered === 4)).toBe(true);
   });
 
   it('lets two processes hold it at once (no one-process guard), each seeing the other’s rows', async () => {

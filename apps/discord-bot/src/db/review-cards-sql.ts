@@ -112,38 +112,53 @@ export async function writeReviews(
   }
   const roundId = 'roundId' in source ? source.roundId : null;
   const promptId = 'promptId' in source ? source.promptId : null;
-  for (const item of items) {
-    const prior = before.get(item.userId);
-    const { state: s, log } = reviewCard(prior, item.rating, now);
-    const changed = await tx.run(
-      `INSERT INTO review_cards (${CARD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  // Members in one order in every transaction: two gradings of one question (two channels, two
+  // processes) lock the same cards in the same order instead of deadlocking.
+  const ordered = [...items].sort((x, y) =>
+    x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0,
+  );
+  for (const item of ordered) {
+    let prior = before.get(item.userId);
+    let reviewed = reviewCard(prior, item.rating, now);
+    for (let attempt = 1; ; attempt++) {
+      const s = reviewed.state;
+      const changed = await tx.run(
+        `INSERT INTO review_cards (${CARD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (guild_id, user_id, bank_id, question_id) DO UPDATE SET due = excluded.due,
          stability = excluded.stability, difficulty = excluded.difficulty,
          elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
          learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
          phase = excluded.phase, last_review = excluded.last_review
        WHERE review_cards.reps = ?`,
-      [
-        question.guildId,
-        item.userId,
-        question.bankId,
-        question.questionId,
-        s.due,
-        s.stability,
-        s.difficulty,
-        s.elapsedDays,
-        s.scheduledDays,
-        s.learningSteps,
-        s.reps,
-        s.lapses,
-        s.phase,
-        s.lastReview,
-        prior?.reps ?? 0,
-      ],
-    );
-    // Another transaction reviewed this card since it was read (two processes on PostgreSQL):
-    // rolling back and trying again reviews it from its new state instead of overwriting it.
-    if (changed !== 1) throw new ReviewConflictError(question, item.userId);
+        [
+          question.guildId,
+          item.userId,
+          question.bankId,
+          question.questionId,
+          s.due,
+          s.stability,
+          s.difficulty,
+          s.elapsedDays,
+          s.scheduledDays,
+          s.learningSteps,
+          s.reps,
+          s.lapses,
+          s.phase,
+          s.lastReview,
+          prior?.reps ?? 0,
+        ],
+      );
+      if (changed === 1) break;
+      // Another transaction reviewed this card since it was read (two processes on PostgreSQL,
+      // or one grading the same question in two channels). A prompt's answer rolls back (its
+      // caller checks the card again); a round's grading must not fail for it: the upsert
+      // waited for the other to commit and now holds the card's row, so the card is reviewed
+      // from its new state instead of being overwritten.
+      if (roundId === null || attempt >= 3) throw new ReviewConflictError(question, item.userId);
+      prior = await readCard(tx, { ...question, userId: item.userId });
+      reviewed = reviewCard(prior, item.rating, now);
+    }
+    const { state: s, log } = reviewed;
     await tx.run(
       `INSERT INTO review_log (guild_id, user_id, bank_id, question_id, reviewed_at, rating,
          phase_before, elapsed_days, scheduled_days, stability, difficulty, due, round_id, prompt_id)
