@@ -1,23 +1,22 @@
-import { fileURLToPath } from 'node:url';
 import { shardOf } from '@quizdeck/core';
-import { DiscordEmulator, type RecordedMessage } from '@quizdeck/discord-emulator';
+import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaderboardMessages } from '../src/discord/quiz-messages';
 import { loadConfig, openStore, registerCommands, type Store } from '../src/index';
-import { BUNDLED_BANKS, descriptionOf, titleOf } from './harness';
+import { descriptionOf, titleOf } from './harness';
 import { freshDatabase, rawClient } from './postgres';
-import { killLeftovers, spawnLogged } from './spawned';
+import {
+  answerAll,
+  count,
+  type Guild,
+  questionsUp,
+  shardBotEnv,
+  shardGuild,
+  startShardBot,
+} from './shard-processes';
+import { killLeftovers } from './spawned';
 
-const appDir = fileURLToPath(new URL('..', import.meta.url));
 const QUESTIONS = 4;
-const LETTERS = ['🇦', '🇧', '🇨', '🇩'];
-
-interface Guild {
-  id: string;
-  ownerId: string;
-  channelId: string;
-  members: string[];
-}
 
 let emu: DiscordEmulator;
 let db: { url: string; drop(): Promise<void> };
@@ -35,73 +34,20 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const env = (shard: number, url = db.url) => ({
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '',
-  DISCORD_TOKEN: emu.bot.token,
-  DISCORD_APPLICATION_ID: emu.bot.applicationId,
-  DISCORD_API_URL: emu.restUrl,
-  QUIZDECK_DB: url,
-  QUIZDECK_BANKS: BUNDLED_BANKS,
-  QUIZDECK_SHARDS: '2',
-  QUIZDECK_SHARD_IDS: String(shard),
-  QUIZDECK_TIME_SCALE: '0.3',
-  QUIZDECK_REVEAL_PAUSE_MS: '10',
-  QUIZDECK_LEASE_TTL_MS: '2000',
-  QUIZDECK_BANKS_POLL_MS: '0',
-  QUIZDECK_LOG: 'info',
-});
-
-/** The bot as a host runs it, one process, for one shard of two. */
-const startBot = (shard: number, url = db.url) =>
-  spawnLogged(process.execPath, ['--import', 'tsx', 'src/main.ts'], env(shard, url), appDir);
-
-/** A question message whose letters the bot has all put up (its round is opening or open). */
-const questionsUp = (g: Guild) =>
-  emu
-    .messages(g.channelId)
-    .filter(
-      (m) =>
-        /^Question \d+ of/.test(titleOf(m)) &&
-        m.reactions.length > 0 &&
-        m.reactions.every((r) => r.users.includes(emu.bot.id)),
-    );
-
-/** Members answer every question as soon as its letters are up: member i picks letter i % 4. */
-function answerAll(guilds: Guild[]): () => void {
-  const done = new Set<string>();
-  const timer = setInterval(() => {
-    for (const g of guilds) {
-      for (const q of questionsUp(g)) {
-        if (done.has(q.id)) continue;
-        done.add(q.id);
-        g.members.forEach((userId, i) => {
-          const letter = LETTERS[i % q.reactions.length] as string;
-          emu.react(g.channelId, q.id, userId, letter);
-        });
-      }
-    }
-  }, 50);
-  return () => clearInterval(timer);
-}
-
-const count = (messages: RecordedMessage[], match: (m: RecordedMessage) => boolean) =>
-  messages.filter(match).length;
+const env = (shard: number, url = db.url) => shardBotEnv(emu, shard, url);
+const startBot = (shard: number, url = db.url) => startShardBot(emu, shard, url);
 
 describe('two bot processes, one shard each, on one PostgreSQL', () => {
   it('grade every round once with four guilds quizzing at once, and take over a killed process', async () => {
     // Two guilds on each shard of two, three members in each.
-    const guilds: Guild[] = [0, 0, 1, 1].map((shard, i) => {
-      const guild = emu.createGuild({ name: `Group ${i}`, shard: [shard, 2] });
-      return {
-        id: guild.id,
-        ownerId: guild.ownerId,
-        channelId: emu.createChannel(guild.id, { name: 'quiz' }).id,
-        members: ['ann', 'bo', 'cy'].map(
-          (name) => emu.createMember(guild.id, { username: `${name}${i}` }).id,
-        ),
-      };
-    });
+    const guilds = [0, 0, 1, 1].map((shard, i) =>
+      shardGuild(
+        emu,
+        `Group ${i}`,
+        shard,
+        ['ann', 'bo', 'cy'].map((name) => `${name}${i}`),
+      ),
+    );
     expect(guilds.map((g) => shardOf(g.id, 2))).toEqual([0, 0, 1, 1]);
     await registerCommands(loadConfig(env(0)));
     store = await openStore({ backend: 'postgres', url: db.url });
@@ -121,7 +67,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
       0: expect.stringContaining(`/${a.child.pid}/`),
       1: expect.stringContaining(`/${b.child.pid}/`),
     });
-    const stopAnswering = answerAll(guilds);
+    const stopAnswering = answerAll(emu, guilds);
     try {
       for (const g of guilds) {
         const start = emu.runCommand({
@@ -140,7 +86,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
           guilds
             .slice(0, 2)
             .every((g) =>
-              questionsUp(g).some(
+              questionsUp(emu, g).some(
                 (m) =>
                   titleOf(m) === `Question 2 of ${QUESTIONS}` &&
                   descriptionOf(m).includes('Closes <t:') &&
@@ -266,15 +212,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
   it('never lets a paused owner that wakes after a takeover post, grade or reveal', async () => {
     const other = await freshDatabase();
     try {
-      const guild = emu.createGuild({ name: 'Paused', shard: [0, 2] });
-      const g: Guild = {
-        id: guild.id,
-        ownerId: guild.ownerId,
-        channelId: emu.createChannel(guild.id, { name: 'quiz' }).id,
-        members: ['dee', 'eli', 'fay'].map(
-          (name) => emu.createMember(guild.id, { username: name }).id,
-        ),
-      };
+      const g = shardGuild(emu, 'Paused', 0, ['dee', 'eli', 'fay']);
       await registerCommands(loadConfig(env(0, other.url)));
       const owner = startBot(0, other.url);
       await emu.waitFor(() => owner.out.log.includes('logged in as'), { timeoutMs: 30_000 });
@@ -282,7 +220,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
       await emu.waitFor(() => standby.out.log.includes('waiting for the leases of shard 0'), {
         timeoutMs: 30_000,
       });
-      const stopAnswering = answerAll([g]);
+      const stopAnswering = answerAll(emu, [g]);
       try {
         const start = emu.runCommand({
           guildId: g.id,
@@ -295,7 +233,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
         await start.response({ timeoutMs: 10_000 });
         await emu.waitFor(
           () =>
-            questionsUp(g).some(
+            questionsUp(emu, g).some(
               (m) =>
                 titleOf(m) === 'Question 1 of 3' &&
                 descriptionOf(m).includes('Closes <t:') &&
