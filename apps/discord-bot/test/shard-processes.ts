@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { DiscordEmulator, RecordedMessage } from '@quizdeck/discord-emulator';
+import type { DiscordEmulator, OptionValue, RecordedMessage } from '@quizdeck/discord-emulator';
 import { BUNDLED_BANKS, titleOf } from './harness';
 import { spawnLogged } from './spawned';
 
@@ -89,3 +89,13 @@ export function answerAll(emu: DiscordEmulator, guilds: Guild[]): () => void {
 
 export const count = (messages: RecordedMessage[], match: (m: RecordedMessage) => boolean) =>
   messages.filter(match).length;
+
+/** `userId` (by default the guild's owner) runs `/name subcommand` in the guild's #quiz. */
+export const runIn = (
+  emu: DiscordEmulator,
+  g: Guild,
+  name: string,
+  subcommand: string,
+  options: Record<string, OptionValue> = {},
+  userId = g.ownerId,
+) => emu.runCommand({ guildId: g.id, channelId: g.channelId, userId, name, subcommand, options });

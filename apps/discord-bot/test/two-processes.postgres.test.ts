@@ -10,6 +10,7 @@ import {
   count,
   type Guild,
   questionsUp,
+  runIn,
   shardBotEnv,
   shardGuild,
   startShardBot,
@@ -70,15 +71,9 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
     const stopAnswering = answerAll(emu, guilds);
     try {
       for (const g of guilds) {
-        const start = emu.runCommand({
-          guildId: g.id,
-          channelId: g.channelId,
-          userId: g.ownerId,
-          name: 'quiz',
-          subcommand: 'start',
-          options: { count: QUESTIONS, seconds: 10 },
+        await runIn(emu, g, 'quiz', 'start', { count: QUESTIONS, seconds: 10 }).response({
+          timeoutMs: 10_000,
         });
-        await start.response({ timeoutMs: 10_000 });
       }
       // Mid-round on shard 0: question 2 is open in both its guilds, every member has answered.
       await emu.waitFor(
@@ -161,14 +156,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
       // Leaderboards come from the shared store: the replacement answers for rounds the killed
       // process graded, and each process answers as the store says.
       for (const g of guilds) {
-        const run = emu.runCommand({
-          guildId: g.id,
-          channelId: g.channelId,
-          userId: g.members[0] as string,
-          name: 'quizdeck',
-          subcommand: 'leaderboard',
-          options: { scope: 'all' },
-        });
+        const run = runIn(emu, g, 'quizdeck', 'leaderboard', { scope: 'all' }, g.members[0]);
         const reply = (await run.response({ timeoutMs: 10_000 })) as {
           data?: { embeds?: { description?: string }[] };
         };
@@ -187,13 +175,7 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
       await emu.waitFor(() => standby.out.log.includes('logged in as'), { timeoutMs: 30_000 });
       expect(standby.out.log).toContain('holding the leases of shard 1');
       const g2 = guilds[2] as Guild;
-      const stats = emu.runCommand({
-        guildId: g2.id,
-        channelId: g2.channelId,
-        userId: g2.members[0] as string,
-        name: 'quizdeck',
-        subcommand: 'stats',
-      });
+      const stats = runIn(emu, g2, 'quizdeck', 'stats', {}, g2.members[0]);
       const mine = await store.memberStats(g2.id, g2.members[0] as string);
       expect(mine.answered).toBe(QUESTIONS);
       const statsReply = (await stats.response({ timeoutMs: 10_000 })) as {
@@ -222,15 +204,9 @@ describe('two bot processes, one shard each, on one PostgreSQL', () => {
       });
       const stopAnswering = answerAll(emu, [g]);
       try {
-        const start = emu.runCommand({
-          guildId: g.id,
-          channelId: g.channelId,
-          userId: g.ownerId,
-          name: 'quiz',
-          subcommand: 'start',
-          options: { count: 3, seconds: 10 },
+        await runIn(emu, g, 'quiz', 'start', { count: 3, seconds: 10 }).response({
+          timeoutMs: 10_000,
         });
-        await start.response({ timeoutMs: 10_000 });
         await emu.waitFor(
           () =>
             questionsUp(emu, g).some(
