@@ -1,5 +1,6 @@
 import { reviewCard } from '@quizdeck/core';
 import { describe, expect, it } from 'vitest';
+import type { SqlStore } from '../src/db/quiz-store';
 import type { Store } from '../src/index';
 import { newRound, newSession } from './store-fixtures';
 
@@ -80,6 +81,76 @@ export function reviewStoreSuite(store: () => Store): void {
       expect(await total('u1')).toBe(1);
       expect(await store().reviews.card(key('u1'))).toEqual(
         reviewCard(undefined, 'again', T0).state,
+      );
+    });
+
+    it('writes a 300-member round as 300 cards and 300 log rows, each as FSRS reviews it, logged in member order', async () => {
+      const ids = Array.from({ length: 300 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+      const VERDICTS = ['correct', 'partial', 'wrong'] as const;
+      const RATING = { correct: 'good', partial: 'hard', wrong: 'again' } as const;
+      // Half of them hold a card already (from a first round), across the 200-member chunks.
+      const first = await gradedRound(
+        'q1',
+        ids
+          .slice(0, 150)
+          .map((userId, i) => ({ userId, verdict: VERDICTS[(i + 1) % 3] ?? 'wrong' })),
+        T0,
+      );
+      await store().gradeRound(first.roundId, first.graded, T0);
+      const later = T0 + 3 * DAY;
+      // Answers in an order that is not the members' ids: the log follows the ids (the order
+      // every grading writes cards in).
+      const answers = [...ids].reverse().map((userId, i) => ({
+        userId,
+        verdict: VERDICTS[i % 3] ?? 'wrong',
+      }));
+      const second = await gradedRound('q1', answers, later);
+      expect(await store().gradeRound(second.roundId, second.graded, later)).toBe(true);
+
+      const sorted = [...answers].sort((x, y) => (x.userId < y.userId ? -1 : 1));
+      const expected = sorted.map(({ userId, verdict }) => {
+        const i = ids.indexOf(userId);
+        const prior =
+          i < 150
+            ? reviewCard(undefined, RATING[VERDICTS[(i + 1) % 3] ?? 'wrong'], T0).state
+            : undefined;
+        return { userId, ...reviewCard(prior, RATING[verdict], later) };
+      });
+      const cards = await store().reviews.membersCards('g1', 'b1', ids);
+      expect(cards).toHaveLength(300);
+      const byUser = new Map(cards.map((c) => [c.userId, c.state]));
+      for (const e of expected) expect(byUser.get(e.userId)).toEqual(e.state);
+      expect(expected.filter((e) => e.state.reps === 2)).toHaveLength(150);
+
+      const sql = (store() as SqlStore).sql;
+      const log = await sql.all<Record<string, unknown>>(
+        `SELECT user_id, reviewed_at, rating, phase_before, elapsed_days, scheduled_days, stability,
+           difficulty, due, round_id, prompt_id FROM review_log WHERE round_id = ? ORDER BY id`,
+        [second.roundId],
+      );
+      expect(
+        log.map((r) => ({
+          userId: r.user_id,
+          log: {
+            reviewedAt: Number(r.reviewed_at),
+            rating: r.rating,
+            phaseBefore: r.phase_before,
+            elapsedDays: Number(r.elapsed_days),
+            scheduledDays: Number(r.scheduled_days),
+            stability: Number(r.stability),
+            difficulty: Number(r.difficulty),
+            due: Number(r.due),
+          },
+          roundId: Number(r.round_id),
+          promptId: r.prompt_id,
+        })),
+      ).toEqual(
+        expected.map((e) => ({
+          userId: e.userId,
+          log: e.log,
+          roundId: second.roundId,
+          promptId: null,
+        })),
       );
     });
 

@@ -1,3 +1,5 @@
+import { reviewCard } from '@quizdeck/core';
+import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { StoreUnreachableError } from '../src/db/postgres-driver';
 import { POSTGRES_MIGRATIONS } from '../src/db/postgres-migrations';
@@ -178,6 +180,107 @@ describe('PostgreSQL database shared by several processes', () => {
       1,
     );
     expect((await b.settings('g1')).defaultSeconds).toBe(45);
+  });
+
+  /** Waits until `n` statements of this database wait for a lock. */
+  const lockWaiters = async (holder: pg.Client, n: number) => {
+    for (let waiting = 0; waiting < n; ) {
+      const { rows } = await holder.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      waiting = rows[0].n;
+    }
+  };
+
+  it('makes a prompt answer whose card a grading in another process reviewed first try again, and find it stale', async () => {
+    const [a, b] = [await process(), await process()];
+    const T0 = Date.UTC(2026, 11, 1, 20);
+    const card = { guildId: 'g1', userId: 'u1', bankId: 'rnn-quiz', questionId: 'q1' };
+    const wrong = [{ userId: 'u1', selected: ['B'], verdict: 'wrong' as const, score: 0 }];
+    const s1 = await newSession(a, { questionIds: ['q1'], now: T0 });
+    const r1 = await newRound(a, s1.id);
+    await a.openRound(r1.id, T0, T0 + 1);
+    await a.gradeRound(r1.id, wrong, T0);
+    const shownAt = T0 + 86_400_000;
+    const prompt = await b.reviews.createPrompt({ ...card, bankFilter: null, shownAt });
+    const s2 = await newSession(a, { channelId: 'c2', questionIds: ['q1'], now: shownAt });
+    const r2 = await newRound(a, s2.id, 0, { channelId: 'c2' });
+    await a.openRound(r2.id, shownAt, shownAt + 1);
+    // A third connection holds the card, so both reviews have read it and wait at its write, the
+    // grading first, when it lets go: the prompt's write then finds the card moved on.
+    const holder = await rawClient(db.url);
+    try {
+      await holder.query('BEGIN');
+      await holder.query("SELECT reps FROM review_cards WHERE user_id = 'u1' FOR UPDATE");
+      const right = [{ userId: 'u1', selected: ['A'], verdict: 'correct' as const, score: 1 }];
+      const grading = a.gradeRound(r2.id, right, shownAt + 20);
+      await lockWaiters(holder, 1);
+      const answering = b.reviews.answerPrompt(
+        prompt.id,
+        { rating: 'good', picks: 'A' },
+        shownAt + 30,
+      );
+      await lockWaiters(holder, 2);
+      await holder.query('COMMIT');
+      expect(await grading).toBe(true);
+      expect(await answering).toEqual({ kind: 'stale' });
+    } finally {
+      await holder.end();
+    }
+    const first = reviewCard(undefined, 'again', T0);
+    const graded = reviewCard(first.state, 'good', shownAt + 20);
+    expect(await b.reviews.card(card)).toEqual(graded.state);
+    const tallies = await b.reviews.tallies('g1', 'u1', null);
+    expect(tallies.sort((x, y) => x.rating.localeCompare(y.rating))).toEqual([
+      { rating: 'again', phaseBefore: first.log.phaseBefore, count: 1 },
+      { rating: 'good', phaseBefore: graded.log.phaseBefore, count: 1 },
+    ]);
+    expect((await b.reviews.prompt(prompt.id))?.answeredAt).toBeNull();
+  });
+
+  it('makes a first review of a card that another process created meanwhile try again, not overwrite it', async () => {
+    const store = await process();
+    const T0 = Date.UTC(2026, 11, 1, 20);
+    const card = { guildId: 'g1', userId: 'u7', bankId: 'b1', questionId: 'q1' };
+    const prompt = await store.reviews.createPrompt({ ...card, bankFilter: null, shownAt: T0 });
+    // The other process's review of the same new card: inserted, not yet committed, when this
+    // answer (which read no card) writes its own.
+    const theirs = reviewCard(undefined, 'again', T0 + 5).state;
+    const holder = await rawClient(db.url);
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `INSERT INTO review_cards (guild_id, user_id, bank_id, question_id, due, stability,
+           difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, phase, last_review)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [
+          ...Object.values(card),
+          theirs.due,
+          theirs.stability,
+          theirs.difficulty,
+          theirs.elapsedDays,
+          theirs.scheduledDays,
+          theirs.learningSteps,
+          theirs.reps,
+          theirs.lapses,
+          theirs.phase,
+          theirs.lastReview,
+        ],
+      );
+      const answering = store.reviews.answerPrompt(
+        prompt.id,
+        { rating: 'good', picks: 'A' },
+        T0 + 9,
+      );
+      await lockWaiters(holder, 1);
+      await holder.query('COMMIT');
+      expect(await answering).toEqual({ kind: 'stale' });
+    } finally {
+      await holder.end();
+    }
+    expect(await store.reviews.card(card)).toEqual(theirs);
+    expect(await store.reviews.tallies('g1', 'u7', null)).toEqual([]);
   });
 
   it('grades a round once when two processes grade it at the same moment', async () => {

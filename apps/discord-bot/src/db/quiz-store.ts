@@ -1,8 +1,8 @@
 import { verdictRating } from '@quizdeck/core';
 import { CommandError, LeaseLostError } from '../errors';
 import { writeGrading } from './grading-sql';
-import { type ReviewItem, writeReviews } from './review-cards-sql';
 import { ReviewStore } from './review-store';
+import { type ReviewItem, writeReviews } from './review-writes-sql';
 import type { AnswerRow, GuildSettings, RoundRow, RoundState, SessionRow } from './rows';
 import {
   type RawRound,

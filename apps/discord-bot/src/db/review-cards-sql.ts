@@ -1,32 +1,12 @@
-import {
-  type CardPhase,
-  type CardState,
-  QuizdeckError,
-  type ReviewRating,
-  type ReviewTally,
-  reviewCard,
-} from '@quizdeck/core';
+import type { CardPhase, CardState, ReviewRating, ReviewTally } from '@quizdeck/core';
 import type { CardKey, CardRow } from './review-rows';
 import type { SqlConn } from './sql';
-
-/** A card changed under a review (another transaction reviewed it first). */
-export class ReviewConflictError extends QuizdeckError {
-  constructor(question: Omit<CardKey, 'userId'>, userId: string) {
-    super(
-      'REVIEW_CONFLICT',
-      `member ${userId}'s card for ${question.bankId}/${question.questionId} changed while it was being reviewed`,
-    );
-  }
-}
 
 /*
  * Members' cards and the review log, in SQL both backends run (`?`
  * placeholders, ON CONFLICT upserts, integers for epoch ms). PostgreSQL hands BIGINT back as a
  * string, so every number read here goes through Number().
  */
-
-/** Where a review came from: a live quiz's graded round, or a `/review` prompt. */
-export type ReviewSource = { roundId: number } | { promptId: number };
 
 interface RawCard {
   guild_id: string;
@@ -45,7 +25,7 @@ interface RawCard {
   last_review: number | string | null;
 }
 
-const CARD_COLS = `guild_id, user_id, bank_id, question_id, due, stability, difficulty, elapsed_days,
+export const CARD_COLS = `guild_id, user_id, bank_id, question_id, due, stability, difficulty, elapsed_days,
   scheduled_days, learning_steps, reps, lapses, phase, last_review`;
 
 const toState = (r: RawCard): CardState => ({
@@ -78,109 +58,26 @@ export async function readCard(conn: SqlConn, key: CardKey): Promise<CardState |
   return row ? toState(row) : undefined;
 }
 
-export interface ReviewItem {
-  userId: string;
-  rating: ReviewRating;
-}
-
 /**
- * Reviews one question for several members at `now`: each member's card is read, moved on by
- * FSRS, written back, and the review appended to the log with its source. Runs inside the
- * caller's transaction (the grade it comes from); the log's unique source keys refuse a second
- * review from the same round or prompt.
+ * Members a statement reads or writes at most: at 14 parameters a written row, far below SQLite's
+ * 32,766 and PostgreSQL's 65,535 parameters.
  */
-export async function writeReviews(
-  tx: SqlConn,
+export const MEMBERS_PER_STATEMENT = 200;
+
+/** Some members' cards for one question, by member (absent: never reviewed). */
+export async function readCards(
+  conn: SqlConn,
   question: Omit<CardKey, 'userId'>,
-  items: readonly ReviewItem[],
-  now: number,
-  source: ReviewSource,
-): Promise<Map<string, { before: CardState | undefined; after: CardState }>> {
-  const out = new Map<string, { before: CardState | undefined; after: CardState }>();
-  if (items.length === 0) return out;
-  const before = new Map<string, CardState>();
-  for (const ids of chunks(
-    items.map((i) => i.userId),
-    200,
-  )) {
-    const rows = await tx.all<RawCard>(
+  userIds: readonly string[],
+): Promise<Map<string, CardState>> {
+  const out = new Map<string, CardState>();
+  for (const ids of chunks(userIds, MEMBERS_PER_STATEMENT)) {
+    const rows = await conn.all<RawCard>(
       `SELECT ${CARD_COLS} FROM review_cards WHERE guild_id = ? AND bank_id = ? AND question_id = ?
        AND user_id IN (${ids.map(() => '?').join(', ')})`,
       [question.guildId, question.bankId, question.questionId, ...ids],
     );
-    for (const r of rows) before.set(r.user_id, toState(r));
-  }
-  const roundId = 'roundId' in source ? source.roundId : null;
-  const promptId = 'promptId' in source ? source.promptId : null;
-  // Members in one order in every transaction: two gradings of one question (two channels, two
-  // processes) lock the same cards in the same order instead of deadlocking.
-  const ordered = [...items].sort((x, y) =>
-    x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0,
-  );
-  for (const item of ordered) {
-    let prior = before.get(item.userId);
-    let reviewed = reviewCard(prior, item.rating, now);
-    for (let attempt = 1; ; attempt++) {
-      const s = reviewed.state;
-      const changed = await tx.run(
-        `INSERT INTO review_cards (${CARD_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (guild_id, user_id, bank_id, question_id) DO UPDATE SET due = excluded.due,
-         stability = excluded.stability, difficulty = excluded.difficulty,
-         elapsed_days = excluded.elapsed_days, scheduled_days = excluded.scheduled_days,
-         learning_steps = excluded.learning_steps, reps = excluded.reps, lapses = excluded.lapses,
-         phase = excluded.phase, last_review = excluded.last_review
-       WHERE review_cards.reps = ?`,
-        [
-          question.guildId,
-          item.userId,
-          question.bankId,
-          question.questionId,
-          s.due,
-          s.stability,
-          s.difficulty,
-          s.elapsedDays,
-          s.scheduledDays,
-          s.learningSteps,
-          s.reps,
-          s.lapses,
-          s.phase,
-          s.lastReview,
-          prior?.reps ?? 0,
-        ],
-      );
-      if (changed === 1) break;
-      // Another transaction reviewed this card since it was read (two processes on PostgreSQL,
-      // or one grading the same question in two channels). A prompt's answer rolls back (its
-      // caller checks the card again); a round's grading must not fail for it: the upsert
-      // waited for the other to commit and now holds the card's row, so the card is reviewed
-      // from its new state instead of being overwritten.
-      if (roundId === null || attempt >= 3) throw new ReviewConflictError(question, item.userId);
-      prior = await readCard(tx, { ...question, userId: item.userId });
-      reviewed = reviewCard(prior, item.rating, now);
-    }
-    const { state: s, log } = reviewed;
-    await tx.run(
-      `INSERT INTO review_log (guild_id, user_id, bank_id, question_id, reviewed_at, rating,
-         phase_before, elapsed_days, scheduled_days, stability, difficulty, due, round_id, prompt_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        question.guildId,
-        item.userId,
-        question.bankId,
-        question.questionId,
-        log.reviewedAt,
-        log.rating,
-        log.phaseBefore,
-        log.elapsedDays,
-        log.scheduledDays,
-        log.stability,
-        log.difficulty,
-        log.due,
-        roundId,
-        promptId,
-      ],
-    );
-    out.set(item.userId, { before: prior, after: s });
+    for (const r of rows) out.set(r.user_id, toState(r));
   }
   return out;
 }
@@ -259,7 +156,7 @@ export async function membersCards(
   userIds: readonly string[],
 ): Promise<CardRow[]> {
   const out: CardRow[] = [];
-  for (const ids of chunks(userIds, 200)) {
+  for (const ids of chunks(userIds, MEMBERS_PER_STATEMENT)) {
     const rows = await conn.all<RawCard>(
       `SELECT ${CARD_COLS} FROM review_cards WHERE guild_id = ? AND bank_id = ?
        AND user_id IN (${ids.map(() => '?').join(', ')})`,
@@ -285,7 +182,7 @@ export async function recentMembers(
   return rows.map((r) => r.user_id);
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

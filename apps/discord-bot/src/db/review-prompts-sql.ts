@@ -1,6 +1,7 @@
 import type { ReviewRating } from '@quizdeck/core';
-import { readCard, writeReviews } from './review-cards-sql';
+import { readCard } from './review-cards-sql';
 import type { CardKey, PromptAnswer, ReviewPromptRow } from './review-rows';
+import { writeReviews } from './review-writes-sql';
 import type { SqlConn } from './sql';
 
 // The questions /review showed, and the one answer each takes (numbers through Number(): see

@@ -3,7 +3,6 @@ import {
   guildDueCards,
   memberCards,
   membersCards,
-  ReviewConflictError,
   readCard,
   recentMembers,
   reviewTallies,
@@ -17,6 +16,7 @@ import type {
   ReviewDigestRow,
   ReviewPromptRow,
 } from './review-rows';
+import { ReviewConflictError } from './review-writes-sql';
 import type { SqlDriver } from './sql';
 
 export interface MemberCardsQuery {
