@@ -2,7 +2,9 @@
 // Runs the built bot (dist/main.js, plain node) and, as the issue's baseline, the same load on the
 // bot run from TypeScript through tsx; prints close→reveal latency (p50, p95) and peak RSS of each,
 // and the built bot's figures against the targets and the baseline as ratios.
-// Usage: pnpm bench (or: npx tsx bench/run.ts [channels] [members] [questions] [seconds] [--built-only])
+// With --postgres, the built bot runs the same load a second time on PostgreSQL (QUIZDECK_TEST_PG_URL's
+// server, or a throwaway cluster from .ci/postgres.sh), against the built bot on SQLite.
+// Usage: pnpm bench (or: npx tsx bench/run.ts [channels] [members] [questions] [seconds] [--built-only] [--postgres])
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
 const builtOnly = process.argv.includes('--built-only');
+const onPostgres = process.argv.includes('--postgres');
 const [channels = 50, members = 200, questions = 3, seconds = 10] = process.argv
   .slice(2)
   .filter((a) => !a.startsWith('--'))
@@ -41,9 +45,11 @@ interface Figures {
   idleKb: number;
   peakKb: number;
   elapsed: number;
+  /** PostgreSQL only: transactions committed in the bot's database per round (pg_stat_database). */
+  commitsPerRound?: number;
 }
 
-async function measure(mode: 'built' | 'tsx'): Promise<Figures> {
+async function measure(mode: 'built' | 'tsx', pgUrl?: string): Promise<Figures> {
   const emu = await DiscordEmulator.start();
   const guild = emu.createGuild({ name: 'Bench' });
   const channelIds = Array.from(
@@ -56,13 +62,14 @@ async function measure(mode: 'built' | 'tsx'): Promise<Figures> {
   );
   const dir = mkdtempSync(join(tmpdir(), 'quizdeck-bench-'));
   const dbPath = join(dir, 'quizdeck.db');
+  const pgDb = pgUrl === undefined ? undefined : await freshPgDatabase(pgUrl);
   const env = {
     ...process.env,
     DISCORD_TOKEN: emu.bot.token,
     DISCORD_APPLICATION_ID: emu.bot.applicationId,
     DISCORD_GUILD_ID: guild.id,
     DISCORD_API_URL: emu.restUrl,
-    QUIZDECK_DB: dbPath,
+    QUIZDECK_DB: pgDb?.url ?? dbPath,
     QUIZDECK_REVEAL_PAUSE_MS: '1000',
     QUIZDECK_LOG: 'info',
   };
@@ -118,25 +125,18 @@ async function measure(mode: 'built' | 'tsx'): Promise<Figures> {
   const elapsed = (Date.now() - started) / 1000;
 
   // Close → reveal: the round's stored close time to the reveal message's creation.
-  const db = new Database(dbPath, { readonly: true });
-  const rounds = db
-    .prepare(
-      'SELECT channel_id AS channelId, message_id AS messageId, closes_at AS closesAt, state FROM rounds',
-    )
-    .all() as { channelId: string; messageId: string; closesAt: number; state: string }[];
+  const { rounds, answers, commits } = pgDb ? await pgRounds(pgDb.url) : sqliteRounds(dbPath);
   const latencies: number[] = [];
-  let answers = 0;
   for (const r of rounds) {
     const msgs = emu.messages(r.channelId);
     const at = msgs.findIndex((m) => m.id === r.messageId);
     const reveal = msgs.slice(at + 1).find((m) => /^Answers?: /.test(title(m)));
     if (reveal) latencies.push(Date.parse(reveal.createdAt) - r.closesAt);
   }
-  answers = (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
-  db.close();
   bot.kill('SIGTERM');
   await new Promise((r) => bot.once('exit', r));
   await emu.stop();
+  await pgDb?.drop();
   rmSync(dir, { recursive: true, force: true });
   return {
     p50: pct(latencies, 50),
@@ -147,7 +147,79 @@ async function measure(mode: 'built' | 'tsx'): Promise<Figures> {
     idleKb,
     peakKb,
     elapsed,
+    ...(commits === undefined ? {} : { commitsPerRound: commits / rounds.length }),
   };
+}
+
+interface StoredRound {
+  channelId: string;
+  messageId: string;
+  closesAt: number;
+}
+
+function sqliteRounds(path: string) {
+  const db = new Database(path, { readonly: true });
+  const rounds = db
+    .prepare(
+      'SELECT channel_id AS channelId, message_id AS messageId, closes_at AS closesAt FROM rounds',
+    )
+    .all() as StoredRound[];
+  const answers = (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+  db.close();
+  return { rounds, answers, commits: undefined };
+}
+
+async function pgRounds(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rounds = (
+      await client.query(
+        'SELECT channel_id AS "channelId", message_id AS "messageId", closes_at::float8 AS "closesAt" FROM rounds',
+      )
+    ).rows as StoredRound[];
+    const answers = (await client.query('SELECT COUNT(*)::int AS n FROM answers')).rows[0]
+      .n as number;
+    // The server's statistics lag up to a second behind the commits they count.
+    await new Promise((r) => setTimeout(r, 1500));
+    const commits = (
+      await client.query(
+        'SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()',
+      )
+    ).rows[0].n as number;
+    return { rounds, answers, commits };
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new database on the server `url` names, for one measurement. */
+async function freshPgDatabase(url: string) {
+  const name = `quizdeck_bench_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const at = new URL(url);
+  at.pathname = `/${name}`;
+  return { url: at.toString(), drop: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
+}
+
+/** QUIZDECK_TEST_PG_URL's server, or a throwaway cluster (the tests' script) and how to stop it. */
+function pgServer(): { url: string; stop(): void } {
+  const given = process.env.QUIZDECK_TEST_PG_URL;
+  if (given) return { url: given, stop: () => {} };
+  const script = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
+  const out = spawnSync('bash', [script, 'start'], { encoding: 'utf8' });
+  const vars = Object.fromEntries(
+    [...out.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]),
+  );
+  const url = vars.QUIZDECK_TEST_PG_URL;
+  const dir = vars.QUIZDECK_TEST_PG_DIR;
+  if (out.status !== 0 || !url || !dir) throw new Error(`.ci/postgres.sh start: ${out.stderr}`);
+  return { url, stop: () => spawnSync('bash', [script, 'stop', dir], { stdio: 'inherit' }) };
 }
 
 const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: appDir, stdio: 'inherit' });
@@ -157,10 +229,20 @@ console.log(
 );
 const built = await measure('built');
 const baseline = builtOnly ? undefined : await measure('tsx');
+const server = onPostgres ? pgServer() : undefined;
+const onPg = server ? await measure('built', server.url).finally(() => server.stop()) : undefined;
 const line = (name: string, f: Figures) =>
   `${name.padEnd(6)} close → reveal p50 ${f.p50} ms, p95 ${f.p95} ms, max ${f.max} ms; peak RSS ${mb(f.peakKb)} MB (idle ${mb(f.idleKb)} MB); ${f.revealed}/${channels * questions} rounds revealed, ${f.answers} answers; ${f.elapsed.toFixed(1)} s`;
 console.log(line('built', built));
 if (baseline) console.log(line('tsx', baseline));
+if (onPg) {
+  console.log(
+    `${line('built on PostgreSQL', onPg)}; ${onPg.commitsPerRound?.toFixed(1)} commits a round (pg_stat_database)`,
+  );
+  console.log(
+    `built on PostgreSQL vs SQLite in this run: p95 ${(onPg.p95 / built.p95).toFixed(2)}×, peak RSS ${(onPg.peakKb / built.peakKb).toFixed(2)}×`,
+  );
+}
 console.log(
   `built p95 vs 500 ms target: ${(built.p95 / 500).toFixed(2)}×${baseline ? `; vs tsx in this run: ${(built.p95 / baseline.p95).toFixed(2)}×` : ''}`,
 );
