@@ -1,5 +1,5 @@
 import type { CardPhase, CardState, ReviewRating, ReviewTally } from '@quizdeck/core';
-import type { CardKey, CardRow } from './review-rows';
+import type { CardKey, CardRow, MemberCardsQuery } from './review-rows';
 import type { SqlConn } from './sql';
 
 /*
@@ -86,17 +86,7 @@ export async function readCards(
  * A member's cards in due order (earliest first), a page at a time: `after` is the last row of
  * the previous page. The caller drops cards whose question is no longer in a bank and reads on.
  */
-export async function memberCards(
-  conn: SqlConn,
-  q: {
-    guildId: string;
-    userId: string;
-    bankId: string | null;
-    dueBy: number | null;
-    limit: number;
-    after?: CardRow;
-  },
-): Promise<CardRow[]> {
+export async function memberCards(conn: SqlConn, q: MemberCardsQuery): Promise<CardRow[]> {
   const where = ['guild_id = ?', 'user_id = ?'];
   const params: unknown[] = [q.guildId, q.userId];
   if (q.bankId !== null) {

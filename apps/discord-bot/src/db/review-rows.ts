@@ -14,6 +14,19 @@ export interface CardRow extends CardKey {
   state: CardState;
 }
 
+/** A page of a member's cards in due order (ReviewStore.memberCards). */
+export interface MemberCardsQuery {
+  guildId: string;
+  userId: string;
+  /** Only this bank's cards (`null`: every bank). */
+  bankId: string | null;
+  /** Only cards due by then (`null`: however far ahead). */
+  dueBy: number | null;
+  limit: number;
+  /** The last card of the previous page. */
+  after?: CardRow;
+}
+
 /**
  * A question shown to a member by `/review`, waiting for (or given) an answer. Its id is what the
  * buttons carry, so an answer finds its question after a restart, and is taken once.

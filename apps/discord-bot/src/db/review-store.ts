@@ -12,24 +12,13 @@ import { answerPromptIn, insertPrompt, readPrompt } from './review-prompts-sql';
 import type {
   CardKey,
   CardRow,
+  MemberCardsQuery,
   PromptAnswer,
   ReviewDigestRow,
   ReviewPromptRow,
 } from './review-rows';
 import { ReviewConflictError } from './review-writes-sql';
 import type { SqlDriver } from './sql';
-
-export interface MemberCardsQuery {
-  guildId: string;
-  userId: string;
-  /** Only this bank's cards (`null`: every bank). */
-  bankId: string | null;
-  /** Only cards due by then (`null`: however far ahead). */
-  dueBy: number | null;
-  limit: number;
-  /** The last card of the previous page. */
-  after?: CardRow;
-}
 
 /**
  * Spaced review's part of the store: members' cards, the review log, `/review` prompts and the
