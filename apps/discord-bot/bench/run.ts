@@ -6,13 +6,14 @@
 // server, or a throwaway cluster from .ci/postgres.sh), against the built bot on SQLite.
 // Usage: pnpm bench (or: npx tsx bench/run.ts [channels] [members] [questions] [seconds] [--built-only] [--postgres])
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { rssKb, startFlags } from './built-bot';
 import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
 const builtOnly = process.argv.includes('--built-only');
@@ -22,19 +23,6 @@ const [channels = 50, members = 200, questions = 3, seconds = 10] = process.argv
   .filter((a) => !a.startsWith('--'))
   .map(Number);
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-
-const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM') => {
-  const m = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m?.[1] ?? 0);
-};
-
-// The built bot runs with the node flags of the package's `start` script (the production start).
-const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
-  scripts: Record<string, string>;
-};
-const startFlags = (pkg.scripts.start ?? '')
-  .split(/\s+/)
-  .filter((t) => t.startsWith('--') && !t.startsWith('--env-file'));
 
 interface Figures {
   p50: number;
