@@ -48,8 +48,8 @@ function text(value: string | Uint8Array): Bindable {
  * 1..N). Notes can be added while later ones are still being prepared; finish() packs the file.
  * The collection is a SQLite file (better-sqlite3) in a temporary folder, not a database in
  * memory: its pages then sit in the system's file cache instead of this process (with the copy
- * that serializing it made, 370 MB of a 100,000-question export's peak), and are zipped a piece
- * at a time from the file.
+ * that serializing it made, they were most of a large export's peak: docs/anki.md), and are
+ * zipped a piece at a time from the file.
  */
 export class ApkgWriter {
   readonly #opts: ApkgWriterOptions;

@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
-// JSZip (what Exporter.save uses) deflates in JavaScript, about 4× slower than node:zlib on a
-// 100 MB collection; this writes the same ZIP format with zlib and fixed timestamps.
+// JSZip (what Exporter.save uses) deflates in JavaScript, slower than node:zlib (docs/anki.md);
+// this writes the same ZIP format with zlib and fixed timestamps.
 
 const deflateRawAsync = promisify(deflateRaw);
 
@@ -23,12 +23,12 @@ interface Packed {
 }
 
 /**
- * Raw deflate (level 3: on collections near level 6's size at a third of the time), in pieces of
+ * Raw deflate (level 3: on collections near level 6's size in much less time), in pieces of
  * a fixed size deflated on zlib's thread pool at once, as pigz does: every piece but the last ends
  * with a full flush (byte-aligned, not final, no back-references across it), so the pieces
  * concatenate into one valid stream. The cut does not depend on the machine, nor do the bytes.
  * Data of a single piece is deflated on this thread: the same bytes, without waiting on the
- * thread pool (measured ~100 ms on a first, small export on a loaded 2-CPU machine).
+ * thread pool, which a first, small export would otherwise notice.
  */
 async function deflate(data: Uint8Array): Promise<Packed> {
   const crc = crc32(data);

@@ -246,9 +246,8 @@ export class BankPool {
 
 /**
  * Below this many bytes of bank files in all, a pool costs more than it saves: each thread loads
- * the command's modules and warms up its own copy of the parsing and rendering code. On 2 CPUs,
- * 20,000 questions in 8 Markdown files (20 MB) took 1.3 s more CPU in a pool than on one thread;
- * 100,000 (100 MB) took the same CPU and about two thirds of the wall time.
+ * the command's modules and warms up its own copy of the parsing and rendering code (the figures
+ * behind this size are in docs/anki.md, "For developers").
  */
 const POOL_MIN_BYTES = 64 << 20;
 

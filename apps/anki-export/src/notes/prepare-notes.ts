@@ -24,10 +24,8 @@ export interface PreparedNotes {
 
 /**
  * Fewer questions than this per thread, and a thread costs more than it saves: a worker loads
- * the command's modules (through tsx, most of a second, when run from source) and competes with
- * V8's own background threads. On
- * 2 CPUs, with native SQLite writing, 20,000 and 40,000 questions exported ~40% and ~15% slower
- * with a worker, 100,000 about as fast.
+ * the command's modules (through tsx when run from source) and competes with V8's own background
+ * threads (the measurements behind this count are in docs/anki.md, "For developers").
  */
 const PER_THREAD_MIN = 60_000;
 

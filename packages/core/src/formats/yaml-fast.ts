@@ -12,8 +12,8 @@ export interface FastYaml {
 
 /**
  * Reads the YAML that banks are written in (block mappings and sequences, plain, quoted and block
- * scalars, comments, `[]`/`{}`) in one pass over the lines, about twenty times faster than the full
- * parser. Anything else (anchors, aliases, tags, flow collections, multi-line plain or quoted
+ * scalars, comments, `[]`/`{}`) in one pass over the lines, much faster than the full parser
+ * (docs/bank-format.md, "Speed"). Anything else (anchors, aliases, tags, flow collections, multi-line plain or quoted
  * scalars, directives, several documents, tabs or CR line ends, errors) gives undefined: the caller
  * then reads the text with the full parser, which knows every rule and every error message.
  * Positions are recorded for values at most `keep` levels down (the root is level 0).

@@ -5,8 +5,8 @@ import { matchMath } from './math-span';
  * The HTML markdown-it (configured as in html.ts) gives for a small, common subset of Markdown, or
  * `undefined` outside it: paragraphs and tight `- ` lists separated by blank lines, whose text holds
  * only TeX spans, code spans, `**strong**` / `*em*` in their plainest form and intraword `_`.
- * Generated and hand-written banks are mostly this; parsing them with markdown-it costs about ten
- * times as much. Anything that could mean more (another block construct at a line start, links,
+ * Generated and hand-written banks are mostly this, and markdown-it costs far more on them
+ * (docs/anki.md). Anything that could mean more (another block construct at a line start, links,
  * HTML, entities, escapes, odd emphasis, tabs, edge whitespace) returns `undefined`, and the caller
  * asks markdown-it. The equivalence is checked by a property test against markdown-it itself.
  */

@@ -5,8 +5,8 @@ import { MAX_NESTING } from '../nesting';
  * `undefined` outside it: `{ key: value, … }` and `[ value, … ]` nested, keys and values plain
  * words (`[A-Za-z_][A-Za-z0-9_./-]*`, read as strings; `true` and `false` as booleans) or integers
  * without leading zeros, a space after every `:`, no duplicate keys, all on one line. It is how quizdeck writes
- * its `<!-- quizdeck: … -->` annotations, one per generated question; the yaml library spends
- * ~0.3 ms on each. Anything else (quotes, other scalars, comments, odd spacing) is left to yaml,
+ * its `<!-- quizdeck: … -->` annotations, one per generated question, where the yaml library's
+ * cost per call adds up (docs/bank-format.md, "Speed"). Anything else (quotes, other scalars, comments, odd spacing) is left to yaml,
  * and a property test compares the two. Deeper than MAX_NESTING is outside the subset too, so the
  * caller's depth check only runs on what goes to yaml.
  */
