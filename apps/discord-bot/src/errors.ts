@@ -55,3 +55,14 @@ export class ProxyListenError extends QuizdeckError {
     );
   }
 }
+
+/**
+ * The store is not as the bot's own writes left it (a round in another state than the one it
+ * moves from, a row a write just made missing): a bug, or the database changed by hand. Never a
+ * member's mistake, so the interaction wrapper logs it instead of replying with it.
+ */
+export class StoreInvariantError extends QuizdeckError {
+  constructor(detail: string) {
+    super('BOT_STORE_INVARIANT', `the store is not as the bot left it: ${detail}`);
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { StoreInvariantError } from '../src/errors';
 import type { Store } from '../src/index';
 import { newSession, openRound } from './store-fixtures';
 
@@ -33,7 +34,12 @@ export function gradingStoreSuite(store: () => Store): void {
       ]);
       expect(await store().round(roundId)).toMatchObject({ state: 'graded', gradedAt: 4000 });
       await store().markRevealed(roundId);
-      await expect(store().markRevealed(roundId)).rejects.toThrow(/not graded/);
+      const again = store().markRevealed(roundId);
+      await expect(again).rejects.toBeInstanceOf(StoreInvariantError);
+      await expect(again).rejects.toMatchObject({
+        code: 'BOT_STORE_INVARIANT',
+        message: expect.stringMatching(/cannot move to revealed, it is not graded/),
+      });
     });
 
     it('grades a round once when two gradings race: one wins, its answers are written once', async () => {

@@ -1,5 +1,5 @@
 import { verdictRating } from '@quizdeck/core';
-import { CommandError, LeaseLostError } from '../errors';
+import { CommandError, LeaseLostError, StoreInvariantError } from '../errors';
 import { writeGrading } from './grading-sql';
 import { ReviewStore } from './review-store';
 import { type ReviewItem, writeReviews } from './review-writes-sql';
@@ -275,7 +275,7 @@ export class SqlStore implements Store {
       'SELECT guild_id AS "guildId", bank_id AS "bankId" FROM sessions WHERE id = ?',
       [round.sessionId],
     );
-    if (!session) throw new Error(`round ${roundId}: its session is gone`);
+    if (!session) throw new StoreInvariantError(`round ${roundId}: its session is gone`);
     await writeReviews(tx, { ...session, questionId: round.questionId }, items, now, { roundId });
   }
 
@@ -321,5 +321,6 @@ export class SqlStore implements Store {
 }
 
 function expectMoved(changed: number, id: number, from: RoundState, to: RoundState): void {
-  if (changed !== 1) throw new Error(`round ${id}: cannot move to ${to}, it is not ${from}`);
+  if (changed !== 1)
+    throw new StoreInvariantError(`round ${id}: cannot move to ${to}, it is not ${from}`);
 }

@@ -1,4 +1,5 @@
 import type { ReviewRating } from '@quizdeck/core';
+import { StoreInvariantError } from '../errors';
 import { readCard } from './review-cards-sql';
 import type { CardKey, PromptAnswer, ReviewPromptRow } from './review-rows';
 import { writeReviews } from './review-writes-sql';
@@ -43,7 +44,7 @@ export async function insertPrompt(
      VALUES (?, ?, ?, ?, ?, ?) RETURNING ${PROMPT_COLS}`,
     [p.guildId, p.userId, p.bankId, p.questionId, p.bankFilter, p.shownAt],
   );
-  if (!row) throw new Error('review prompt insert returned no row');
+  if (!row) throw new StoreInvariantError('the review prompt insert returned no row');
   return toPrompt(row);
 }
 
@@ -87,7 +88,7 @@ export async function answerPromptIn(
     { promptId: id },
   );
   const result = written.get(prompt.userId);
-  if (!result) throw new Error(`prompt ${id}: the review was not written`);
+  if (!result) throw new StoreInvariantError(`prompt ${id}: the review was not written`);
   return { kind: 'reviewed', ...result, rating: answer.rating };
 }
 

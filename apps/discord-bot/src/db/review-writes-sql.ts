@@ -5,6 +5,7 @@ import {
   type ReviewRating,
   reviewCard,
 } from '@quizdeck/core';
+import { StoreInvariantError } from '../errors';
 import { CARD_COLS, chunks, MEMBERS_PER_STATEMENT, readCards } from './review-cards-sql';
 import type { CardKey } from './review-rows';
 import type { SqlConn } from './sql';
@@ -117,7 +118,7 @@ function review(item: ReviewItem, prior: CardState | undefined, now: number): Re
   const outcome = reviewCard(prior, item.rating, now);
   // upsertCards recognises the card that was read by its `reps`: FSRS counts every review.
   if (outcome.state.reps !== (prior?.reps ?? 0) + 1) {
-    throw new Error(`review of ${item.userId}'s card did not count one repetition`);
+    throw new StoreInvariantError(`review of ${item.userId}'s card did not count one repetition`);
   }
   return { userId: item.userId, rating: item.rating, prior, ...outcome };
 }

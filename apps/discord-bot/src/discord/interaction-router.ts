@@ -5,6 +5,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
+import { StoreInvariantError } from '../errors';
 import type { Logger } from '../log';
 import { quizDigest } from '../review/digest-command';
 import { isReviewCustomId } from '../review/review-custom-id';
@@ -46,7 +47,7 @@ const memberHandlers = {
 
 /**
  * Runs a slash command or a review button; a QuizdeckError becomes an ephemeral reply with its
- * message.
+ * message, except a StoreInvariantError (a bug: logged, like any other error).
  */
 export async function routeInteraction(i: Interaction, ctx: CommandContext, log: Logger) {
   if (i.isButton()) {
@@ -83,7 +84,7 @@ async function reportErrors(
   try {
     await run();
   } catch (err) {
-    const known = err instanceof QuizdeckError;
+    const known = err instanceof QuizdeckError && !(err instanceof StoreInvariantError);
     if (!known) log.error(`${what} failed`, err);
     const content = known ? err.message : 'Something went wrong; the error is in the bot log.';
     const reply = { content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS } as const;
