@@ -58,8 +58,9 @@ export interface BotOptions {
    */
   onLeaseLost?: (err: LeaseLostError) => void;
   /**
-   * The time of grades, reviews and the daily review line (epoch ms; default `Date.now`). Tests
-   * move it to bring reviews due without waiting; quiz timers keep real time.
+   * The time of what the store is stamped with (grades, reviews, sessions' start and end, settings)
+   * and of the daily review line (epoch ms; default `Date.now`). Tests move it to bring reviews due
+   * without waiting; quiz timers keep real time.
    */
   clock?: () => number;
 }

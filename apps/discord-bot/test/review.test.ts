@@ -4,6 +4,7 @@ import type { RecordedMessage } from '@quizdeck/discord-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQuiz, type World } from './harness';
 import { at, click, DAY, member, playQuiz, review, startReviewWorld, text } from './review-world';
+import { sqliteRows } from './sqlite-file';
 
 let w: World;
 let clock: { now: number };
@@ -210,6 +211,30 @@ describe('the bot’s clock beyond review', () => {
     try {
       expect(await board('week')).toBe('No answers yet.');
       expect(await board('all')).toContain(`<@${member(w, 'bob')}>`);
+    } finally {
+      clock.now = was;
+    }
+  });
+
+  it('stamps a session’s start and end and the guild’s settings with that clock too', async () => {
+    const was = clock.now;
+    const at = Date.UTC(2100, 0, 1);
+    clock.now = at;
+    try {
+      await playQuiz(w, [{ bob: 'B' }]);
+      const [last] = sqliteRows<{ startedAt: number; endedAt: number; state: string }>(
+        w.config.db,
+        'SELECT started_at AS startedAt, ended_at AS endedAt, state FROM sessions ORDER BY id DESC LIMIT 1',
+      );
+      expect(last).toEqual({ startedAt: at, endedAt: at, state: 'finished' });
+      await runQuiz(w, 'config', { seconds: 45 }).response();
+      expect(
+        sqliteRows(
+          w.config.db,
+          'SELECT updated_at AS updatedAt FROM guild_settings WHERE guild_id = ?',
+          [w.guildId],
+        ),
+      ).toEqual([{ updatedAt: at }]);
     } finally {
       clock.now = was;
     }

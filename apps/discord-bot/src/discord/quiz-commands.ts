@@ -93,7 +93,7 @@ export async function quizStart(
     scoring,
     shuffle,
     questionIds,
-    now: Date.now(),
+    now: ctx.review.clock(),
   });
   const announced = i.reply({
     content: `Quiz **${bankLine(bank.title)}**${review ? ' (review: the questions most due for this channel)' : ''}: ${questionIds.length} questions, ${seconds} s each, ${scoring} scoring. React with the letters to answer.`,
@@ -229,7 +229,7 @@ export async function quizConfig(
       i.options.getString('scoring') ?? settings.defaultScoring,
     ),
   };
-  await store.saveSettings(next, Date.now());
+  await store.saveSettings(next, ctx.review.clock());
   const roleText = next.quizmasterRoleId
     ? `<@&${next.quizmasterRoleId}>`
     : 'none (Manage Server only)';

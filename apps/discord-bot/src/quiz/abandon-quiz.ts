@@ -8,7 +8,7 @@ import type { Logger } from '../log';
  * channel why when it still can.
  */
 export async function abandonQuiz(
-  { store, io, log }: { store: Store; io: DiscordIo; log: Logger },
+  { store, io, log, clock }: { store: Store; io: DiscordIo; log: Logger; clock: () => number },
   sessionId: number,
   err: unknown,
 ): Promise<void> {
@@ -16,7 +16,7 @@ export async function abandonQuiz(
   if (!session) return;
   const round = await store.latestRound(session.id);
   if (round) await store.skipRound(round.id);
-  await store.endSession(session.id, 'stopped', Date.now());
+  await store.endSession(session.id, 'stopped', clock());
   const missing =
     err instanceof DiscordAPIError && err.code === 50013
       ? await io.missingPermissions(session.channelId).catch(() => [])

@@ -28,7 +28,10 @@ export interface QuizDeps {
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
-  /** The time a grade (and the reviews it writes) is stamped with; tests move it. */
+  /**
+   * The time stamped into the store (a grade and the reviews it writes, a session's end); tests
+   * move it. Round timing (opening, closing, pauses) runs on real time.
+   */
   clock: () => number;
   /** Where a bank was read from (its images are found next to it). */
   catalog: { fileOf(bank: Bank): string | undefined };
@@ -131,7 +134,7 @@ export class ChannelQuiz {
       await this.deps.io.send(session.channelId, [
         { content: `Bank \`${session.bankId}\` is no longer loaded; quiz stopped.` },
       ]);
-      await store.endSession(session.id, 'stopped', Date.now());
+      await store.endSession(session.id, 'stopped', this.deps.clock());
       return false;
     }
     let round = await store.latestRound(session.id);
@@ -251,7 +254,7 @@ export class ChannelQuiz {
         if (round.messageId) this.deps.tracker.forget(round.messageId);
       }
     }
-    await store.endSession(session.id, state, Date.now(), true);
+    await store.endSession(session.id, state, this.deps.clock(), true);
     this.deps.log.info(`quiz ${session.id}: ${state}`);
     const ended = await store.session(session.id);
     if (ended?.state === state) {

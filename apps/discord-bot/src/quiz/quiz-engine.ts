@@ -28,7 +28,7 @@ export interface EngineOptions {
   timeScale: number;
   revealPauseMs: number;
   log: Logger;
-  /** The time a grade (and the reviews it writes) is stamped with; tests move it. */
+  /** The time stamped into the store (grades, reviews, sessions' end); tests move it. */
   clock: () => number;
 }
 
