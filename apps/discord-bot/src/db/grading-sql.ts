@@ -20,7 +20,8 @@ export async function writeGrading(
     [now, roundId, ...fence.params],
   );
   if (!round) return undefined;
-  // Many rows a statement: a round of 200 answers commits in well under half the time.
+  // Many rows a statement, not one each: fewer statements to run before the commit
+  // (docs/scaling.md).
   for (const rows of batches(answers)) {
     await tx.run(
       `INSERT INTO answers (round_id, user_id, selected, verdict, score) VALUES ${placeholders(rows.length, '(?, ?, ?, ?, ?)')}`,
