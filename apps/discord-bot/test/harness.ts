@@ -10,7 +10,14 @@ import {
   type OptionValue,
   type RecordedMessage,
 } from '@quizdeck/discord-emulator';
-import { type Bot, type BotConfig, createBot, loadConfig, registerCommands } from '../src/index';
+import {
+  type Bot,
+  type BotConfig,
+  createBot,
+  type Logger,
+  loadConfig,
+  registerCommands,
+} from '../src/index';
 
 export const BUNDLED_BANKS = fileURLToPath(new URL('../../../banks', import.meta.url));
 export const FIXTURE_BANKS = fileURLToPath(new URL('./fixtures/mentions', import.meta.url));
@@ -52,6 +59,10 @@ export interface WorldOptions {
   env?: Record<string, string>;
   /** The bot's clock (grades, reviews, the daily line); every restart keeps it. */
   clock?: () => number;
+  /** Where the bot sends its REST requests (default: the emulator's `restUrl`). */
+  restUrl?: (emu: DiscordEmulator) => Promise<string>;
+  /** The bot's logger (default: QUIZDECK_LOG=silent). */
+  log?: Logger;
 }
 
 /** An emulator with a guild, a #quiz channel and members, and the bot logged in to it. */
@@ -78,7 +89,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     DISCORD_TOKEN: emu.bot.token,
     DISCORD_APPLICATION_ID: emu.bot.applicationId,
     ...(opts.guildShards ? {} : { DISCORD_GUILD_ID: guild.id }),
-    DISCORD_API_URL: emu.restUrl,
+    DISCORD_API_URL: opts.restUrl ? await opts.restUrl(emu) : emu.restUrl,
     QUIZDECK_DB: opts.db ?? join(dir, 'quizdeck.db'),
     QUIZDECK_BANKS: opts.banks ?? BUNDLED_BANKS,
     QUIZDECK_TIME_SCALE: String(opts.timeScale ?? 0.06),
@@ -93,6 +104,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     const bot = await createBot(loadConfig({ ...env, ...more }), {
       throttleIdentify: false,
       ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
     });
     await bot.start();
     return bot;

@@ -1,18 +1,6 @@
 import { DiscordAPIError, DiscordjsErrorCodes } from 'discord.js';
 import { ConfigError, DiscordUnreachableError } from '../errors';
-
-// Node and undici codes of a request that never reached an answer.
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_SOCKET',
-]);
+import { networkFailure } from './network-failure';
 
 const refused = () =>
   new ConfigError(
@@ -47,14 +35,7 @@ export function explainStartupError(err: unknown, apiUrl: string | undefined): u
     }
     return err;
   }
-  const cause = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  const network = [code, cause].find((c) => typeof c === 'string' && NETWORK_CODES.has(c));
-  const timedOut = (err as { name?: unknown } | null)?.name === 'AbortError';
-  if (network || timedOut) {
-    return new DiscordUnreachableError(
-      apiUrl ?? 'https://discord.com/api',
-      String(network ?? 'timeout'),
-    );
-  }
+  const network = networkFailure(err);
+  if (network) return new DiscordUnreachableError(apiUrl ?? 'https://discord.com/api', network);
   return err;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Bank } from '@quizdeck/core';
-import { DiscordAPIError } from 'discord.js';
 import type { RoundRow, SessionRow } from '../db/rows';
 import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
@@ -9,7 +8,7 @@ import { revealMessages } from '../discord/quiz-messages';
 import { LeaseLostError } from '../errors';
 import type { Logger } from '../log';
 import { abandonQuiz } from './abandon-quiz';
-import { FATAL_CODES, postFinalBoard } from './final-board';
+import { postFinalBoard } from './final-board';
 import { closingPicks, gradeAndStore } from './grade-round';
 import { roundNonce } from './post-nonce';
 import { postRound } from './post-round';
@@ -17,6 +16,7 @@ import type { ReactionTracker } from './reaction-tracker';
 import { skipRound, unshowable, unshowableReason } from './round-skip';
 import { type RoundView, roundView } from './round-view';
 import { sleep } from './sleep';
+import { StepRetry } from './step-retry';
 
 /** How long a close waits for a dropped gateway to resume before asking REST instead. */
 const GATEWAY_GRACE_MS = 5_000;
@@ -99,26 +99,24 @@ export class ChannelQuiz {
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
+    const retry = new StepRetry(this.deps.log, `quiz ${this.sessionId}: step`);
     while (!this.stopSignal.signal.aborted && !this.drainSignal.signal.aborted) {
       try {
         const more = await this.step();
         if (!more) return;
-        failures = 0;
+        retry.succeeded();
       } catch (err) {
         if (err instanceof LeaseLostError) {
           // Not ours any more: the shard's new owner resumes the quiz from the database.
           this.deps.log.info(`quiz ${this.sessionId}: stopped here (${err.message})`);
           return;
         }
-        failures++;
-        const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
-        this.deps.log.error(`quiz ${this.sessionId}: step failed (try ${failures})`, err);
-        if (fatal || failures >= 5) {
+        const pause = retry.failed(err);
+        if (pause === undefined) {
           await abandonQuiz(this.deps, this.sessionId, err);
           return;
         }
-        await sleep(500 * failures, anySignal(this.stopSignal, this.drainSignal));
+        await sleep(pause, anySignal(this.stopSignal, this.drainSignal));
       }
     }
     if (this.stopping) await this.finish('stopped');

@@ -1,4 +1,3 @@
-import { DiscordAPIError } from 'discord.js';
 import type { SessionRow } from '../db/rows';
 import type { Store } from '../db/store';
 import type { DiscordIo } from '../discord/discord-io';
@@ -7,15 +6,14 @@ import { LeaseLostError } from '../errors';
 import type { Logger } from '../log';
 import { boardNonce } from './post-nonce';
 import { sleep } from './sleep';
-
-// Discord errors after which posting cannot succeed: unknown channel, missing access/permissions.
-export const FATAL_CODES = new Set([10003, 50001, 50013]);
+import { isFatal, StepRetry } from './step-retry';
 
 /**
  * Posts the final leaderboard an ended session owes, then settles the debt. The post carries an
  * enforced nonce from the session, so a post whose answer was lost (a 5xx after Discord made it,
  * a crash before the debt was settled) comes back as the same message instead of a second one.
- * When every try fails the debt stays in the database for the next start.
+ * When every try fails (Discord out of reach is waited out first, see StepRetry) the debt stays in
+ * the database for the next start.
  */
 export async function postFinalBoard(
   deps: { store: Store; io: DiscordIo; log: Logger },
@@ -26,24 +24,25 @@ export async function postFinalBoard(
   const title =
     session.state === 'finished' ? 'Quiz over: leaderboard' : 'Quiz stopped: leaderboard';
   const nonce = boardNonce(session);
-  for (let attempt = 1; ; attempt++) {
+  const retry = new StepRetry(log, `quiz ${session.id}: leaderboard post`, 3, 1000);
+  for (;;) {
     try {
       const standings = await store.sessionStandings(session.id);
       await io.send(session.channelId, leaderboardMessages(title, standings), nonce);
       await store.boardPosted(session.id);
+      retry.succeeded();
       log.info(`quiz ${session.id}: leaderboard posted (${standings.length} members)`);
       return;
     } catch (err) {
       // The debt stays in the database for the shard's new owner.
       if (err instanceof LeaseLostError) return;
-      const fatal = err instanceof DiscordAPIError && FATAL_CODES.has(Number(err.code));
-      log.error(`quiz ${session.id}: could not post the leaderboard (try ${attempt})`, err);
-      if (fatal) {
+      const pause = retry.failed(err);
+      if (isFatal(err)) {
         await store.boardPosted(session.id);
         return;
       }
-      if (attempt >= 3 || signal?.aborted) return;
-      await sleep(1000 * attempt, signal);
+      if (pause === undefined || signal?.aborted) return;
+      await sleep(pause, signal);
     }
   }
 }
