@@ -6,17 +6,16 @@
 // store's size per 100,000 reviews; SQLite always, PostgreSQL too when `.ci/postgres.sh` can start
 // a throwaway cluster (or QUIZDECK_BENCH_PG_URL names a database to fill).
 // Usage: pnpm bench:review (in apps/discord-bot; or: npx tsx bench/review.ts [members] [questions] [answers] [--no-pg])
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BankSchema, type ReviewRating, reviewCard } from '@quizdeck/core';
 import { openDriver } from '../src/db/open-store';
 import { SqlStore } from '../src/db/quiz-store';
 import type { SqlDriver } from '../src/db/sql';
 import type { StoreLocation } from '../src/db/store';
 import { answerPrompt, offerNext, type ReviewContext } from '../src/review/member-review';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../test/throwaway-postgres';
 import { pct } from './figures';
 
 const [members = 500, questions = 2000, answers = 2000] = process.argv
@@ -220,24 +219,17 @@ try {
 async function withPostgres(use: (url: string) => Promise<void>) {
   const given = process.env.QUIZDECK_BENCH_PG_URL;
   if (given) return use(given);
-  const script = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
-  let out: string;
+  let cluster: ThrowawayPostgres;
   try {
-    out = execFileSync('bash', [script, 'start'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    cluster = startThrowawayPostgres();
   } catch (err) {
     console.log(`
 PostgreSQL: skipped (${(err as Error).message.split('\n')[0]})`);
     return;
   }
-  const vars = Object.fromEntries(
-    [...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
-  );
   try {
-    await use(String(vars.QUIZDECK_TEST_PG_URL));
+    await use(cluster.url);
   } finally {
-    execFileSync('bash', [script, 'stop', String(vars.QUIZDECK_TEST_PG_DIR)], { stdio: 'ignore' });
+    cluster.stop();
   }
 }

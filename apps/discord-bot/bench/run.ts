@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { startThrowawayPostgres } from '../test/throwaway-postgres';
 import { rssKb, startFlags } from './built-bot';
 import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
@@ -195,19 +196,10 @@ async function freshPgDatabase(url: string) {
   return { url: at.toString(), drop: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
 }
 
-/** QUIZDECK_TEST_PG_URL's server, or a throwaway cluster (the tests' script) and how to stop it. */
+/** QUIZDECK_TEST_PG_URL's server, or a throwaway cluster, and how to stop it. */
 function pgServer(): { url: string; stop(): void } {
   const given = process.env.QUIZDECK_TEST_PG_URL;
-  if (given) return { url: given, stop: () => {} };
-  const script = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
-  const out = spawnSync('bash', [script, 'start'], { encoding: 'utf8' });
-  const vars = Object.fromEntries(
-    [...out.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]),
-  );
-  const url = vars.QUIZDECK_TEST_PG_URL;
-  const dir = vars.QUIZDECK_TEST_PG_DIR;
-  if (out.status !== 0 || !url || !dir) throw new Error(`.ci/postgres.sh start: ${out.stderr}`);
-  return { url, stop: () => spawnSync('bash', [script, 'stop', dir], { stdio: 'inherit' }) };
+  return given ? { url: given, stop: () => {} } : startThrowawayPostgres();
 }
 
 const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: appDir, stdio: 'inherit' });

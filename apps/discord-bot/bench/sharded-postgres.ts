@@ -6,11 +6,12 @@
 // 4 shards in the same run (the baseline), as ratios. The emulator's global REST limit is lifted:
 // what that limit allows is bench/rest-ceiling's question; per-channel reaction limits stay.
 // Usage: npx tsx bench/sharded-postgres.ts [channelsPerShard] [members] [questions] [seconds]
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DiscordEmulator } from '@quizdeck/discord-emulator';
 import pg from 'pg';
+import { startThrowawayPostgres } from '../test/throwaway-postgres';
 import { rssKb, startFlags } from './built-bot';
 import { answerWhenOpen, LETTERS, mb, pct, title } from './figures';
 
@@ -19,7 +20,6 @@ const [perShard = 50, members = 100, questions = 2, seconds = 10] = process.argv
   .map(Number);
 const SHARDS = 4;
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const pgScript = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
 
 interface Figures {
   p50: number;
@@ -169,16 +169,10 @@ const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: appDir, stdio: 'in
 if (build.status !== 0) throw new Error('the build failed');
 // Always a cluster of its own (even under CI's QUIZDECK_TEST_PG_URL): the counts need
 // pg_stat_statements loaded at the server's start, and the figures a server that syncs.
-const out = execFileSync('bash', [pgScript, 'start'], {
-  encoding: 'utf8',
-  env: {
-    ...process.env,
-    QUIZDECK_PG_OPTIONS: '-c fsync=on -c shared_preload_libraries=pg_stat_statements',
-  },
-});
-const serverUrl = /^export QUIZDECK_TEST_PG_URL=(.*)$/m.exec(out)?.[1];
-const cluster = /^export QUIZDECK_TEST_PG_DIR=(.*)$/m.exec(out)?.[1];
-if (!serverUrl || !cluster) throw new Error(`.ci/postgres.sh start said:\n${out}`);
+const cluster = startThrowawayPostgres(
+  '-c fsync=on -c shared_preload_libraries=pg_stat_statements',
+);
+const serverUrl = cluster.url;
 const roundsAsked = SHARDS * perShard * questions;
 console.log(
   `${SHARDS} shards × ${perShard} channels × ${members} members, ${questions} questions of ${seconds} s, on PostgreSQL (throwaway cluster, fsync on); load average ${loadavg()
@@ -206,6 +200,6 @@ try {
       .join(' ')}`,
   );
 } finally {
-  execFileSync('bash', [pgScript, 'stop', cluster], { stdio: 'inherit' });
+  cluster.stop();
 }
 process.exit(0);

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startThrowawayPostgres } from './throwaway-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,8 +7,6 @@ declare module 'vitest' {
     pgUrl: string;
   }
 }
-
-const script = fileURLToPath(new URL('../../../.ci/postgres.sh', import.meta.url));
 
 /**
  * The PostgreSQL tests' server: QUIZDECK_TEST_PG_URL when CI started one (`.ci/run`), else a
@@ -21,15 +18,7 @@ export default function setup(project: TestProject): (() => void) | undefined {
     project.provide('pgUrl', given);
     return undefined;
   }
-  const out = execFileSync('bash', [script, 'start'], { encoding: 'utf8' });
-  const vars = Object.fromEntries(
-    [...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1] as string, m[2] as string]),
-  );
-  const url = vars.QUIZDECK_TEST_PG_URL;
-  const dir = vars.QUIZDECK_TEST_PG_DIR;
-  if (!url || !dir) throw new Error(`.ci/postgres.sh start said:\n${out}`);
-  project.provide('pgUrl', url);
-  return () => {
-    execFileSync('bash', [script, 'stop', dir], { stdio: 'inherit' });
-  };
+  const cluster = startThrowawayPostgres();
+  project.provide('pgUrl', cluster.url);
+  return () => cluster.stop();
 }
