@@ -112,6 +112,10 @@ function randomPlainish(random: () => number): string {
       '**C**:',
       '$5',
       '`x',
+      '$\\href{x}{y}$',
+      '\\(\\class{a} b\\)',
+      '{a}',
+      'C:\\path',
     ]);
   const sentence = () => Array.from({ length: 1 + Math.floor(random() * 8) }, word).join(' ');
   const block = () =>

@@ -1,4 +1,10 @@
-const ENTITIES: Record<string, string> = {
+import { charReplacer } from './char-replacer';
+
+/**
+ * Escapes text for HTML element content and quoted attribute values. Braces are written as
+ * references too, so no `{{` reaches an Anki field (Anki 2.1.0–2.1.19 read it as template syntax).
+ */
+export const escapeHtml: (text: string) => string = charReplacer({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -6,12 +12,4 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
   '{': '&#123;',
   '}': '&#125;',
-};
-
-/**
- * Escapes text for HTML element content and quoted attribute values. Braces are written as
- * references too, so no `{{` reaches an Anki field (Anki 2.1.0–2.1.19 read it as template syntax).
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'{}]/g, (ch) => ENTITIES[ch] ?? ch);
-}
+});

@@ -1,4 +1,5 @@
-import { finishHtml, mathHtml } from './html-safety';
+import { charReplacer } from './char-replacer';
+import { FINISHED_CHARACTERS, finishedMathHtml } from './html-safety';
 import { matchMath } from './math-span';
 
 /**
@@ -11,33 +12,41 @@ import { matchMath } from './math-span';
  * asks markdown-it. The equivalence is checked by a property test against markdown-it itself.
  */
 export function fastMarkdownToHtml(src: string): string | undefined {
-  if (src.includes('\t') || src.includes('\r') || src.includes('\u0001')) return undefined;
+  // Tabs and carriage returns change what a line is; U+0001 is html-safety.ts's placeholder.
+  if (/[\t\r]/.test(src) || src.includes('\u0001')) return undefined;
   let out = '';
-  let block: string[] = [];
+  let start = -1; // start of the block being read, -1 between blocks
+  let end = 0; // end of its last line
   let list = false;
   let lastWasList = false;
-  const lines = src.split('\n');
-  lines.push('');
-  for (const line of lines) {
-    if (line === '') {
-      if (block.length === 0) continue;
-      // A list after a blank line after a list is the same, now loose, list.
-      if (list && lastWasList) return undefined;
-      const html = renderBlock(block, list);
-      if (html === undefined) return undefined;
-      out += html;
-      lastWasList = list;
-      block = [];
-      continue;
+  // Line by line, and once more past the end: an empty line there ends the last block.
+  for (let at = 0; ; ) {
+    const past = at > src.length;
+    const next = past ? -1 : src.indexOf('\n', at);
+    const lineEnd = past ? at : next < 0 ? src.length : next;
+    if (lineEnd === at) {
+      if (start >= 0) {
+        // A list after a blank line after a list is the same, now loose, list.
+        if (list && lastWasList) return undefined;
+        const html = renderBlock(src, start, end, list);
+        if (html === undefined) return undefined;
+        out += html;
+        lastWasList = list;
+        start = -1;
+      }
+      if (past) break;
+    } else {
+      const item = src.startsWith('- ', at);
+      if (!startsPlainly(src, item ? at + 2 : at, lineEnd)) return undefined;
+      // A list item right after a paragraph line interrupts it, a line after an item continues it.
+      if (start >= 0 && item !== list) return undefined;
+      if (start < 0) start = at;
+      list = item;
+      end = lineEnd;
     }
-    const item = line.startsWith('- ');
-    if (!startsPlainly(item ? line.slice(2) : line)) return undefined;
-    // A list item right after a paragraph line interrupts it, a line after an item continues it.
-    if (block.length > 0 && item !== list) return undefined;
-    list = item;
-    block.push(line);
+    at = lineEnd + 1;
   }
-  return finishHtml(out);
+  return out;
 }
 
 /**
@@ -47,21 +56,23 @@ export function fastMarkdownToHtml(src: string): string | undefined {
  */
 export function fastInlineMarkdownToHtml(src: string): string | undefined {
   if (/[\n\r\t]/.test(src) || src.includes('\u0001') || src.trim() !== src) return undefined;
-  const html = inline(src);
-  return html === undefined ? undefined : finishHtml(html);
+  return inline(src);
 }
 
-/** A paragraph, or a tight list of one-line items. */
-function renderBlock(lines: readonly string[], list: boolean): string | undefined {
+/** A paragraph, or a tight list of one-line items: the lines of `src` from `start` to `end`. */
+function renderBlock(src: string, start: number, end: number, list: boolean): string | undefined {
   if (!list) {
-    const html = inline(lines.join('\n'));
+    const html = inline(src.slice(start, end));
     return html === undefined ? undefined : `<p>${html}</p>\n`;
   }
   let out = '<ul>\n';
-  for (const line of lines) {
-    const html = inline(line.slice(2));
+  for (let at = start; at < end; ) {
+    const next = src.indexOf('\n', at);
+    const lineEnd = next < 0 || next > end ? end : next;
+    const html = inline(src.slice(at + 2, lineEnd));
     if (html === undefined) return undefined;
     out += `<li>${html}</li>\n`;
+    at = lineEnd + 1;
   }
   return `${out}</ul>\n`;
 }
@@ -69,40 +80,63 @@ function renderBlock(lines: readonly string[], list: boolean): string | undefine
 // What a line (or a list item's text) may not start with: whitespace (indented code, lazy lines),
 // block markers (#, >, lists, rules, setext underlines, fences, tables, HTML, references), escapes
 // (but `\(`) and display math, which can all open a block; `*` only before a word or `*`; and it may not end in whitespace (hard breaks).
-const BLOCK_START = /^(?:[\s#>+\-_=`~<|:[]|\*(?![*A-Za-z0-9])|\\(?!\()|\$\$|\d+[.)])/;
-const TRAILING_SPACE = /\s$/;
+const BLOCK_START = /[\s#>+\-_=`~<|:[]|\*(?![*A-Za-z0-9])|\\(?!\()|\$\$|\d+[.)]/y;
+const SPACE = /\s/y;
 
-function startsPlainly(text: string): boolean {
-  return text !== '' && !BLOCK_START.test(text) && !TRAILING_SPACE.test(text);
+/** Whether the text from `from` to `end` (not empty, one line) may be a plain paragraph line. */
+function startsPlainly(src: string, from: number, end: number): boolean {
+  if (from >= end) return false;
+  BLOCK_START.lastIndex = from;
+  if (BLOCK_START.test(src)) return false;
+  SPACE.lastIndex = end - 1;
+  return !SPACE.test(src);
 }
 
-const MD_SPECIAL = /[&<>"]/;
-const MD_ESCAPE = /[&<>"]/g;
-const MD_ENTITIES: Record<string, string> = {
+/**
+ * markdown-it's own escape for text and code (it leaves `'` alone, unlike escapeHtml), then
+ * finishHtml's: the fast path writes its HTML finished.
+ */
+const escapeText = charReplacer({
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
-};
-
-/** markdown-it's own escape for text and code (it leaves `'` alone, unlike escapeHtml). */
-function mdEscape(text: string): string {
-  return MD_SPECIAL.test(text) ? text.replace(MD_ESCAPE, (ch) => MD_ENTITIES[ch] ?? ch) : text;
-}
+  ...FINISHED_CHARACTERS,
+});
 
 /** Where inline syntax may start; everything between is text. */
 const INLINE_SPECIAL = /[$\\`*_<&[~]/g;
 
-const ALNUM = /^[A-Za-z0-9]$/;
-function isAlnum(ch: string): boolean {
-  return ALNUM.test(ch);
-}
-// After a closing `*` run: what markdown-it counts as whitespace or punctuation, and not `*` or `_`.
-const AFTER_CLOSER = /^(?:|[ \n.,:;!?)])$/;
-// Before an opening `*` run: the start, whitespace or an opening bracket (so it cannot close).
-const OPENER_BEFORE = /^(?:|[ \n(])$/;
+const STAR = 42;
+const BACKTICK = 96;
 
-/** Inline content of one paragraph or item, or undefined when it needs markdown-it. */
+function isAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+// After a closing `*` run: what markdown-it counts as whitespace or punctuation, and not `*` or `_`
+// (NaN: the end of the text).
+function closesBefore(code: number): boolean {
+  switch (code) {
+    case 32: // space
+    case 10: // \n
+    case 46: // .
+    case 44: // ,
+    case 58: // :
+    case 59: // ;
+    case 33: // !
+    case 63: // ?
+    case 41: // )
+      return true;
+    default:
+      return Number.isNaN(code);
+  }
+}
+// Before an opening `*` run: the start, whitespace or an opening bracket (so it cannot close).
+function opensAfter(code: number): boolean {
+  return Number.isNaN(code) || code === 32 || code === 10 || code === 40;
+}
+
+/** Inline content of one paragraph or item as finished HTML, or undefined when it needs markdown-it. */
 function inline(s: string): string | undefined {
   let out = '';
   let text = 0; // start of text not yet written out
@@ -110,67 +144,67 @@ function inline(s: string): string | undefined {
   let i = 0;
   for (;;) {
     INLINE_SPECIAL.lastIndex = i;
-    const next = INLINE_SPECIAL.exec(s);
-    if (!next) break;
-    i = next.index;
-    const ch = next[0];
-    if (ch === '$' || ch === '\\') {
+    if (!INLINE_SPECIAL.test(s)) break;
+    i = INLINE_SPECIAL.lastIndex - 1;
+    const ch = s.charCodeAt(i);
+    if (ch === 36 /* $ */ || ch === 92 /* \ */) {
       const math = matchMath(s, i);
       if (math) {
-        out += mdEscape(s.slice(text, i));
-        out += mathHtml(math.tex, math.display);
+        out += escapeText(s.slice(text, i));
+        out += finishedMathHtml(math.tex, math.display);
         i = text = math.end;
-      } else if (ch === '\\') {
+      } else if (ch === 92) {
         return undefined;
       } else {
         i++;
       }
-    } else if (ch === '`') {
+    } else if (ch === BACKTICK) {
       let n = 1;
-      while (s.charAt(i + n) === '`') n++;
+      while (s.charCodeAt(i + n) === BACKTICK) n++;
       const close = closingRun(s, i + n, n);
       if (close < 0) {
         i += n;
         continue;
       }
-      let code = s.slice(i + n, close).replace(/\n/g, ' ');
+      let code = s.slice(i + n, close);
+      if (code.includes('\n')) code = code.replace(/\n/g, ' ');
       if (code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code)) code = code.slice(1, -1);
-      out += `${mdEscape(s.slice(text, i))}<code>${mdEscape(code)}</code>`;
+      out += `${escapeText(s.slice(text, i))}<code>${escapeText(code)}</code>`;
       i = text = close + n;
-    } else if (ch === '*') {
+    } else if (ch === STAR) {
       let n = 1;
-      while (s.charAt(i + n) === '*') n++;
-      const before = s.charAt(i - 1);
-      const after = s.charAt(i + n);
-      const tag = n === 2 ? 'strong' : 'em';
+      while (s.charCodeAt(i + n) === STAR) n++;
       if (n > 2) return undefined;
-      if (open === 0 && OPENER_BEFORE.test(before) && isAlnum(after)) {
+      const before = s.charCodeAt(i - 1);
+      const after = s.charCodeAt(i + n);
+      const tag = n === 2 ? 'strong' : 'em';
+      if (open === 0 && opensAfter(before) && isAlnum(after)) {
         open = n;
-        out += `${mdEscape(s.slice(text, i))}<${tag}>`;
+        out += `${escapeText(s.slice(text, i))}<${tag}>`;
         i = text = i + n;
-      } else if (open === n && isAlnum(before) && AFTER_CLOSER.test(after)) {
+      } else if (open === n && isAlnum(before) && closesBefore(after)) {
         open = 0;
-        out += `${mdEscape(s.slice(text, i))}</${tag}>`;
+        out += `${escapeText(s.slice(text, i))}</${tag}>`;
         i = text = i + n;
       } else {
         return undefined;
       }
-    } else if (ch === '_') {
-      if (!isAlnum(s.charAt(i - 1)) || !isAlnum(s.charAt(i + 1))) return undefined;
+    } else if (ch === 95 /* _ */) {
+      if (!isAlnum(s.charCodeAt(i - 1)) || !isAlnum(s.charCodeAt(i + 1))) return undefined;
       i++;
     } else {
       return undefined; // <, &, [ or ~: HTML, entities, links, strikethrough
     }
   }
   if (open !== 0) return undefined;
-  return out + mdEscape(s.slice(text));
+  return out + escapeText(s.slice(text));
 }
 
 /** Start of the next run of exactly `n` backticks at or after `from`, or -1. */
 function closingRun(s: string, from: number, n: number): number {
   for (let start = s.indexOf('`', from); start >= 0; start = s.indexOf('`', start)) {
     let end = start + 1;
-    while (s.charAt(end) === '`') end++;
+    while (s.charCodeAt(end) === BACKTICK) end++;
     if (end - start === n) return start;
     start = end;
   }

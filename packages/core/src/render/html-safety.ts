@@ -1,3 +1,4 @@
+import { charReplacer } from './char-replacer';
 import { escapeHtml } from './escape-html';
 import { MAX_TEX_DEPTH, type TexProblem, texProblem, throwTooDeep } from './tex-policy';
 import { texToUnicode } from './tex-to-unicode';
@@ -7,7 +8,6 @@ const MIN_DEEP_CHARS = MAX_TEX_DEPTH * 2;
 // Backslashes of the math we write stand in as U+0001 until finishHtml: bank text cannot hold one
 // (control characters are stripped first), so every other backslash is the bank's own.
 const OWN_BACKSLASH = '\u0001';
-const OWN_BACKSLASH_RE = new RegExp(OWN_BACKSLASH, 'g');
 
 let collecting: TexProblem[] | undefined;
 
@@ -25,9 +25,19 @@ export function collectTexProblems<T>(render: () => T): { value: T; problems: Te
 
 /**
  * A math span for MathJax: `\( \)` or `\[ \]` around the TeX, `<`, `>`, `&` and quotes escaped.
- * TeX outside the allow-list is shown as code instead, where MathJax never looks.
+ * TeX outside the allow-list is shown as code instead, where MathJax never looks. Its backslashes
+ * are placeholders until finishHtml runs on the page it is part of.
  */
 export function mathHtml(tex: string, display: boolean): string {
+  return mathSpanHtml(tex, display, false);
+}
+
+/** mathHtml as finishHtml leaves it: for HTML written already finished (fast-markdown-html.ts). */
+export function finishedMathHtml(tex: string, display: boolean): string {
+  return mathSpanHtml(tex, display, true);
+}
+
+function mathSpanHtml(tex: string, display: boolean, finished: boolean): string {
   const problem = texProblem(tex);
   if (problem?.code === 'tex/depth') throwTooDeep();
   // Nesting without braces (`\sqrt\sqrt…`) takes a character or more per level: only a long span
@@ -36,16 +46,23 @@ export function mathHtml(tex: string, display: boolean): string {
   if (problem) {
     collecting?.push(problem);
     const fence = display ? '$$' : '$';
-    return `<code class="tex-refused">${escapeHtml(`${fence}${tex}${fence}`)}</code>`;
+    const code = escapeHtml(`${fence}${tex}${fence}`);
+    return `<code class="tex-refused">${finished ? finishText(code) : code}</code>`;
   }
-  const body = escapeHtml(tex).replaceAll('\\', OWN_BACKSLASH);
-  return display
-    ? `${OWN_BACKSLASH}[${body}${OWN_BACKSLASH}]`
-    : `${OWN_BACKSLASH}(${body}${OWN_BACKSLASH})`;
+  const escaped = escapeHtml(tex);
+  const own = finished ? '\\' : OWN_BACKSLASH;
+  const body = finished ? escaped : escaped.replaceAll('\\', OWN_BACKSLASH);
+  return display ? `${own}[${body}${own}]` : `${own}(${body}${own})`;
 }
 
-const FINISH = /[\\{}]/g;
-const FINISHED: Record<string, string> = { '\\': '\\&#8288;', '{': '&#123;', '}': '&#125;' };
+/** What finishHtml writes for the bank's own backslashes and braces (see there). */
+export const FINISHED_CHARACTERS: Readonly<Record<string, string>> = {
+  '\\': '\\&#8288;',
+  '{': '&#123;',
+  '}': '&#125;',
+};
+const finishText = charReplacer(FINISHED_CHARACTERS);
+const finishPage = charReplacer({ ...FINISHED_CHARACTERS, [OWN_BACKSLASH]: '\\' });
 
 /**
  * The last step of every HTML rendering. MathJax reads the page's text, entities decoded, so a
@@ -55,5 +72,5 @@ const FINISHED: Record<string, string> = { '\\': '\\&#8288;', '{': '&#123;', '}'
  * while the card (and MathJax, reading `\frac{a}{b}`) still sees the braces.
  */
 export function finishHtml(html: string): string {
-  return html.replace(FINISH, (ch) => FINISHED[ch] ?? ch).replace(OWN_BACKSLASH_RE, '\\');
+  return finishPage(html);
 }

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { CONTROL_CHARACTERS } from './control-characters';
+import { CONTROL_CHARACTERS, HAS_CONTROL } from './control-characters';
 import { escapeHtml } from './escape-html';
 import { fastInlineMarkdownToHtml, fastMarkdownToHtml } from './fast-markdown-html';
 import { finishHtml, mathHtml } from './html-safety';
@@ -43,7 +43,8 @@ md.renderer.rules.image = (tokens, i, options, env, self) => {
   return defaultImage ? defaultImage(tokens, i, options, env, self) : '';
 };
 
-const clean = (source: string) => source.replace(CONTROL_CHARACTERS, '');
+const clean = (source: string) =>
+  HAS_CONTROL.test(source) ? source.replace(CONTROL_CHARACTERS, '') : source;
 
 export function markdownToHtml(source: string): string {
   const text = clean(source);
