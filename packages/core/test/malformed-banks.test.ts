@@ -36,6 +36,11 @@ const cases: Case[] = [
     expected: ['3:1 error: binary file (NUL byte at offset 8)'],
   },
   {
+    name: 'a NUL byte in valid UTF-8, counted in bytes',
+    input: new Uint8Array([...utf8('1. Qé?\n\n- A. x'), 0, 0x0a]),
+    expected: ['3:1 error: binary file (NUL byte at offset 15)'],
+  },
+  {
     name: 'a file one byte over the limit',
     input: utf8(`1. Q?\n\n${'x'.repeat(MAX_BANK_BYTES - 6)}`),
     expected: ['1:1 error: file is 160.0 MiB; a bank may be at most 160 MiB (167,772,160 bytes)'],

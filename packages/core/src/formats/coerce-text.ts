@@ -8,7 +8,9 @@ export function coerceTextFields(data: unknown): unknown {
   if (Array.isArray(data.questions)) {
     for (const q of data.questions) {
       if (!isRecord(q)) continue;
-      for (const key of ['number', 'prompt', 'explanation']) toText(q, key);
+      toText(q, 'number');
+      toText(q, 'prompt');
+      toText(q, 'explanation');
       if (Array.isArray(q.options)) for (const o of q.options) if (isRecord(o)) toText(o, 'text');
     }
   }

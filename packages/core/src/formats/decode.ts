@@ -81,16 +81,23 @@ export function decodeBank(input: string | Uint8Array, file: string): Decoded {
     if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
       return fail(file, 1, 'encoding', 'file is UTF-16; save it as UTF-8');
     }
-    const nul = input.indexOf(0);
-    if (nul !== -1) {
-      return fail(file, lineOf(input, nul), 'binary', `binary file (NUL byte at offset ${nul})`);
-    }
+    // A NUL byte is reported before invalid UTF-8. It decodes to U+0000 and is never part of a
+    // longer sequence, so the bytes are searched (slower than the text) only when one is there.
+    let decoded: string | undefined;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
+      decoded = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {}
+    if (decoded === undefined || decoded.includes('\0')) {
+      const nul = input.indexOf(0);
+      if (nul !== -1) {
+        return fail(file, lineOf(input, nul), 'binary', `binary file (NUL byte at offset ${nul})`);
+      }
+    }
+    if (decoded === undefined) {
       const at = firstInvalidUtf8(input);
       return fail(file, lineOf(input, Math.max(at, 0)), 'encoding', `invalid UTF-8 (byte ${at})`);
     }
+    text = decoded;
   }
   const nul = text.indexOf('\0');
   if (nul !== -1) {

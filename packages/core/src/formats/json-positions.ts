@@ -1,21 +1,48 @@
 import { MAX_NESTING } from './nesting';
 import type { PosArray, PosObject, PosTree } from './pos-tree';
 
-// Containers below the kept levels: pushed to follow the structure, never recorded.
-const UNKEPT_OBJECT: PosObject = { at: 0, keys: [], keyAt: [], values: [] };
-const UNKEPT_ARRAY: PosArray = { at: 0, items: [] };
-
 export type JsonPositions = { tree: PosTree } | { tooDeep: number };
 
 const isValueEnd = (c: number) =>
   c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */ || c <= 32 || c === 58; /* : */
 
+/** Offset of the quote closing the JSON string that opens at `at` (the text's end if none). */
+function stringEnd(text: string, at: number): number {
+  let end = text.indexOf('"', at + 1);
+  for (;;) {
+    if (end === -1) return text.length;
+    let slashes = 0;
+    while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+}
+
+/**
+ * Offset just after the container opening at `at`, `depth` containers down, following only quotes
+ * and brackets; or, as -1 - offset, where a container inside first nests deeper than MAX_NESTING.
+ */
+function skipContainer(text: string, at: number, depth: number): number {
+  const n = text.length;
+  let open = depth + 1;
+  for (let i = at + 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) i = stringEnd(text, i);
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (open >= MAX_NESTING) return -1 - i;
+      open++;
+    } else if ((c === 125 /* } */ || c === 93) /* ] */ && --open === depth) return i + 1;
+  }
+  return n;
+}
+
 /**
  * Where every value of a JSON text starts, in one pass. The text must already be valid JSON
  * (JSON.parse read it): this only follows strings and brackets. Stops at the first container
  * nested deeper than MAX_NESTING and says where it opens. Only values at most `keep` levels down
- * are recorded (the root is level 0), so a caller that needs only where questions start pays for
- * little more than the scan.
+ * are recorded (the root is level 0); containers below are passed over by their quotes and
+ * brackets alone, so a caller that needs only where questions start pays for little more than
+ * finding the brackets.
  */
 export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): JsonPositions {
   const stack: (PosObject | PosArray)[] = [];
@@ -47,29 +74,25 @@ export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): Js
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (stack.length >= MAX_NESTING) return { tooDeep: i };
       const node: PosObject | PosArray =
-        stack.length > keep
-          ? c === 123
-            ? UNKEPT_OBJECT
-            : UNKEPT_ARRAY
-          : c === 123
-            ? { at: i, keys: [], keyAt: [], values: [] }
-            : { at: i, items: [] };
+        c === 123 ? { at: i, keys: [], keyAt: [], values: [] } : { at: i, items: [] };
       attach(node);
-      stack.push(node);
-      expectKey = c === 123;
-      i++;
+      if (stack.length >= keep) {
+        // Nothing inside is recorded.
+        const end = skipContainer(text, i, stack.length);
+        if (end < 0) return { tooDeep: -1 - end };
+        expectKey = false;
+        i = end;
+      } else {
+        stack.push(node);
+        expectKey = c === 123;
+        i++;
+      }
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
       expectKey = false;
       i++;
     } else if (c === 34 /* " */) {
-      let end = text.indexOf('"', i + 1);
-      for (;;) {
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
-        if (slashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
+      const end = stringEnd(text, i);
       if (expectKey) {
         const raw = text.slice(i + 1, end);
         key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;

@@ -91,8 +91,8 @@ export function parseStructured(
       });
     }
   }
-  const unknown = unknownKeys(BankSchema, data);
   const parsed = validateBank(data);
+  const unknown = parsed.allKnown ? [] : unknownKeys(BankSchema, data);
   if (parsed.success && unknown.length === 0) {
     return { bank: parsed.data, locations, diagnostics: [] };
   }

@@ -67,10 +67,14 @@ type Field = [key: string, check: Check, kind?: 'optional' | { default: () => un
  * in the schema's order, as zod makes.
  */
 function object(fields: readonly Field[], refine?: (out: never) => boolean): Check {
+  const keys = fields.map((f) => f[0]);
+  const checkOf = fields.map((f) => f[1]);
+  const kinds = fields.map((f) => f[2]);
+  const count = fields.length;
   const inOrder = (v: Record<string, unknown>, from: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < from; i++) {
-      const key = (fields[i] as Field)[0];
+      const key = keys[i] as string;
       if (key in v) out[key] = v[key];
     }
     return out;
@@ -79,32 +83,36 @@ function object(fields: readonly Field[], refine?: (out: never) => boolean): Che
     if (!isObject(v)) return FAIL;
     let out: Record<string, unknown> | undefined;
     let present = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const [key, check, kind] = fields[i] as Field;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as string;
       const value = v[key];
-      const has = key in v;
-      if (has) present++;
       let result: unknown;
       if (value !== undefined) {
-        result = check(value);
+        present++;
+        result = (checkOf[i] as Check)(value);
         if (result === FAIL) return FAIL;
-      } else if (kind === undefined) return FAIL;
-      else if (kind !== 'optional') result = kind.default();
-      else if (!has) continue;
+      } else {
+        const kind = kinds[i];
+        const has = key in v;
+        if (has) present++;
+        if (kind === undefined) return FAIL;
+        if (kind !== 'optional') result = kind.default();
+        else if (!has) continue;
+      }
       if (out === undefined && result !== value) out = inOrder(v, i);
       if (out !== undefined) out[key] = result;
     }
     // Every key must be a field (zod drops others; the caller tells of them), in the fields' order.
-    let keys = 0;
+    let seen = 0;
     let next = 0;
     let ordered = true;
     for (const key in v) {
-      keys++;
-      while (next < fields.length && (fields[next] as Field)[0] !== key) next++;
-      if (next++ >= fields.length) ordered = false;
+      seen++;
+      while (next < count && keys[next] !== key) next++;
+      if (next++ >= count) ordered = false;
     }
-    if (keys !== present) return FAIL;
-    const result = out ?? (ordered ? v : inOrder(v, fields.length));
+    if (seen !== present) return FAIL;
+    const result = out ?? (ordered ? v : inOrder(v, count));
     return refine && !refine(result as never) ? FAIL : result;
   };
 }
