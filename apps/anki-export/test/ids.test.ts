@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { seededRandom } from '@quizdeck/core';
 import { describe, expect, it } from 'vitest';
-import { deckId, noteGuid } from '../src/index';
+import { deckId, fieldChecksum, noteGuid, stripHtmlPreservingMedia } from '../src/index';
 
 // Anki's base91 guid alphabet (anki/utils.py), and its digits of an integer, most significant first.
 const BASE91 =
@@ -34,6 +34,19 @@ describe('note and deck identity', () => {
       const bank = `bank-${Math.floor(random() * 1e6)}`;
       const question = `q${Math.floor(random() * 1e9)}`;
       expect(noteGuid(bank, question), `${bank}/${question}`).toBe(referenceGuid(bank, question));
+    }
+  });
+
+  it('takes the checksum from the first 32 bits of the stripped field’s sha1, as Anki does', () => {
+    const random = seededRandom('csum');
+    const pieces = ['<p>', 'Under', ' ', '×', '&amp;', 'é', '😀', '<img src="a.png">', '\n', '7'];
+    for (let n = 0; n < 2_000; n++) {
+      let field = '';
+      for (let k = Math.floor(random() * 30); k > 0; k--) {
+        field += pieces[Math.floor(random() * pieces.length)];
+      }
+      const digest = createHash('sha1').update(stripHtmlPreservingMedia(field)).digest();
+      expect(fieldChecksum(field), JSON.stringify(field)).toBe(digest.readUInt32BE(0));
     }
   });
 });

@@ -10,6 +10,7 @@ import {
   type PrepareJob,
   prepareNotes,
   prepareNotesParallel,
+  questionGuid,
 } from '../src/index';
 
 const job = (over: Partial<PrepareJob> = {}): PrepareJob => ({
@@ -28,6 +29,21 @@ const text = (value: string | Uint8Array) =>
 /** Rows with their text as strings: from worker threads it comes as UTF-8 bytes. */
 const asText = (rows: readonly NoteRow[]) =>
   rows.map((r) => ({ ...r, flds: text(r.flds), sfld: text(r.sfld) }));
+
+describe('prepareNotes', () => {
+  it('takes the GUIDs it is given (computed once for a load summary) instead of its own', () => {
+    const one = job();
+    const own = prepareNotes(one).rows;
+    expect(own.map((r) => r.guid)).toEqual(
+      one.bank.questions.map((q) => questionGuid(one.bank, q)),
+    );
+    expect(prepareNotes({ ...one, guids: own.map((r) => r.guid) }).rows).toEqual(own);
+    const given = one.bank.questions.map((_, i) => `given${i}`);
+    const rows = prepareNotes({ ...one, guids: given }).rows;
+    expect(rows.map((r) => r.guid)).toEqual(given);
+    expect(rows.map((r) => ({ ...r, guid: '' }))).toEqual(own.map((r) => ({ ...r, guid: '' })));
+  });
+});
 
 describe('prepareNotesParallel', () => {
   it('gives the same rows, in order, on worker threads as on one thread', async () => {

@@ -4,18 +4,20 @@ import { hash } from 'node:crypto';
 const BASE91 =
   'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
-function sha1(text: string): Buffer {
-  // One-shot hash: cheaper than createHash().update().digest() on short strings (docs/anki.md).
-  return hash('sha1', text, 'buffer');
+/** The first `digits` (at most 13) hex digits of the text's sha1, as an integer. */
+function sha1Prefix(text: string, digits: number): number {
+  // One-shot hash: cheaper than createHash().update().digest() on short strings (docs/anki.md);
+  // hex costs less than a Buffer per hash.
+  return Number.parseInt(hash('sha1', text, 'hex').slice(0, digits), 16);
 }
 
 /** Anki-style guid (base91 of 64 bits), stable for a bank id + question id. */
 export function noteGuid(bankId: string, questionId: string): string {
-  const digest = sha1(`quizdeck\u0000${bankId}\u0000${questionId}`);
+  const digest = hash('sha1', `quizdeck\u0000${bankId}\u0000${questionId}`, 'hex');
   // The first 64 bits, divided by 91 as two 32-bit halves in doubles (each step stays below 2^53):
   // the same digits as BigInt division, at a fraction of its cost.
-  let hi = digest.readUInt32BE(0);
-  let lo = digest.readUInt32BE(4);
+  let hi = Number.parseInt(digest.slice(0, 8), 16);
+  let lo = Number.parseInt(digest.slice(8, 16), 16);
   let out = '';
   while (hi > 0 || lo > 0) {
     const rest = (hi % 91) * 2 ** 32 + lo;
@@ -33,7 +35,7 @@ export const DEFAULT_DECK = { id: 1, name: 'Default' } as const;
 export function deckId(name: string): number {
   if (name === DEFAULT_DECK.name) return DEFAULT_DECK.id;
   // A positive safe integer (below 2^48) that never collides with Anki's Default deck (1).
-  return 2 ** 40 + (sha1(`quizdeck-deck\u0000${name}`).readUIntBE(0, 6) % 2 ** 47);
+  return 2 ** 40 + (sha1Prefix(`quizdeck-deck\u0000${name}`, 12) % 2 ** 47);
 }
 
 /**
@@ -41,7 +43,7 @@ export function deckId(name: string): number {
  * updates a note type), from the note type id and the name.
  */
 export function schemaId(noteTypeId: number, kind: 'field' | 'template', name: string): number {
-  return sha1(`quizdeck-${kind}\u0000${noteTypeId}\u0000${name}`).readUIntBE(0, 6);
+  return sha1Prefix(`quizdeck-${kind}\u0000${noteTypeId}\u0000${name}`, 12);
 }
 
 /** Anki's field checksum: first 8 hex digits of sha1 of the HTML-stripped field, as an integer. */
@@ -51,7 +53,7 @@ export function fieldChecksum(field: string): number {
 
 /** fieldChecksum of a field already stripped of HTML. */
 export function textChecksum(stripped: string): number {
-  return sha1(stripped).readUInt32BE(0);
+  return sha1Prefix(stripped, 8);
 }
 
 const MEDIA_TAG =

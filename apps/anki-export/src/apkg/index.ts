@@ -9,7 +9,7 @@ export {
   stripHtmlPreservingMedia,
 } from './ids';
 export type { ApkgMedia, ApkgNote, NoteRow, NoteTypeSpec } from './note-row';
-export { FIELD_SEPARATOR, prepareNoteRow, tagString } from './note-row';
+export { ankiTags, FIELD_SEPARATOR, prepareNoteRow, tagString } from './note-row';
 export type { PackagedCollection, PackagedNote, PackagedNoteType } from './read-apkg';
 export { ApkgReadError, readPackage } from './read-apkg';
 export { loadSql } from './sql';

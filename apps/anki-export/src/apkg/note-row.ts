@@ -45,9 +45,21 @@ export interface ApkgMedia {
 
 export const FIELD_SEPARATOR = '\u001f';
 
-/** Anki's tag string (` a b `): spaces in a tag become `_`, repeats go. */
+const SPACE = /\s/;
+
+/** Tags as Anki can hold them: spaces in a tag become `_`, empty tags and repeats go. */
+export function ankiTags(tags: readonly string[]): string[] {
+  const clean = new Set<string>();
+  for (const tag of tags) {
+    const t = SPACE.test(tag) ? tag.trim().replace(/\s+/g, '_') : tag;
+    if (t !== '') clean.add(t);
+  }
+  return [...clean];
+}
+
+/** Anki's tag string (` a b `) of ankiTags. */
 export function tagString(tags: readonly string[]): string {
-  const clean = [...new Set(tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean))];
+  const clean = ankiTags(tags);
   return clean.length ? ` ${clean.join(' ')} ` : '';
 }
 

@@ -5,7 +5,7 @@ import {
   type Question,
   renderQuestion,
 } from '@quizdeck/core';
-import { noteGuid } from '../apkg';
+import { ankiTags, noteGuid } from '../apkg';
 import type { FieldName } from '../card/note-type';
 
 export interface NoteOptions {
@@ -22,48 +22,45 @@ export function noteFields(
   opts: NoteOptions,
 ): Record<FieldName, string> {
   const r = renderQuestion(bank, question, 'html');
-  const context = r.contexts
-    .map((c) => {
-      const title = c.title === undefined ? '' : `<p class="qd-context-title">${c.title}</p>`;
-      return `<section class="qd-context-part" data-context="${escapeHtml(c.id)}">${title}${c.body}</section>`;
-    })
-    .join('');
+  let context = '';
   // A passage's worked notes often derive the answers, so they go on the back.
-  const contextNotes = r.contexts
-    .filter((c) => c.notes !== undefined)
-    .map((c) => `<div class="qd-context-note" data-context="${escapeHtml(c.id)}">${c.notes}</div>`)
-    .join('');
-  const options = r.options
-    .map((o) => {
-      const key = escapeHtml(o.key);
-      const pinned = o.pinned ? ' data-pinned="1"' : '';
-      return `<li data-key="${key}"${pinned}><span class="qd-letter">${key}.</span> <span class="qd-text">${o.text}</span></li>`;
-    })
-    .join('');
-  const notes = r.notes
-    .map(
-      (n) =>
-        `<div class="qd-note qd-${n.kind}"><span class="qd-note-label">${NOTE_LABEL[n.kind]}:</span>${n.text}</div>`,
-    )
-    .join('');
+  let contextNotes = '';
+  for (const c of r.contexts) {
+    const id = escapeHtml(c.id);
+    const title = c.title === undefined ? '' : `<p class="qd-context-title">${c.title}</p>`;
+    context += `<section class="qd-context-part" data-context="${id}">${title}${c.body}</section>`;
+    if (c.notes !== undefined) {
+      contextNotes += `<div class="qd-context-note" data-context="${id}">${c.notes}</div>`;
+    }
+  }
+  let options = '';
+  for (const o of r.options) {
+    const key = escapeHtml(o.key);
+    const pinned = o.pinned ? ' data-pinned="1"' : '';
+    options += `<li data-key="${key}"${pinned}><span class="qd-letter">${key}.</span> <span class="qd-text">${o.text}</span></li>`;
+  }
+  let notes = '';
+  for (const n of r.notes) {
+    notes += `<div class="qd-note qd-${n.kind}"><span class="qd-note-label">${NOTE_LABEL[n.kind]}:</span>${n.text}</div>`;
+  }
   const number = question.number === undefined ? '' : `, question ${question.number}`;
-  const source = [bank.title + number, bank.source].filter(Boolean).join(' · ');
-  const fields: Record<FieldName, string> = {
-    Question: r.prompt,
+  const title = bank.title + number;
+  const source = title && bank.source ? `${title} · ${bank.source}` : title || bank.source || '';
+  return {
+    Question: r.prompt.trim(),
+    // Fields of elements only (each starts with `<` and ends with `>`) need no trimming.
     Context: context,
     Options: `<ol class="qd-options">${options}</ol>`,
-    Answer: escapeHtml(r.answer.join(', ')),
+    Answer: escapeHtml(r.answer.join(', ')).trim(),
     Multiple: r.multiple ? '1' : '',
     SelectAll: r.selectAll ? '1' : '',
-    Explanation: r.explanation ?? '',
+    Explanation: (r.explanation ?? '').trim(),
     ContextNotes: contextNotes,
     Notes: notes,
-    Source: escapeHtml(source),
-    Id: escapeHtml(`${bank.id}/${question.id}`),
+    Source: escapeHtml(source).trim(),
+    Id: escapeHtml(`${bank.id}/${question.id}`).trim(),
     Shuffle: opts.shuffle ? '1' : '',
   };
-  for (const name of Object.keys(fields) as FieldName[]) fields[name] = fields[name].trim();
-  return fields;
 }
 
 /** Bank and question tags plus quizdeck's own; Anki tags cannot hold spaces. */
@@ -71,7 +68,7 @@ export function noteTags(bank: Bank, question: Question, extra: readonly string[
   const tags = [...bank.tags, ...question.tags, ...extra];
   if (question.notes.some((n) => n.kind === 'dispute')) tags.push('quizdeck::disputed');
   if (isMultipleChoice(question)) tags.push('quizdeck::multi');
-  return [...new Set(tags.map((t) => t.trim().replace(/\s+/g, '_')).filter(Boolean))];
+  return ankiTags(tags);
 }
 
 export function questionGuid(bank: Bank, question: Question): string {

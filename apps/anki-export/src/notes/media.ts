@@ -26,8 +26,8 @@ export class MediaCollector {
     return [...this.#byName.values()];
   }
 
-  /** Rewrites `<img src>` in `html` to packed names; `where` is `file:line` for errors. */
-  rewrite(html: string, bankFile: string, where: string): string {
+  /** Rewrites `<img src>` in `html` to packed names; `where` gives `file:line` for errors. */
+  rewrite(html: string, bankFile: string, where: () => string): string {
     if (!html.includes('<img')) return html;
     return html.replace(IMG_SRC, (whole, open: string, src: string, close: string) => {
       const written = unescapeAttribute(src);
@@ -36,14 +36,14 @@ export class MediaCollector {
     });
   }
 
-  #add(bankFile: string, written: string, where: string): string {
+  #add(bankFile: string, written: string, where: () => string): string {
     const source = mediaSource(bankFile, written);
     const key = source.kind === 'file' ? source.path : written;
     const known = this.#byPath.get(key);
     if (known) return known;
     const read = readMediaFile(bankFile, written);
     if (!('data' in read)) {
-      throw new AnkiExportError(ERROR_CODE[read.code], `${where}: ${read.message}`);
+      throw new AnkiExportError(ERROR_CODE[read.code], `${where()}: ${read.message}`);
     }
     const ext = extname(read.path)
       .toLowerCase()

@@ -15,6 +15,8 @@ export interface PrepareJob {
   shuffle: boolean;
   /** Added to every note. */
   tags: readonly string[];
+  /** The questions' GUIDs in bank order, when already computed (questionGuid). */
+  guids?: readonly string[];
 }
 
 export interface PreparedNotes {
@@ -42,13 +44,15 @@ const HTML_FIELDS = [
 export function prepareNotes(job: PrepareJob): PreparedNotes {
   const { bank, file, locations } = job;
   const collector = new MediaCollector();
-  const rows = bank.questions.map((question) => {
-    const line = locations.questions[question.id]?.line;
-    const where = line === undefined ? file : `${file}:${line}`;
+  const rows = bank.questions.map((question, i) => {
+    const where = () => {
+      const line = locations.questions[question.id]?.line;
+      return line === undefined ? file : `${file}:${line}`;
+    };
     const fields = noteFields(bank, question, { shuffle: job.shuffle });
     for (const name of HTML_FIELDS) fields[name] = collector.rewrite(fields[name], file, where);
     const note = {
-      guid: questionGuid(bank, question),
+      guid: job.guids?.[i] ?? questionGuid(bank, question),
       deck: job.deck,
       fields: NOTE_TYPE.fields.map((f) => fields[f as keyof typeof fields]),
       tags: noteTags(bank, question, job.tags),

@@ -48,7 +48,7 @@ const held = new Map<
 const BLOCK = 1_000;
 
 /** The bank's rows, rendered a block at a time, held as UTF-8 bytes (a fraction of its objects). */
-function render(loaded: LoadedBank, job: RenderJob) {
+function render(loaded: LoadedBank, job: RenderJob, guids: readonly string[] | undefined) {
   const { bank } = loaded;
   const blocks: ReturnType<typeof encoded>[] = [];
   const media: ApkgMedia[] = [];
@@ -57,6 +57,7 @@ function render(loaded: LoadedBank, job: RenderJob) {
       ...loaded,
       ...job,
       bank: { ...bank, questions: bank.questions.slice(at, at + BLOCK) },
+      ...(guids ? { guids: guids.slice(at, at + BLOCK) } : {}),
     });
     media.push(...block.media);
     blocks.push(encoded(block.rows));
@@ -77,6 +78,7 @@ async function handle(request: PoolRequest): Promise<void> {
       return;
     }
     const { bank } = loaded;
+    const guids = request.guids ? bank.questions.map((q) => questionGuid(bank, q)) : undefined;
     post({
       key,
       loaded: {
@@ -84,12 +86,12 @@ async function handle(request: PoolRequest): Promise<void> {
         title: bank.title,
         count: bank.questions.length,
         diagnostics: loaded.diagnostics,
-        ...(request.guids ? { guids: bank.questions.map((q) => questionGuid(bank, q)) } : {}),
+        ...(guids ? { guids } : {}),
       },
     });
     // Rendered now, while the other threads load: the deck is set by the writing thread.
     try {
-      held.set(key, render(loaded, { ...request.job, deck: '' }));
+      held.set(key, render(loaded, { ...request.job, deck: '' }, guids));
     } catch (error) {
       held.set(key, failure(error));
     }
