@@ -13,4 +13,7 @@ export const CONTROL_CHARACTERS =
 /** Any character CONTROL_CHARACTERS may remove: most text has none. */
 export const HAS_CONTROL =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** HAS_CONTROL's characters, to go inside another regular expression's `[…]`. */
+export const CONTROL_CLASS = HAS_CONTROL.source.slice(1, -1);
 // biome-ignore-end lint/suspicious/noControlCharactersInRegex: matching control characters is the point

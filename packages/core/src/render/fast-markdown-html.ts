@@ -1,4 +1,5 @@
 import { charReplacer } from './char-replacer';
+import { CONTROL_CLASS } from './control-characters';
 import { FINISHED_CHARACTERS, finishedMathHtml } from './html-safety';
 import { matchMath } from './math-span';
 
@@ -12,8 +13,9 @@ import { matchMath } from './math-span';
  * asks markdown-it. The equivalence is checked by a property test against markdown-it itself.
  */
 export function fastMarkdownToHtml(src: string): string | undefined {
-  // Tabs and carriage returns change what a line is; U+0001 is html-safety.ts's placeholder.
-  if (/[\t\r]/.test(src) || src.includes('\u0001')) return undefined;
+  // Tabs, carriage returns and control characters (U+0001 is html-safety.ts's placeholder) are
+  // refused where they occur: a line start or end (startsPlainly), text (INLINE_SPECIAL) or a
+  // code or math span (REFUSED_IN_SPAN), which is every character but newlines and item markers.
   let out = '';
   let start = -1; // start of the block being read, -1 between blocks
   let end = 0; // end of its last line
@@ -96,16 +98,21 @@ function startsPlainly(src: string, from: number, end: number): boolean {
  * markdown-it's own escape for text and code (it leaves `'` alone, unlike escapeHtml), then
  * finishHtml's: the fast path writes its HTML finished.
  */
-const escapeText = charReplacer({
+const TEXT_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
   ...FINISHED_CHARACTERS,
-});
+};
+const escapeText = charReplacer(TEXT_ESCAPES);
 
-/** Where inline syntax may start; everything between is text. */
-const INLINE_SPECIAL = /[$\\`*_<&[~]/g;
+/**
+ * Where inline syntax may start, a character of TEXT_ESCAPES is, or a character the fast path
+ * refuses; everything between is text written as it is. Code and math spans are skipped.
+ */
+const INLINE_SPECIAL = new RegExp(`[$\\\\\`*_<&[~>"{}\\t${CONTROL_CLASS}]`, 'g');
+const REFUSED_IN_SPAN = new RegExp(`[\\t${CONTROL_CLASS}]`);
 
 const STAR = 42;
 const BACKTICK = 96;
@@ -150,7 +157,8 @@ function inline(s: string): string | undefined {
     if (ch === 36 /* $ */ || ch === 92 /* \ */) {
       const math = matchMath(s, i);
       if (math) {
-        out += escapeText(s.slice(text, i));
+        if (REFUSED_IN_SPAN.test(math.tex)) return undefined;
+        out += s.slice(text, i);
         out += finishedMathHtml(math.tex, math.display);
         i = text = math.end;
       } else if (ch === 92) {
@@ -167,9 +175,10 @@ function inline(s: string): string | undefined {
         continue;
       }
       let code = s.slice(i + n, close);
+      if (REFUSED_IN_SPAN.test(code)) return undefined;
       if (code.includes('\n')) code = code.replace(/\n/g, ' ');
       if (code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code)) code = code.slice(1, -1);
-      out += `${escapeText(s.slice(text, i))}<code>${escapeText(code)}</code>`;
+      out += `${s.slice(text, i)}<code>${escapeText(code)}</code>`;
       i = text = close + n;
     } else if (ch === STAR) {
       let n = 1;
@@ -180,11 +189,11 @@ function inline(s: string): string | undefined {
       const tag = n === 2 ? 'strong' : 'em';
       if (open === 0 && opensAfter(before) && isAlnum(after)) {
         open = n;
-        out += `${escapeText(s.slice(text, i))}<${tag}>`;
+        out += `${s.slice(text, i)}<${tag}>`;
         i = text = i + n;
       } else if (open === n && isAlnum(before) && closesBefore(after)) {
         open = 0;
-        out += `${escapeText(s.slice(text, i))}</${tag}>`;
+        out += `${s.slice(text, i)}</${tag}>`;
         i = text = i + n;
       } else {
         return undefined;
@@ -192,12 +201,16 @@ function inline(s: string): string | undefined {
     } else if (ch === 95 /* _ */) {
       if (!isAlnum(s.charCodeAt(i - 1)) || !isAlnum(s.charCodeAt(i + 1))) return undefined;
       i++;
+    } else if (ch === 62 /* > */ || ch === 34 /* " */ || ch === 123 /* { */ || ch === 125 /* } */) {
+      out += s.slice(text, i) + (TEXT_ESCAPES[s.charAt(i)] as string);
+      i = text = i + 1;
     } else {
-      return undefined; // <, &, [ or ~: HTML, entities, links, strikethrough
+      // <, &, [ or ~: HTML, entities, links, strikethrough; a tab or a control character
+      return undefined;
     }
   }
   if (open !== 0) return undefined;
-  return out + escapeText(s.slice(text));
+  return out + s.slice(text);
 }
 
 /** Start of the next run of exactly `n` backticks at or after `from`, or -1. */

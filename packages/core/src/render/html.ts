@@ -47,8 +47,8 @@ const clean = (source: string) =>
   HAS_CONTROL.test(source) ? source.replace(CONTROL_CHARACTERS, '') : source;
 
 export function markdownToHtml(source: string): string {
-  const text = clean(source);
-  return fastMarkdownToHtml(text) ?? finishHtml(md.render(text));
+  // The fast path refuses any character clean() removes: on what it answers, clean() is a no-op.
+  return fastMarkdownToHtml(source) ?? finishHtml(md.render(clean(source)));
 }
 
 /**
