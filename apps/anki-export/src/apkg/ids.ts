@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { stripHtmlPreservingMedia } from './strip-html';
 
 // Anki's guid alphabet (anki/utils.py base91): letters, digits and these punctuation marks.
 const BASE91 =
@@ -54,38 +55,4 @@ export function fieldChecksum(field: string): number {
 /** fieldChecksum of a field already stripped of HTML. */
 export function textChecksum(stripped: string): number {
   return sha1Prefix(stripped, 8);
-}
-
-const MEDIA_TAG =
-  /<\b(?:img|audio|video|object)\b[^>]+\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^ >]+))[^>]*>/gis;
-// Anki's strip_html: comments, style and script blocks, then any tag.
-const HTML = /(<!--.*?-->)|(<style.*?>.*?<\/style>)|(<script.*?>.*?<\/script>)|(<.*?>)/gis;
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : +name.slice(1);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** What Anki stores as `sfld` and hashes for `csum`: tags removed, media file names kept. */
-export function stripHtmlPreservingMedia(html: string): string {
-  const withMedia = html.replace(
-    MEDIA_TAG,
-    (_m, a?: string, b?: string, c?: string) => ` ${a ?? b ?? c ?? ''} `,
-  );
-  return decodeEntities(withMedia.replace(HTML, ''));
 }

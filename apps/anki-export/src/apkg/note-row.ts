@@ -1,4 +1,5 @@
-import { fieldChecksum, stripHtmlPreservingMedia, textChecksum } from './ids';
+import { fieldChecksum, textChecksum } from './ids';
+import { stripHtmlPreservingMedia } from './strip-html';
 
 export interface NoteTypeSpec {
   /** Constant per note-type version: Anki updates a note type in place only when the id matches. */
@@ -49,12 +50,17 @@ const SPACE = /\s/;
 
 /** Tags as Anki can hold them: spaces in a tag become `_`, empty tags and repeats go. */
 export function ankiTags(tags: readonly string[]): string[] {
-  const clean = new Set<string>();
+  // A note has a handful of tags: looking back through them costs less than a Set, up to a point.
+  const few = tags.length <= 32;
+  const clean: string[] = [];
+  const seen = few ? undefined : new Set<string>();
   for (const tag of tags) {
     const t = SPACE.test(tag) ? tag.trim().replace(/\s+/g, '_') : tag;
-    if (t !== '') clean.add(t);
+    if (t === '' || (seen ? seen.has(t) : clean.includes(t))) continue;
+    seen?.add(t);
+    clean.push(t);
   }
-  return [...clean];
+  return clean;
 }
 
 /** Anki's tag string (` a b `) of ankiTags. */

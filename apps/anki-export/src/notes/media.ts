@@ -5,6 +5,8 @@ import type { ApkgMedia } from '../apkg';
 import { AnkiExportError } from '../errors';
 
 const IMG_SRC = /(<img\b[^>]*?\bsrc=")([^"]*)(")/gi;
+/** Rendered HTML writes images as `<img`: HTML without it has nothing to rewrite. */
+export const IMG = '<img';
 
 const ERROR_CODE = {
   outside: 'MEDIA_OUTSIDE',
@@ -28,7 +30,7 @@ export class MediaCollector {
 
   /** Rewrites `<img src>` in `html` to packed names; `where` gives `file:line` for errors. */
   rewrite(html: string, bankFile: string, where: () => string): string {
-    if (!html.includes('<img')) return html;
+    if (!html.includes(IMG)) return html;
     return html.replace(IMG_SRC, (whole, open: string, src: string, close: string) => {
       const written = unescapeAttribute(src);
       if (written === '' || mediaSource(bankFile, written).kind === 'inline') return whole;

@@ -4,7 +4,7 @@ import { type ApkgMedia, type NoteRow, prepareNoteRow } from '../apkg';
 import { NOTE_TYPE } from '../card/note-type';
 import { AnkiExportError } from '../errors';
 import { noteFields, noteTags, questionGuid } from './build-note';
-import { MediaCollector } from './media';
+import { IMG, MediaCollector } from './media';
 
 export interface PrepareJob {
   bank: Bank;
@@ -50,14 +50,19 @@ export function prepareNotes(job: PrepareJob): PreparedNotes {
       return line === undefined ? file : `${file}:${line}`;
     };
     const fields = noteFields(bank, question, { shuffle: job.shuffle });
-    for (const name of HTML_FIELDS) fields[name] = collector.rewrite(fields[name], file, where);
+    const inOrder = () => NOTE_TYPE.fields.map((f) => fields[f as keyof typeof fields]);
     const note = {
       guid: job.guids?.[i] ?? questionGuid(bank, question),
       deck: job.deck,
-      fields: NOTE_TYPE.fields.map((f) => fields[f as keyof typeof fields]),
+      fields: inOrder(),
       tags: noteTags(bank, question, job.tags),
     };
-    return prepareNoteRow(note, NOTE_TYPE);
+    const row = prepareNoteRow(note, NOTE_TYPE);
+    // Images are rare: one look at the joined fields tells whether any field has one to pack
+    // (the separator cannot be part of `<img`).
+    if (typeof row.flds === 'string' && !row.flds.includes(IMG)) return row;
+    for (const name of HTML_FIELDS) fields[name] = collector.rewrite(fields[name], file, where);
+    return prepareNoteRow({ ...note, fields: inOrder() }, NOTE_TYPE);
   });
   return { rows, media: collector.media };
 }
