@@ -1,19 +1,24 @@
 // Answer lines: "Answer: B", "Accepted answers are A and D.", "**Answer**: (b)", "The answer is B.",
 // "Answer - B", "Key: C", "Correct answer(s): a, c", "Solution: B because …", "||B||".
 
+import { firstNonBlank } from './lines';
+
 const HEAD =
   '(?:the[ \\t]+)?(?:official[ \\t]+)?(?:(?:accepted|correct|right)[ \\t]+(?:answers?|answer\\(s\\)|options?|choices?)|answers?|answer\\(s\\)|ans\\.|ans|key|correct|solution)';
 const EM = '(?:\\*\\*|__)?';
 // "Ans. B": the abbreviation's period is the separator.
 const SEP =
   '(?:[ \\t]*(?::-|:|=|–|—|-)|[ \\t]+(?:is|are)(?=[ \\t*_]|$)|(?<=ans\\.(?:\\*\\*|__)?)(?=[ \\t]))';
-const ANSWER_RE = new RegExp(`^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}${SEP}${EM}[ \\t]*(.*)$`, 'i');
+export const ANSWER_RE = new RegExp(
+  `^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}${SEP}${EM}[ \\t]*(.*)$`,
+  'i',
+);
 // "Ans (a)", "Answer B", "Correct answer b": an answer word and a key without a separator.
-const NEAR_RE = new RegExp(
+export const NEAR_RE = new RegExp(
   `^(?:[-*+][ \\t]+)?${EM}(${HEAD})${EM}[.]?[ \\t]+${EM}\\(?([A-Za-z])\\)?${EM}[.]?[ \\t]*$`,
   'i',
 );
-const SPOILER_RE = /^\|\|(.+)\|\|$/;
+export const SPOILER_RE = /^\|\|(.+)\|\|$/;
 
 export interface AnswerLine {
   /** What follows the head: letters, option texts, maybe a reason. */
@@ -33,10 +38,34 @@ const unwrap = (s: string) => {
 };
 
 // "(Answer: B)", "*Answer: B*", "_Answer: B_": the whole statement in parentheses or in italics.
-const WRAPPED_RE = /^(?:\((.+)\)|\*(?![*\s])(.*[^*\s])\*|_(?![_\s])(.*[^_\s])_)$/;
+export const WRAPPED_RE = /^(?:\((.+)\)|\*(?![*\s])(.*[^*\s])\*|_(?![_\s])(.*[^_\s])_)$/;
+
+/**
+ * Can a key statement start with this character: "||", a bullet, emphasis, "(" or the first letter
+ * of a head word (the, official, accepted, correct, right, answer, ans, key, solution)?
+ */
+export function mayStartKey(c: number): boolean {
+  const lower = c | 32;
+  return (
+    c === 124 ||
+    c === 45 ||
+    c === 42 ||
+    c === 43 ||
+    c === 95 ||
+    c === 40 ||
+    lower === 116 ||
+    lower === 111 ||
+    lower === 97 ||
+    lower === 99 ||
+    lower === 114 ||
+    lower === 107 ||
+    lower === 115
+  );
+}
 
 /** The key statement a line makes, if it is one. */
 export function matchAnswerLine(line: string): AnswerLine | undefined {
+  if (!mayStartKey(line.charCodeAt(firstNonBlank(line)))) return undefined;
   const t = line.trim();
   const spoiler = SPOILER_RE.exec(t);
   if (spoiler) return { rest: unwrap(t), solution: false };
@@ -53,6 +82,7 @@ export function matchAnswerLine(line: string): AnswerLine | undefined {
 
 /** "Ans (a)" → "Answer: A": the line almost states a key; how to write it so it does. */
 export function nearMissAnswer(line: string): string | undefined {
+  if (!mayStartKey(line.charCodeAt(firstNonBlank(line)))) return undefined;
   const t = line.trim();
   if (t.length > 200) return undefined;
   const m = NEAR_RE.exec(t);

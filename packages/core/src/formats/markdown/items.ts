@@ -1,4 +1,5 @@
 import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
+import { isSpaceTab } from './chars';
 import { isBlank, isEmptyBullet, isRule } from './lines';
 
 /** A paragraph: consecutive non-blank lines (0-based indexes, end inclusive). */
@@ -22,9 +23,28 @@ export interface ItemIssue {
 }
 
 const ATX_HEADING_RE = /^#{1,6}[ \t]+\S/;
-const FENCE_RE = /^[ \t]{0,3}(```|~~~)/;
 const DETAILS_OPEN_RE = /^[ \t]{0,3}<details\b/i;
 const DETAILS_CLOSE = '</details>';
+
+/** Index after the 0–3 spaces or tabs a line starts with (`^[ \t]{0,3}`). */
+function indentEnd(line: string): number {
+  let k = 0;
+  while (k < 3 && isSpaceTab(line.charCodeAt(k))) k++;
+  return k;
+}
+
+/** The fence a line opens (`^[ \t]{0,3}(```|~~~)`), or undefined. */
+export function fenceOf(line: string): string | undefined {
+  const k = indentEnd(line);
+  const c = line.charCodeAt(k);
+  if ((c !== 96 && c !== 126) || line.charCodeAt(k + 1) !== c || line.charCodeAt(k + 2) !== c)
+    return undefined;
+  return c === 96 ? '```' : '~~~';
+}
+
+/** `^[ \t]{0,3}<details\b` (any case): a spoiler block. */
+export const opensDetails = (line: string) =>
+  line.charCodeAt(indentEnd(line)) === 60 && DETAILS_OPEN_RE.test(line);
 
 /**
  * True when the line's first character after spaces is printable ASCII that cannot start a
@@ -49,11 +69,21 @@ export function toItems(
   issues: ItemIssue[],
 ): Item[] {
   const items: Item[] = [];
-  let para: string[] = [];
+  // The paragraph being read is lines[paraStart..paraLast]; paraStart is -1 between paragraphs.
   let paraStart = -1;
+  let paraLast = -1;
   const flush = (end: number) => {
-    if (para.length > 0) items.push({ type: 'para', start: paraStart, end, text: para.join('\n') });
-    para = [];
+    if (paraStart === -1) return;
+    const text =
+      paraStart === paraLast
+        ? (lines[paraStart] ?? '')
+        : lines.slice(paraStart, paraLast + 1).join('\n');
+    items.push({ type: 'para', start: paraStart, end, text });
+    paraStart = -1;
+  };
+  const add = (i: number) => {
+    if (paraStart === -1) paraStart = i;
+    paraLast = i;
   };
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
@@ -65,8 +95,7 @@ export function toItems(
         continue;
       }
       // Most lines: text that opens nothing and ends nothing.
-      if (para.length === 0) paraStart = i;
-      para.push(line);
+      add(i);
       continue;
     }
     if (opensAnnotation(line)) {
@@ -82,17 +111,14 @@ export function toItems(
       flush(i - 1);
       continue;
     }
-    if (para.length === 0) paraStart = i;
-    para.push(line);
-    const fence = FENCE_RE.exec(line)?.[1];
+    add(i);
+    const fence = fenceOf(line);
     if (fence !== undefined) {
-      while (i + 1 < to && !(lines[i + 1] ?? '').trimStart().startsWith(fence))
-        para.push(lines[++i] ?? '');
-      if (i + 1 < to) para.push(lines[++i] ?? '');
-    } else if (DETAILS_OPEN_RE.test(line) && para.length === 1) {
+      while (i + 1 < to && !(lines[i + 1] ?? '').trimStart().startsWith(fence)) add(++i);
+      if (i + 1 < to) add(++i);
+    } else if (paraStart === i && opensDetails(line)) {
       // A <details> block is one item, blank lines and all: it holds a spoiler key.
-      while (i + 1 < to && !(lines[i] ?? '').toLowerCase().includes(DETAILS_CLOSE))
-        para.push(lines[++i] ?? '');
+      while (i + 1 < to && !(lines[i] ?? '').toLowerCase().includes(DETAILS_CLOSE)) add(++i);
       flush(i);
     }
   }
@@ -119,7 +145,7 @@ export function shelteredLines(lines: readonly string[], from: number): LineSet 
   const out = new LineSet(lines.length);
   for (let i = from; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const fence = FENCE_RE.exec(line)?.[1];
+    const fence = fenceOf(line);
     if (fence !== undefined) {
       out.add(i);
       while (i + 1 < lines.length && !(lines[i + 1] ?? '').trimStart().startsWith(fence))

@@ -1,5 +1,14 @@
 // Recognisers for the line shapes of quiz-markdown (see docs/bank-format.md).
 
+import {
+  bulletEnd,
+  isBulletCode,
+  isSpaceTab,
+  isWhiteAt,
+  onlySpaceTabFrom,
+  skipSpaceTab,
+} from './chars';
+
 export interface QuestionLine {
   number: string;
   text: string;
@@ -35,9 +44,9 @@ export function matchQuestion(line: string): QuestionLine | undefined {
   return { number, text, emphatic, heading };
 }
 
-/** Index of the first character that is not a space, tab or other blank (line.length if none). */
-export function firstNonBlank(line: string): number {
-  let k = 0;
+/** Index of the first character from `from` that is not a space, tab or other blank (line.length if none). */
+export function firstNonBlank(line: string, from = 0): number {
+  let k = from;
   while (k < line.length) {
     const c = line.charCodeAt(k);
     // Fast path for ASCII; anything else is asked of trim's own notion of white space.
@@ -50,10 +59,38 @@ export function firstNonBlank(line: string): number {
 
 /** line.trim() === '', without making the trimmed string: asked of nearly every line. */
 export const isBlank = (line: string) => firstNonBlank(line) === line.length;
-export const isEmptyBullet = (line: string) => /^[ \t]*[-*+][ \t]*$/.test(line);
-export const isRule = (line: string) => /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line);
-export const isBullet = (line: string) => /^[ \t]*[-*+][ \t]+\S/.test(line);
-export const stripBullet = (line: string) => line.replace(/^[ \t]*[-*+][ \t]+/, '');
+/** `^[ \t]*[-*+][ \t]*$`: a bullet with nothing after it. */
+export function isEmptyBullet(line: string): boolean {
+  const k = skipSpaceTab(line, 0);
+  return isBulletCode(line.charCodeAt(k)) && onlySpaceTabFrom(line, k + 1);
+}
+
+/** `^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$`: a thematic break ("---", "* * *"). */
+export function isRule(line: string): boolean {
+  let k = 0;
+  while (k < 3 && isSpaceTab(line.charCodeAt(k))) k++;
+  const c = line.charCodeAt(k);
+  if (c !== 45 && c !== 42 && c !== 95) return false;
+  let marks = 1;
+  for (let j = k + 1; j < line.length; j++) {
+    const d = line.charCodeAt(j);
+    if (d === c) marks++;
+    else if (!isSpaceTab(d)) return false;
+  }
+  return marks >= 3;
+}
+
+/** `^[ \t]*[-*+][ \t]+\S`: a bullet with text. */
+export function isBullet(line: string): boolean {
+  const k = bulletEnd(line);
+  return k !== -1 && k < line.length && !isWhiteAt(line, k);
+}
+
+/** The line without its bullet (`^[ \t]*[-*+][ \t]+`). */
+export function stripBullet(line: string): string {
+  const k = bulletEnd(line);
+  return k === -1 ? line : line.slice(k);
+}
 
 /** Text as compared between an accepted answer and an option: no emphasis, spacing or case. */
 export function normaliseText(text: string): string {

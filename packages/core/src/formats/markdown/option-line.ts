@@ -1,6 +1,10 @@
 // Option lines: `- A. text`, `A) text`, `(a) text`, `**B RIGHT.** text`, `- [x] text`,
 // `A) 10  B) 20  C) 30`, with key marks (RIGHT, (correct), ✓ …) before or after the text.
 
+import { bulletEnd, isSpaceTab, skipSpaceTab } from './chars';
+import { firstNonBlank, isBlank } from './lines';
+import { readOptionLabel } from './option-label';
+
 export interface OptionLine {
   /** The letter as written, upper case; undefined for an unlettered bullet or task-list item. */
   key: string | undefined;
@@ -18,18 +22,13 @@ export interface OptionLine {
 /** Options are lettered in capitals, or all in lowercase (read as A, B, …). */
 export type LetterCase = 'upper' | 'lower';
 
-const BULLET_RE = /^[ \t]*([-*+])[ \t]+/;
-const TASK_RE = /^\[([ xX])\][ \t]+/;
-// "A.", "A)", "A:", "(a)", "**A.**", "**A**.", "A RIGHT.", "**D RIGHT.**"
-const LABEL_RE =
-  /^(\*\*|__)?(?:\(([A-Za-z])\)|([A-Za-z])(?:[ \t]+(RIGHT|CORRECT|[Rr]ight|[Cc]orrect))?(\*\*|__)?([.):]))(\*\*|__)?(?=[ \t]|$)/;
 const EMOJI_MARK = '(?:[✓✔✅☑]\\uFE0F?)';
 const WORD_MARK =
   '(?:\\(\\s*(?:correct|right)\\s*\\)|\\[\\s*(?:correct|right)\\s*\\]|right|correct)';
 const MARK = `(?:\\*\\*|__)?(?:${EMOJI_MARK}|${WORD_MARK})(?:\\*\\*|__)?`;
 // Matched on a bounded head or tail of the text only, so long lines stay linear.
-const LEADING_MARK_RE = new RegExp(`^${MARK}(?=[ \\t]|$)`, 'iu');
-const TRAILING_MARK_RE = new RegExp(`[ \\t]+(?:(?:<-|←|--|-|–|—)[ \\t]*)?${MARK}$`, 'iu');
+export const LEADING_MARK_RE = new RegExp(`^${MARK}(?=[ \\t]|$)`, 'iu');
+export const TRAILING_MARK_RE = new RegExp(`[ \\t]+(?:(?:<-|←|--|-|–|—)[ \\t]*)?${MARK}$`, 'iu');
 
 /**
  * A bare word is a mark in capitals (RIGHT, CORRECT), in bold, in brackets or after a dash or arrow
@@ -38,15 +37,38 @@ const TRAILING_MARK_RE = new RegExp(`[ \\t]+(?:(?:<-|←|--|-|–|—)[ \\t]*)?$
 const isMark = (token: string) =>
   !/^[A-Za-z]+$/.test(token.trim()) || /^(?:RIGHT|CORRECT)$/.test(token.trim());
 
-// A mark starts or ends with one of these: most option texts are passed over without a regex.
-const MARK_EDGE = new Set(['(', '[', ')', ']', '*', '_', 'r', 'R', 'c', 'C', 't', 'T', '\uFE0F']);
-for (const c of '\u2713\u2714\u2705\u2611') MARK_EDGE.add(c);
+/** ✓ ✔ ✅ ☑: the check marks a mark may be. */
+const isCheckMark = (c: number) => c === 0x2713 || c === 0x2714 || c === 0x2705 || c === 0x2611;
+
+/** Can a leading mark start with this character ("**", "__", "(", "[", "right", "correct", ✓ …)? */
+export const mayLeadMark = (c: number) =>
+  c === 42 ||
+  c === 95 ||
+  c === 40 ||
+  c === 91 ||
+  (c | 32) === 114 ||
+  (c | 32) === 99 ||
+  isCheckMark(c);
+
+/** A mark starts or ends with one of these: most option texts are passed over without a regex. */
+export const isMarkEdge = (c: number) =>
+  c === 40 ||
+  c === 91 ||
+  c === 41 ||
+  c === 93 ||
+  c === 42 ||
+  c === 95 ||
+  (c | 32) === 114 ||
+  (c | 32) === 99 ||
+  (c | 32) === 116 ||
+  c === 0xfe0f ||
+  isCheckMark(c);
 
 /** Text without its key marks, and whether it had one. */
 export function stripMarks(raw: string): { text: string; right: boolean } {
   let text = raw.trim();
   let right = false;
-  if (!MARK_EDGE.has(text[0] ?? '') && !MARK_EDGE.has(text[text.length - 1] ?? ''))
+  if (!isMarkEdge(text.charCodeAt(0)) && !isMarkEdge(text.charCodeAt(text.length - 1)))
     return { text, right };
   if (text.startsWith('**') || text.startsWith('__')) {
     const close = text.slice(2).trimEnd();
@@ -91,29 +113,49 @@ export function optionAt(lines: readonly string[], i: number): OptionLine | unde
   return o ?? undefined;
 }
 
+/** "[ ]", "[x]", "[X]" at line[k]: a task-list box. */
+function boxAt(line: string, k: number): boolean {
+  const c = line.charCodeAt(k + 1);
+  return (
+    line.charCodeAt(k) === 91 &&
+    (c === 32 || c === 120 || c === 88) &&
+    line.charCodeAt(k + 2) === 93
+  );
+}
+
 /** Reads one line as an option; `bareOk` lets a line without a bullet count ("A. text"). */
 export function parseOptionLine(line: string, bareOk: boolean): OptionLine | undefined {
-  const b = BULLET_RE.exec(line);
-  let rest = b ? line.slice(b[0].length) : line.trimStart();
+  const bulletAt = bulletEnd(line);
+  const b = bulletAt !== -1;
   if (!b && !bareOk) return undefined;
+  // What follows the bullet (or the indent) starts at line[at]; it is sliced only when kept.
+  let at = b ? bulletAt : firstNonBlank(line);
+  // A line without a bullet is an option only with a label (after a mark, maybe).
+  if (!b && !mayLeadMark(line.charCodeAt(at)) && readOptionLabel(line, at) === undefined)
+    return undefined;
   let task = false;
   let taskRight = false;
-  const t = b ? TASK_RE.exec(rest) : null;
-  if (t) {
+  if (b && boxAt(line, at) && isSpaceTab(line.charCodeAt(at + 3))) {
     task = true;
-    taskRight = t[1] !== ' ';
-    rest = rest.slice(t[0].length);
+    taskRight = line.charCodeAt(at + 1) !== 32;
+    at = skipSpaceTab(line, at + 4);
   }
   let lead = false;
-  const leading = LEADING_MARK_RE.exec(rest.slice(0, 24));
-  if (leading && isMark(leading[0]) && LABEL_RE.test(rest.slice(leading[0].length).trimStart())) {
-    lead = true;
-    rest = rest.slice(leading[0].length).trimStart();
+  const leading = mayLeadMark(line.charCodeAt(at))
+    ? LEADING_MARK_RE.exec(line.slice(at, at + 24))
+    : null;
+  if (leading && isMark(leading[0])) {
+    const after = firstNonBlank(line, at + leading[0].length);
+    if (readOptionLabel(line, after) !== undefined) {
+      lead = true;
+      at = after;
+    }
   }
-  const m = LABEL_RE.exec(rest);
+  const m = readOptionLabel(line, at);
   if (!m) {
-    if (!b || lead || (!task && /^\[[ xX]\]/.test(rest))) return undefined;
+    if (!b || lead || (!task && boxAt(line, at))) return undefined;
     // An unlettered bullet: it is an option only where the question reads it as one.
+    const rest = line.slice(at);
     const marked = stripMarks(rest);
     return {
       key: undefined,
@@ -126,28 +168,37 @@ export function parseOptionLine(line: string, bareOk: boolean): OptionLine | und
       task,
     };
   }
-  const letter = m[2] ?? m[3] ?? '';
-  const open = m[1];
-  const closing = m[5] ?? m[7];
+  const { letter, open, closing } = m;
   if (open === undefined && closing !== undefined) return undefined;
-  let text = rest.slice(m[0].length);
+  let text = line.slice(m.end);
   // "**A. whole option in bold**": the closing emphasis goes with the label's.
   if (open !== undefined && closing === undefined) {
     if (!text.trimEnd().endsWith(open)) return undefined;
     text = text.trimEnd().slice(0, -open.length);
   }
-  if (!b && text.trim() === '') return undefined;
+  if (!b && isBlank(text)) return undefined;
   const marked = stripMarks(text);
+  const code = letter.charCodeAt(0);
   return {
-    key: letter.toUpperCase(),
+    key: code >= 97 ? String.fromCharCode(code - 32) : letter,
     text: marked.text,
-    right: marked.right || m[4] !== undefined || taskRight || lead,
+    right: marked.right || m.marked || taskRight || lead,
     raw: text,
-    style: m[2] !== undefined ? '()' : (m[6] ?? '.'),
-    lower: letter !== letter.toUpperCase(),
-    bullet: b !== null,
+    style: m.paren ? '()' : m.punct,
+    lower: code >= 97,
+    bullet: b,
     task,
   };
+}
+
+/** Is the line a bulleted option with a letter (parseOptionLine reads it so)? Most lines say no at once. */
+export function isLetteredBullet(line: string): boolean {
+  const k = bulletEnd(line);
+  if (k === -1) return false;
+  // No task box ("[" is a mark's start), no leading mark and no label: an unlettered bullet.
+  if (!mayLeadMark(line.charCodeAt(k)) && readOptionLabel(line, k) === undefined) return false;
+  const o = parseOptionLine(line, true);
+  return o?.bullet === true && o.key !== undefined;
 }
 
 /** Marks that sit on the label of a line's first option, not in its text. */
@@ -178,19 +229,27 @@ function findLabel(text: string, label: string): { index: number; 0: string } | 
   return undefined;
 }
 
+/** The label of letter `l` (upper case) written as o writes its own: "B)", "(b)", "B.". */
+function labelOf(o: OptionLine, l: string): string {
+  const letter = o.lower ? l.toLowerCase() : l;
+  return o.style === '()' ? `(${letter})` : `${letter}${o.style}`;
+}
+
 /**
  * `A) 10  B) 20  C) 30`: an option line whose text holds the next letters in order, in the same
  * style, splits into one option per letter.
  */
 export function splitOnOneLine(o: OptionLine): OptionLine[] {
-  if (o.key === undefined || o.task) return [o];
+  if (o.key === undefined || o.task || o.key === 'Z') return [o];
+  // Most option lines hold no next label: they are passed over before anything is built.
+  if (findLabel(o.raw, labelOf(o, String.fromCharCode(o.key.charCodeAt(0) + 1))) === undefined)
+    return [o];
   const out: OptionLine[] = [];
   const first = parseOptionFirst(o);
   let current = { ...o, text: o.raw, right: first };
   for (let code = o.key.charCodeAt(0) + 1; code <= 90; code++) {
     const l = String.fromCharCode(code);
-    const letter = o.lower ? l.toLowerCase() : l;
-    const m = findLabel(current.text, o.style === '()' ? `(${letter})` : `${letter}${o.style}`);
+    const m = findLabel(current.text, labelOf(o, l));
     if (!m) break;
     const mine = stripMarks(current.text.slice(0, m.index));
     out.push({ ...current, text: mine.text, right: current.right || mine.right });

@@ -1,9 +1,8 @@
 import type { Builder, DraftContext } from './builder';
 import type { LineSet } from './items';
-import { matchQuestion } from './lines';
+import { isRule, matchQuestion } from './lines';
 
 const HEADING_RE = /^(#{1,6})[ \t]+\S/;
-const RULE_RE = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Could the line be a thematic break or a heading: "-", "*", "_" or "#" after 0–3 spaces or tabs? */
 function mayBreak(line: string): boolean {
@@ -20,7 +19,7 @@ function breaksOf(lines: readonly string[], from: number, sheltered: LineSet) {
     if (sheltered.has(i)) continue;
     const line = lines[i] ?? '';
     if (!mayBreak(line)) continue;
-    if (RULE_RE.test(line)) out.push({ line: i, level: 0 });
+    if (isRule(line)) out.push({ line: i, level: 0 });
     else {
       const h = HEADING_RE.exec(line);
       // Headings that are questions ("## 6.", "### Question 7") never end a passage.

@@ -1,7 +1,8 @@
 import { opensAnnotation } from './annotations';
 import { matchAnswerLine } from './answer-line';
+import { isWhiteAt, skipSpaceTab } from './chars';
 import type { LineSet } from './items';
-import { isBlank, isEmptyBullet } from './lines';
+import { isBlank, isEmptyBullet, stripBullet } from './lines';
 import {
   hasLetter,
   type LetterCase,
@@ -44,9 +45,16 @@ function firstLettered(
 }
 
 /** Is an unlettered bullet at lines[i] a remark or a key rather than an option? */
-const notAnOption = (line: string) =>
-  matchAnswerLine(line.replace(/^[ \t]*[-*+][ \t]+/, '')) !== undefined ||
-  readLabel(line.replace(/^[ \t]*[-*+][ \t]+/, '')) !== undefined;
+function notAnOption(line: string): boolean {
+  const text = stripBullet(line);
+  return matchAnswerLine(text) !== undefined || readLabel(text) !== undefined;
+}
+
+/** `^[ \t]{2,}\S`: an indented line that goes on the option above. */
+export function continuesOption(line: string): boolean {
+  const k = skipSpaceTab(line, 0);
+  return k >= 2 && k < line.length && !isWhiteAt(line, k);
+}
 
 /**
  * The first run of at least two unlettered bullets after the prompt, before any key statement:
@@ -103,11 +111,12 @@ export function readOptions(
       const at = i;
       i++;
       let text = o.text;
-      while (i < end && /^[ \t]{2,}\S/.test(lines[i] ?? '') && !fits(optionAt(lines, i))) {
+      while (i < end && continuesOption(lines[i] ?? '') && !fits(optionAt(lines, i))) {
         text += `\n${(lines[i] ?? '').trim()}`;
         i++;
       }
-      for (const part of splitOnOneLine({ ...o, text, raw: o.raw === o.text ? text : o.raw })) {
+      const whole = text === o.text ? o : { ...o, text, raw: o.raw === o.text ? text : o.raw };
+      for (const part of splitOnOneLine(whole)) {
         const key = unlettered ? letterAt(block.options.length) : (part.key ?? '');
         block.options.push({ key, text: part.text, right: part.right, line: at });
       }

@@ -1,12 +1,12 @@
-import { impliedMultiple } from '../../model/several-picks';
 import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
 import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
 import { type Item, type ItemIssue, type LineSet, type Para, toItems } from './items';
 import { type AcceptedStatement, acceptedEntry, parseLetters, splitReason } from './key';
-import { isBlank, isBullet, isPinnedText, normaliseText, type QuestionLine } from './lines';
-import { optionAt } from './option-line';
+import { isBlank, isBullet, normaliseText, type QuestionLine } from './lines';
+import { isLetteredBullet } from './option-line';
 import { endsPassage, opensPassage } from './passages';
+import { joinParts, noteField, optionField, promptText, questionFields } from './question-fields';
 import { decideKey } from './question-key';
 import { readOptions } from './question-options';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
@@ -48,7 +48,9 @@ export function readQuestion(
   const setAt: Record<string, number> = {};
   let flagged = false;
   const merge = (a: Annotation) => {
-    for (const [key, value] of Object.entries(b.pick(a, QUESTION_KEYS, label))) {
+    const picked = b.pick(a, QUESTION_KEYS, label);
+    for (const key of Object.keys(picked)) {
+      const value = picked[key];
       if (key in fields && JSON.stringify(fields[key]) !== JSON.stringify(value)) {
         b.report(
           'error',
@@ -98,7 +100,7 @@ export function readQuestion(
     }
     prompt.push(line);
   }
-  for (const o of block.options) b.place(o.line, o.line, `option ${o.key}`);
+  for (const o of block.options) b.place(o.line, o.line, optionField(o.key));
   for (const a of block.annotations) if (opensAnnotation(lines[a] ?? '')) annotate(a);
   if (block.promptEnd !== -1) {
     for (let k = block.promptEnd; k < block.next; k++)
@@ -160,7 +162,8 @@ export function readQuestion(
       remark = undefined;
       continue;
     }
-    const answer = matchAnswerLine(firstLineOf(it.text));
+    const head = firstLineOf(it.text);
+    const answer = matchAnswerLine(head);
     if (answer !== undefined) {
       const statement: AcceptedStatement = {
         line: it.start,
@@ -193,14 +196,14 @@ export function readQuestion(
       remark = undefined;
       continue;
     }
-    const near = nearMissAnswer(firstLineOf(it.text));
+    const near = nearMissAnswer(head);
     if (near !== undefined) {
       nearMiss ??= it.start;
       b.report(
         'warning',
         it.start,
         'near-key',
-        `${label}: "${firstLineOf(it.text).trim()}" is read as a comment, not as the key; to give the key write "${near}"`,
+        `${label}: "${head.trim()}" is read as a comment, not as the key; to give the key write "${near}"`,
       );
       addRemark('comment', it.text, it, true);
       remark = undefined;
@@ -230,8 +233,7 @@ export function readQuestion(
       break;
     }
     for (let n = it.start; n <= it.end; n++) {
-      const o = optionAt(lines, n);
-      if (o?.bullet && o.key !== undefined)
+      if (isLetteredBullet(lines[n] ?? ''))
         b.report(
           'warning',
           n,
@@ -260,35 +262,23 @@ export function readQuestion(
   const notes: { kind: string; text: string }[] = [];
   if (key.disagreement) notes.push({ kind: 'comment', text: key.disagreement });
   for (const r of remarks) {
-    const text = r.parts.filter((p) => p.trim() !== '').join('\n\n');
+    const text = joinParts(r.parts);
     const kind = r.kind ?? classifyRemark(text, keyed);
-    for (const [from, to] of r.lines)
-      b.place(from, to, kind === 'explanation' ? 'explanation' : `note (${kind})`);
+    const field = kind === 'explanation' ? 'explanation' : noteField(kind);
+    for (const [from, to] of r.lines) b.place(from, to, field);
     if (text === '') continue;
     if (kind === 'explanation') explanations.push(text);
     else notes.push({ kind, text });
   }
-  const promptText = prompt.join('\n').trim();
-  const pinned = Array.isArray(fields.pinned) ? fields.pinned : [];
-  draft.fields = {
-    id: fields.id ?? `q${q.number}`,
-    ...(fields.number === null
-      ? {}
-      : { number: fields.number === undefined ? q.number : String(fields.number) }),
-    ...('context' in fields ? { context: fields.context } : {}),
-    prompt: promptText,
-    options: block.options.map((o) => ({
-      key: o.key,
-      text: o.text,
-      ...(isPinnedText(o.text) || pinned.includes(o.key) ? { pinned: true } : {}),
-    })),
+  draft.fields = questionFields({
+    number: q.number,
+    set: fields,
+    prompt: promptText(prompt),
+    options: block.options,
     answer: key.answer,
-    multiple: fields.multiple ?? impliedMultiple(key.answer, promptText),
-    ...(explanations.length > 0 ? { explanation: explanations.join('\n\n') } : {}),
+    explanations,
     notes,
-    ...(fields.tags !== undefined ? { tags: fields.tags } : {}),
-    ...(fields.check !== undefined ? { check: fields.check } : {}),
-  };
+  });
   b.questions.push(draft);
 
   for (let k = contextAfter; k !== -1 && k < items.length; ) {

@@ -3,8 +3,23 @@ import { normaliseText } from './lines';
 
 export type RemarkKind = NoteKind | 'explanation';
 
-const LABEL_RE =
+export const LABEL_RE =
   /^(?:\*\*|__)?(explanation|dispute|comment|note|edit|update|remark)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:\*\*|__)?[ \t]*/i;
+
+/** Can LABEL_RE match from this character: emphasis or a label word's first letter? */
+export function mayStartLabel(c: number): boolean {
+  const lower = c | 32;
+  return (
+    c === 42 ||
+    c === 95 ||
+    lower === 101 ||
+    lower === 100 ||
+    lower === 99 ||
+    lower === 110 ||
+    lower === 117 ||
+    lower === 114
+  );
+}
 
 /**
  * "Explanation: …", "**Dispute:** …", "EDIT: …": the kind the author named (undefined for an
@@ -13,6 +28,7 @@ const LABEL_RE =
 export function readLabel(
   text: string,
 ): { kind: RemarkKind | undefined; text: string } | undefined {
+  if (!mayStartLabel(text.charCodeAt(0))) return undefined;
   const m = LABEL_RE.exec(text);
   if (!m) return undefined;
   const word = (m[1] ?? '').toLowerCase();

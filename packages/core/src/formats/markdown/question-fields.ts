@@ -1,0 +1,75 @@
+import { impliedMultiple } from '../../model/several-picks';
+import { isBlank, isPinnedText } from './lines';
+import type { DraftOption } from './question-options';
+
+/** What a question's block gave, for its bank fields. */
+export interface QuestionParts {
+  /** The number its line has. */
+  number: string;
+  /** What its quizdeck comments set. */
+  set: Record<string, unknown>;
+  prompt: string;
+  options: readonly DraftOption[];
+  answer: string[];
+  explanations: readonly string[];
+  notes: { kind: string; text: string }[];
+}
+
+/** The question's fields for the bank candidate, keys in this order, optional ones only when set. */
+export function questionFields(p: QuestionParts): Record<string, unknown> {
+  const { set } = p;
+  const pinned = Array.isArray(set.pinned) ? set.pinned : [];
+  // Built key by key rather than spread: one shape for most questions, nothing thrown away.
+  const out: Record<string, unknown> = { id: set.id ?? `q${p.number}` };
+  if (set.number !== null) out.number = set.number === undefined ? p.number : String(set.number);
+  if ('context' in set) out.context = set.context;
+  out.prompt = p.prompt;
+  out.options = p.options.map((o) => {
+    const option: { key: string; text: string; pinned?: true } = { key: o.key, text: o.text };
+    if (isPinnedText(o.text) || pinned.includes(o.key)) option.pinned = true;
+    return option;
+  });
+  out.answer = p.answer;
+  out.multiple = set.multiple ?? impliedMultiple(p.answer, p.prompt);
+  if (p.explanations.length > 0) out.explanation = p.explanations.join('\n\n');
+  out.notes = p.notes;
+  if (set.tags !== undefined) out.tags = set.tags;
+  if (set.check !== undefined) out.check = set.check;
+  return out;
+}
+
+/** lines.join('\n').trim(), without joining when one line holds all the text. */
+export function promptText(lines: readonly string[]): string {
+  let first = 0;
+  while (first < lines.length && isBlank(lines[first] ?? '')) first++;
+  if (first === lines.length) return '';
+  let last = lines.length - 1;
+  while (isBlank(lines[last] ?? '')) last--;
+  if (first === last) return (lines[first] ?? '').trim();
+  return lines
+    .slice(first, last + 1)
+    .join('\n')
+    .trim();
+}
+
+/** A remark's paragraphs, blank ones left out, as one text. */
+export function joinParts(parts: readonly string[]): string {
+  if (parts.length === 1) return isBlank(parts[0] ?? '') ? '' : (parts[0] ?? '');
+  return parts.filter((p) => !isBlank(p)).join('\n\n');
+}
+
+const OPTION_FIELDS = new Map<string, string>();
+
+/** "option B": one string per letter, not one per line (they are kept for the whole file). */
+export function optionField(key: string): string {
+  let field = OPTION_FIELDS.get(key);
+  if (field === undefined) {
+    field = `option ${key}`;
+    if (OPTION_FIELDS.size < 64) OPTION_FIELDS.set(key, field);
+  }
+  return field;
+}
+
+/** "note (comment)": the field of a remark's lines. */
+export const noteField = (kind: string) =>
+  kind === 'comment' ? 'note (comment)' : kind === 'dispute' ? 'note (dispute)' : `note (${kind})`;
