@@ -8,8 +8,8 @@ import {
   readPackage,
 } from './apkg';
 import { NOTE_TYPE } from './card/note-type';
-import { DeckNames } from './deck-names';
 import { AnkiExportError } from './errors';
+import { bankSummary, EarlyBanks, planDecks } from './export-plan';
 import type { LoadedBank } from './load-bank';
 import type { PooledBank } from './notes/bank-pool';
 import { questionGuid } from './notes/build-note';
@@ -38,11 +38,22 @@ export interface ExportOptions {
    * The previous export: unchanged notes keep its `mod`, and its notes whose question is gone are
    * carried over, tagged `quizdeck::retired` (Anki never deletes notes on import).
    */
-  previous?: { file: string; apkg: Uint8Array };
+  previous?: PreviousExport | Promise<PreviousExport | undefined>;
+  /**
+   * Called once every bank is loaded, with their questions in all, before the checks on them
+   * (with banks given as promises, some may be written by then).
+   */
+  onTotal?: (questions: number) => void;
   /** A note id that now holds another question than in `previous` stops the export. */
   strict?: boolean;
   /** The note type; another version of the card in tests. */
   noteType?: NoteTypeSpec;
+}
+
+/** A previous export's file name and bytes. */
+export interface PreviousExport {
+  file: string;
+  apkg: Uint8Array;
 }
 
 export interface ExportResult {
@@ -60,9 +71,6 @@ export interface ExportResult {
 /** A bank in memory, or one held by a BankPool thread (loaded and rendered there). */
 export type ExportBank = LoadedBank | PooledBank;
 
-const summary = (b: ExportBank) =>
-  'bank' in b ? { id: b.bank.id, title: b.bank.title, count: b.bank.questions.length } : b;
-
 function guidsOf(b: ExportBank): readonly string[] {
   if ('bank' in b) return b.bank.questions.map((q) => questionGuid(b.bank, q));
   if (!b.guids)
@@ -70,100 +78,114 @@ function guidsOf(b: ExportBank): readonly string[] {
   return b.guids;
 }
 
-/** One note per question, banks in order, into a single `.apkg`. */
+/** The previous export read, and the export time it settles (done once, as soon as it is given). */
+function historyOf(opts: ExportOptions, noteType: NoteTypeSpec) {
+  const settled = Promise.resolve(opts.previous).then(async (previous) => {
+    if (!previous) return undefined;
+    const history = new ExportHistory(previous.file, await readPrevious(previous), noteType);
+    return { history, time: history.settle(opts.time, opts.fixedTime ?? false) };
+  });
+  settled.catch(() => {}); // awaited in its turn, after the checks before it
+  return settled;
+}
+
+/**
+ * One note per question, banks in order, into a single `.apkg`. Banks given as promises (a
+ * BankPool's, settled in file order) are written as they come, while later ones still load; the
+ * package, and the error reported (the checks come in the order below), are the same.
+ */
 export async function exportDeck(
-  banks: readonly ExportBank[],
+  banks: readonly ExportBank[] | readonly Promise<ExportBank>[],
   opts: ExportOptions,
 ): Promise<ExportResult> {
   const noteType = opts.noteType ?? NOTE_TYPE;
-  const seen = new Map<string, string>();
-  for (const b of banks) {
-    const { id } = summary(b);
-    const other = seen.get(id);
-    if (other !== undefined) {
-      throw new AnkiExportError(
-        'BANK_DUPLICATE',
-        `${b.file}: bank id "${id}" is also the id of ${other}; notes would share GUIDs`,
-      );
-    }
-    seen.set(id, b.file);
-  }
   const threads = opts.threads ?? availableParallelism();
-  const decks = new DeckNames();
-  const jobs = banks.map((b) => ({
-    source: b,
-    count: summary(b).count,
-    deck: decks.name(opts.deck ?? summary(b).title, opts.deck === undefined ? b.file : '--deck'),
-    shuffle: opts.shuffle ?? false,
-    tags: opts.tags ?? [],
-  }));
-  const previous = opts.previous;
-  const history = previous
-    ? new ExportHistory(previous.file, await readPrevious(previous), noteType)
-    : undefined;
-  const time = history ? history.settle(opts.time, opts.fixedTime ?? false) : opts.time;
-  const retired =
-    previous && history
-      ? history.retired(new Set(jobs.flatMap((j) => guidsOf(j.source))), (name) =>
-          decks.name(name, previous.file),
-        )
-      : [];
-  const count = jobs.reduce((n, j) => n + j.count, retired.length);
-  if (count === 0) {
-    throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
-  }
+  const shuffle = opts.shuffle ?? false;
+  const tags = opts.tags ?? [];
+  const sameOptions = (b: ExportBank) =>
+    'bank' in b || (b.job.shuffle === shuffle && b.job.tags.join('\n') === tags.join('\n'));
+  const settling = historyOf(opts, noteType);
+  const writing: { writer?: ApkgWriter; history?: ExportHistory } = {};
+  const writerFor = (settled: Awaited<typeof settling>) =>
+    storage(
+      () =>
+        new ApkgWriter({
+          noteType,
+          time: settled?.time ?? opts.time,
+          ...(settled ? { takenIds: settled.history.takenIds } : {}),
+          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        }),
+    );
+  const media = new Map<string, ApkgMedia>();
+  const add = (rows: NoteRow[]) => {
+    writing.history?.stamp(rows);
+    storage(() => writing.writer?.add(rows));
+  };
   // Notes are written a block at a time as they are rendered, while later blocks render (on this
   // thread, on worker threads for very large banks, or on the pool's threads holding the banks).
-  const writer = storage(
-    () =>
-      new ApkgWriter({
-        noteType,
-        decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)],
-        count,
-        time,
-        ...(history ? { takenIds: history.takenIds } : {}),
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      }),
-  );
-  const add = (rows: NoteRow[]) => {
-    history?.stamp(rows);
-    storage(() => writer.add(rows));
+  const write = async (source: ExportBank, deck: string) => {
+    const prepared =
+      'bank' in source
+        ? (await prepareNotesParallel({ ...source, deck, shuffle, tags }, threads, undefined, add))
+            .media
+        : await source.send(deck).drain(add);
+    for (const m of prepared) media.set(m.name, m);
   };
-  const media = new Map<string, ApkgMedia>();
   try {
-    // Every pooled bank starts rendering at once (each thread takes its own in order); rows are
-    // written in bank order as they come.
-    const pooled = jobs.map(({ source, deck, shuffle, tags }) => {
-      if ('bank' in source) return undefined;
-      const rendered = source.job;
-      if (rendered.shuffle !== shuffle || rendered.tags.join('\n') !== tags.join('\n'))
-        throw new Error(`${source.file}: rendered with other options than this export's`);
-      return source.send(deck);
-    });
-    for (const [i, { source, deck, shuffle, tags }] of jobs.entries()) {
-      const rendering = pooled[i];
-      const prepared =
-        'bank' in source
-          ? (
-              await prepareNotesParallel(
-                {
-                  bank: source.bank,
-                  file: source.file,
-                  locations: source.locations,
-                  deck,
-                  shuffle,
-                  tags,
-                },
-                threads,
-                undefined,
-                add,
-              )
-            ).media
-          : await (rendering as NonNullable<typeof rendering>).drain(add);
-      for (const m of prepared) media.set(m.name, m);
+    const early = new EarlyBanks(opts.deck);
+    const loaded: ExportBank[] = [];
+    for (const pending of banks) {
+      const source = await pending;
+      loaded.push(source);
+      const deck = pending instanceof Promise ? early.next(source, sameOptions(source)) : undefined;
+      if (deck === undefined) continue;
+      try {
+        if (!writing.writer) {
+          const settled = await settling;
+          writing.writer = writerFor(settled);
+          if (settled) writing.history = settled.history;
+        }
+      } catch {
+        early.stop(); // thrown again in its turn
+        continue;
+      }
+      if (!early.headerFits(noteType, opts.time)) {
+        early.stop();
+        continue;
+      }
+      try {
+        await write(source, deck);
+        early.written++;
+      } catch (error) {
+        early.fail(error);
+      }
     }
+    const previous = await opts.previous;
+    opts.onTotal?.(loaded.reduce((n, b) => n + bankSummary(b).count, 0));
+    const { jobs, names } = planDecks(loaded, opts.deck);
+    const settled = await settling;
+    const retired =
+      previous && settled
+        ? settled.history.retired(new Set(jobs.flatMap((j) => guidsOf(j.source))), (name) =>
+            names.name(name, previous.file),
+          )
+        : [];
+    const count = jobs.reduce((n, j) => n + bankSummary(j.source).count, retired.length);
+    if (count === 0) {
+      throw new AnkiExportError('EXPORT_EMPTY', 'nothing to export: the banks hold no questions');
+    }
+    const contents = { decks: [...jobs.map((j) => j.deck), ...retired.map((n) => n.deck)], count };
+    const writer = writing.writer ?? writerFor(settled);
+    writing.writer = writer;
+    if (settled) writing.history = settled.history;
+    storage(() => writer.announce(contents));
+    const other = jobs.find((j) => !sameOptions(j.source));
+    if (other)
+      throw new Error(`${other.source.file}: rendered with other options than this export's`);
+    early.rethrow();
+    for (const { source, deck } of jobs.slice(early.written)) await write(source, deck);
     storage(() => writer.add(retired));
-    const identityChanges = history?.identityChanges ?? [];
+    const identityChanges = settled?.history.identityChanges ?? [];
     if (opts.strict && previous && identityChanges.length > 0) {
       throw new AnkiExportError('IDENTITY_CHANGED', identityReport(identityChanges, previous.file));
     }
@@ -174,12 +196,12 @@ export async function exportDeck(
       apkg,
       notes: count,
       media: media.size,
-      ...(history ? { counts: history.counts } : {}),
+      ...(settled ? { counts: settled.history.counts } : {}),
       identityChanges,
-      time,
+      time: settled?.time ?? opts.time,
     };
   } finally {
-    writer.close();
+    writing.writer?.close();
   }
 }
 

@@ -115,18 +115,21 @@ const command = defineCommand({
       const printDiagnostics = (b: { diagnostics: readonly Diagnostic[] }) => {
         for (const d of b.diagnostics) printError(`${formatDiagnostic(d)}\n`);
       };
-      const banks: ExportBank[] = [];
+      let banks: ExportBank[] | Promise<ExportBank>[];
       if (pool) {
         // A previous export needs every question's GUID before rendering (to find retired ones).
         const guids = named !== undefined || (await exists(output));
         const job = { shuffle: args.shuffle === true, tags: list(args.tag) };
-        banks.push(...(await pool.load(files, { guids, job, onLoaded: printDiagnostics })));
+        // Written as they load and render, while later ones do.
+        banks = pool.loading(files, { guids, job, onLoaded: printDiagnostics });
       } else {
+        const local: ExportBank[] = [];
         for (const file of files) {
           const loaded = await loadBank(file);
           printDiagnostics(loaded);
-          banks.push(loaded);
+          local.push(loaded);
         }
+        banks = local;
       }
       await exportBanks(banks, { env, output, named, args });
     } finally {
@@ -151,17 +154,20 @@ interface ExportArgs {
 }
 
 async function exportBanks(
-  banks: readonly ExportBank[],
+  banks: readonly ExportBank[] | readonly Promise<ExportBank>[],
   run: { env: AnkiEnv; output: string; named: string | undefined; args: ExportArgs },
 ): Promise<void> {
   const { env, output, named, args } = run;
-  const previous = await previousExport(
+  // Read while the banks load; its errors come after theirs, as exportDeck awaits it.
+  const previous = previousExport(
     named === undefined ? undefined : resolve(env.cwd, named),
     output,
   );
-  const total = banks.reduce((n, b) => n + ('bank' in b ? b.bank.questions.length : b.count), 0);
-  const progress = total >= 10_000;
-  if (progress) process.stderr.write(`rendering ${total} questions…\n`);
+  let unreadable: unknown;
+  previous.catch((error: unknown) => {
+    unreadable = error;
+  });
+  let progress = false;
   const result = await exportDeck(banks, {
     deck: args.deck,
     shuffle: args.shuffle === true,
@@ -169,25 +175,32 @@ async function exportBanks(
     time: env.time,
     fixedTime: env.fixedTime,
     strict: args.strict === true,
-    ...(previous ? { previous } : {}),
+    previous,
+    onTotal: (total) => {
+      progress = total >= 10_000;
+      if (progress) process.stderr.write(`rendering ${total} questions…\n`);
+    },
     onProgress: (done, all) => {
       if (progress) process.stderr.write(`\rwriting notes: ${done}/${all}`);
     },
   }).catch((error: unknown) => {
-    if (named !== undefined || !(error instanceof AnkiExportError)) throw error;
+    if (named !== undefined || !(error instanceof AnkiExportError) || error === unreadable) {
+      throw error;
+    }
     if (error.code !== 'PREVIOUS_UNREADABLE') throw error;
     throw new AnkiExportError(
       error.code,
       `${error.message} (read as the previous export, since the export would replace it: move it away, or write elsewhere with -o)`,
     );
   });
+  const file = (await previous)?.file;
   if (progress) process.stderr.write('\n');
-  if (previous && result.identityChanges.length > 0) {
-    printError(`warning: ${identityReport(result.identityChanges, previous.file)}\n`);
+  if (file !== undefined && result.identityChanges.length > 0) {
+    printError(`warning: ${identityReport(result.identityChanges, file ?? '')}\n`);
   }
   if (result.time !== env.time) {
     printError(
-      `note: the clock is not past ${previous?.file}'s export time: exported as of ${new Date(result.time * 1000).toISOString()}\n`,
+      `note: the clock is not past ${file}'s export time: exported as of ${new Date(result.time * 1000).toISOString()}\n`,
     );
   }
   await writeReplacing(output, result.apkg);
@@ -196,7 +209,7 @@ async function exportBanks(
   const c = result.counts;
   if (c) {
     print(
-      `  ${c.changed} changed, ${c.unchanged} unchanged, ${c.new} new, ${c.retired} retired (against ${previous?.file})\n`,
+      `  ${c.changed} changed, ${c.unchanged} unchanged, ${c.new} new, ${c.retired} retired (against ${file})\n`,
     );
   }
 }

@@ -128,3 +128,34 @@ describe('ApkgWriter', () => {
     expect(() => writer.add(rows.slice(10))).toThrow(/after finish or close/);
   });
 });
+
+describe('ApkgWriter, contents announced after notes', () => {
+  // Rows of many decks: a header too large for its page (it spills), and one that fits.
+  const decks = (n: number) =>
+    rows.map((r, i) => ({ ...r, deck: `Deck ${i % n} ${'x'.repeat(40)}` }));
+  for (const [what, notes] of [
+    ['a header that fits its page', decks(2)],
+    ['a header that spills out of its page', decks(60)],
+  ] as const) {
+    it(`gives the same bytes as contents given first, with ${what}`, async () => {
+      const whole = await writeApkg({ noteType: NOTE_TYPE, notes, time: T });
+      const progress: [number, number][] = [];
+      const writer = new ApkgWriter({
+        noteType: NOTE_TYPE,
+        time: T,
+        onProgress: (done, total) => progress.push([done, total]),
+      });
+      writer.add(notes.slice(0, 40));
+      writer.announce({ decks: notes.map((r) => r.deck), count: notes.length });
+      writer.add(notes.slice(40));
+      expect(Buffer.from(await writer.finish()).equals(Buffer.from(whole))).toBe(true);
+      expect(progress).toEqual([]);
+    });
+  }
+
+  it('refuses to finish unannounced', async () => {
+    const writer = new ApkgWriter({ noteType: NOTE_TYPE, time: T });
+    writer.add(rows);
+    await expect(writer.finish()).rejects.toThrow(/finish before announce/);
+  });
+});

@@ -7,6 +7,7 @@ import {
   COLLECTION_INDEXES,
   COLLECTION_SCHEMA,
   collectionRow,
+  collectionRowFitsPage,
   INSERT_COL,
 } from './collection-template';
 import { deckId } from './ids';
@@ -19,16 +20,21 @@ import {
 } from './note-row';
 import { zipEntries } from './zip';
 
-export interface ApkgWriterOptions {
-  noteType: NoteTypeSpec;
-  /** The deck of every note to come, in note order (or each run's deck once). */
+/** What the collection's header needs to know of the notes: given at once, or announce()d. */
+export interface ApkgContents {
+  /** The deck of every note, in note order (or each run's deck once). */
   decks: readonly string[];
   /** How many notes will be added: Anki's next new-card position follows them. */
   count: number;
+}
+
+export interface ApkgWriterOptions extends Partial<ApkgContents> {
+  noteType: NoteTypeSpec;
   /** Export time in seconds: the default note and card `mod`, new ids and zip dates derive from it. */
   time: number;
   /** Ids that new notes must not take (those of notes carried over from a previous export). */
   takenIds?: ReadonlySet<number>;
+  /** Called every 10,000 notes added, once the count is known. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -50,13 +56,19 @@ function text(value: string | Uint8Array): Bindable {
  * memory: its pages then sit in the system's file cache instead of this process (with the copy
  * that serializing it made, they were most of a large export's peak: docs/anki.md), and are
  * zipped a piece at a time from the file.
+ *
+ * Without `decks` and `count`, notes can be added before they are known (while later banks still
+ * load); announce() gives them before finish(). The bytes are the same either way.
  */
 export class ApkgWriter {
   readonly #opts: ApkgWriterOptions;
   readonly #dir: string;
-  readonly #file: string;
-  readonly #db: BetterSqlite3.Database;
-  readonly #insertNote: BetterSqlite3.Statement;
+  #file: string;
+  #db: BetterSqlite3.Database;
+  #insertNote: BetterSqlite3.Statement;
+  #contents: ApkgContents | undefined;
+  /** The `col` row, announced after notes were added: inserted by finish(). */
+  #lateHeader: (string | number)[] | undefined;
   readonly #deckIds = new Map<string, number>();
   /** Per card, in note order: note id, deck id, mod. */
   readonly #cards: number[] = [];
@@ -67,8 +79,7 @@ export class ApkgWriter {
 
   constructor(opts: ApkgWriterOptions) {
     this.#opts = opts;
-    const { noteType, time } = opts;
-    const { header } = collectionJson(noteType, opts.decks, opts.count, time);
+    const { time } = opts;
     this.#dir = mkdtempSync(join(tmpdir(), 'quizdeck-apkg-'));
     this.#file = join(this.#dir, 'collection.anki2');
     try {
@@ -78,19 +89,61 @@ export class ApkgWriter {
       throw error;
     }
     try {
-      this.#db.exec(COLLECTION_SCHEMA);
-      this.#db.exec('BEGIN');
-      this.#db.prepare(INSERT_COL).run(...collectionRow(header));
-      // The model id is the same for every note: in the SQL, not bound per row.
-      this.#insertNote = this.#db.prepare(
-        `INSERT INTO notes VALUES (?,?,${integer(noteType.id)},?,-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')`,
-      );
+      this.#insertNote = this.#begin(this.#db);
+      if (opts.decks && opts.count !== undefined) {
+        this.announce({ decks: opts.decks, count: opts.count });
+      }
     } catch (error) {
       this.close();
       throw error;
     }
     // Ids are creation times in ms (Anki shows them as "Created"); one per note keeps them unique.
     this.#nextId = time * 1000;
+  }
+
+  /** The empty collection in `db`, its transaction begun: the statement adding a note. */
+  #begin(db: BetterSqlite3.Database): BetterSqlite3.Statement {
+    db.exec(COLLECTION_SCHEMA);
+    db.exec('BEGIN');
+    // The model id is the same for every note: in the SQL, not bound per row.
+    return db.prepare(
+      `INSERT INTO notes VALUES (?,?,${integer(this.#opts.noteType.id)},?,-1,?,CAST(? AS TEXT),CAST(? AS TEXT),?,0,'')`,
+    );
+  }
+
+  /**
+   * The notes' decks and count, for the collection's header: its `col` row comes first in the
+   * file, inserted now when no note is in yet, by finish() when it fits its page (the same bytes),
+   * and otherwise before the notes of a new file that the notes added so far are copied into.
+   */
+  announce(contents: ApkgContents): void {
+    if (this.#closed) throw new Error('ApkgWriter: announce after finish or close');
+    if (this.#contents) throw new Error('ApkgWriter: contents announced twice');
+    const { noteType, time, onProgress } = this.#opts;
+    const { header } = collectionJson(noteType, contents.decks, contents.count, time);
+    const row = collectionRow(header);
+    if (this.#added === 0) this.#db.prepare(INSERT_COL).run(...row);
+    else if (collectionRowFitsPage(row)) this.#lateHeader = row;
+    else this.#restart(row);
+    this.#contents = contents;
+    for (let done = PROGRESS_EVERY; done <= this.#added; done += PROGRESS_EVERY) {
+      onProgress?.(done, contents.count);
+    }
+  }
+
+  /** A new collection file, the `col` row first, then the notes so far in the order added. */
+  #restart(row: (string | number)[]): void {
+    const early = this.#file;
+    this.#db.exec('COMMIT');
+    this.#db.close();
+    this.#file = join(this.#dir, 'collection-2.anki2');
+    this.#db = new BetterSqlite3(this.#file);
+    this.#db.prepare('ATTACH ? AS early').run(early); // not possible inside the transaction
+    this.#insertNote = this.#begin(this.#db);
+    this.#db.prepare(INSERT_COL).run(...row);
+    const copy = this.#db.prepare('INSERT INTO notes SELECT * FROM early.notes WHERE id = ?');
+    const cards = this.#cards;
+    for (let i = 0; i < cards.length; i += 3) copy.run(cards[i] as number);
   }
 
   #newId(): number {
@@ -111,7 +164,8 @@ export class ApkgWriter {
   /** Adds notes after those already added. */
   add(notes: readonly (ApkgNote | NoteRow)[]): void {
     if (this.#closed) throw new Error('ApkgWriter: add after finish or close');
-    const { noteType, onProgress, count, time } = this.#opts;
+    const { noteType, onProgress, time } = this.#opts;
+    const count = this.#contents?.count;
     for (const note of notes) {
       const row = 'flds' in note ? note : prepareNoteRow(note, noteType);
       const id = row.id ?? this.#newId();
@@ -123,7 +177,7 @@ export class ApkgWriter {
       this.#insertNote.run(id, row.guid, mod, row.tags, text(row.flds), text(row.sfld), row.csum);
       this.#cards.push(id, this.#deckId(row.deck), mod);
       const done = ++this.#added;
-      if (done % PROGRESS_EVERY === 0) onProgress?.(done, count);
+      if (done % PROGRESS_EVERY === 0 && count !== undefined) onProgress?.(done, count);
     }
   }
 
@@ -131,11 +185,12 @@ export class ApkgWriter {
   async finish(media: readonly ApkgMedia[] = []): Promise<Uint8Array> {
     if (this.#closed) throw new Error('ApkgWriter: finish after finish or close');
     try {
-      if (this.#added !== this.#opts.count) {
-        throw new RangeError(
-          `ApkgWriter: ${this.#added} notes added, ${this.#opts.count} announced`,
-        );
+      const count = this.#contents?.count;
+      if (count === undefined) throw new Error('ApkgWriter: finish before announce');
+      if (this.#added !== count) {
+        throw new RangeError(`ApkgWriter: ${this.#added} notes added, ${count} announced`);
       }
+      if (this.#lateHeader) this.#db.prepare(INSERT_COL).run(...this.#lateHeader);
       // One new card per note, with the note's id and mod, due in note order (1..N).
       const insertCard = this.#db.prepare(
         "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",

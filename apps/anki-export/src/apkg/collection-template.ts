@@ -11,11 +11,14 @@ export interface CollectionHeader {
   dconf: object;
 }
 
+/** The collection's page size (bytes). */
+export const PAGE_SIZE = 16_384;
+
 // The pragmas are for speed and reproducible bytes: 16 KiB pages (fewer of them to write and
 // pack), no rollback journal and no syncing to disk (the file is thrown away on failure), and a
 // 64 MB page cache so that rows reach the file in large writes.
 export const COLLECTION_SCHEMA = `
-PRAGMA page_size=16384;
+PRAGMA page_size=${PAGE_SIZE};
 PRAGMA journal_mode=OFF;
 PRAGMA synchronous=OFF;
 PRAGMA cache_size=-65536;
@@ -51,6 +54,19 @@ export const INSERT_COL = "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?
 export function collectionRow(col: CollectionHeader): (string | number)[] {
   const json = [col.conf, col.models, col.decks, col.dconf].map((v) => JSON.stringify(v));
   return [col.crt, col.mod, col.mod, ...json];
+}
+
+/**
+ * The `col` row (collectionRow) is stored whole in its table's first page, with no overflow
+ * pages (SQLite keeps up to a page less 35 bytes of a row in a table's leaf page). Its bytes are
+ * then the same whenever it is inserted; a larger row takes pages at the end of the file, so it
+ * has to come before the notes. Counted from above: each of the 13 values' record header and
+ * number at most 9 bytes, texts as UTF-8.
+ */
+export function collectionRowFitsPage(row: readonly (string | number)[]): boolean {
+  let bytes = 1 + 13 * 18;
+  for (const value of row) if (typeof value === 'string') bytes += Buffer.byteLength(value);
+  return bytes <= PAGE_SIZE - 35;
 }
 
 /** Anki's indexes, created after the rows are in (faster than keeping them up to date per row). */

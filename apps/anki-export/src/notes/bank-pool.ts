@@ -3,6 +3,7 @@ import { BankError, type Diagnostic } from '@quizdeck/core';
 import type { ApkgMedia, NoteRow } from '../apkg';
 import { AnkiExportError } from '../errors';
 import { WORKER_ENTRY } from './prepare-notes';
+import { RowStream } from './row-stream';
 
 /** What a bank renders with, besides its questions. */
 export interface RenderJob {
@@ -12,9 +13,14 @@ export interface RenderJob {
   tags: readonly string[];
 }
 
-export type PoolRequest =
-  | { kind: 'load'; key: number; file: string; guids: boolean; job: Omit<RenderJob, 'deck'> }
-  | { kind: 'send'; key: number };
+/** A bank file to load, then render: its rows follow its summary, a block at a time. */
+export type PoolRequest = {
+  kind: 'load';
+  key: number;
+  file: string;
+  guids: boolean;
+  job: Omit<RenderJob, 'deck'>;
+};
 
 /** A bank's diagnostics (a BankError), or an export error's code and message. */
 export type WorkerFailure = { bank: Diagnostic[] } | { code: string; message: string };
@@ -29,6 +35,7 @@ export interface BankSummary {
   guids?: string[];
 }
 
+/** To a load: an error, or the summary, then blocks of rows, then the images (or an error). */
 export type PoolReply =
   | { key: number; loaded: BankSummary }
   | { key: number; rows: NoteRow[] }
@@ -40,20 +47,34 @@ const rethrown = (failure: WorkerFailure): Error =>
     ? new BankError(failure.bank)
     : new AnkiExportError(failure.code, failure.message);
 
-/** A bank loaded on one of the pool's threads, which keeps it until it renders it. */
+/** A bank loaded on one of the pool's threads, which renders it there and sends its rows. */
 export interface PooledBank extends BankSummary {
   file: string;
   /** What its notes were rendered with (all but the deck, which is given when they are sent). */
   job: Omit<RenderJob, 'deck'>;
   /**
-   * Asks its thread for its rows (rendered there after loading); `drain` hands them over in
+   * Its rows (sent by its thread as they render, from the load on); `drain` hands them over in
    * order, a block at a time, in `deck`, and returns its images. Rows that come before `drain` is
-   * called wait for it.
+   * called wait for it. Once per bank.
    */
   send(deck: string): { drain(onRows: (rows: NoteRow[]) => void): Promise<ApkgMedia[]> };
 }
 
 type Handler = (reply: PoolReply) => void;
+
+function pooled(
+  file: string,
+  job: Omit<RenderJob, 'deck'>,
+  summary: BankSummary,
+  rows: RowStream,
+): PooledBank {
+  return {
+    ...summary,
+    file,
+    job,
+    send: (deck) => ({ drain: (onRows) => rows.drain(deck, onRows) }),
+  };
+}
 
 /** One worker thread; replies are routed by the key of the request they answer. */
 class PoolWorker {
@@ -131,8 +152,9 @@ class PoolWorker {
 /**
  * Bank files loaded and rendered on worker threads, a bank per thread at a time: loading and
  * rendering are most of an export's time, and banks are independent of each other. Each thread
- * keeps the banks it loaded and renders them there, so a bank's questions never cross between
- * threads; only its rows do (as UTF-8 bytes, moved, not copied), to this thread, which writes them.
+ * renders the banks it loaded, so a bank's questions never cross between threads; only its rows do
+ * (as UTF-8 bytes, moved, not copied), to this thread, a block at a time as they are rendered:
+ * this thread writes the first banks' rows while the threads still load and render later ones.
  */
 export class BankPool {
   readonly #workers: PoolWorker[];
@@ -146,97 +168,88 @@ export class BankPool {
   }
 
   /**
-   * Loads the files, the next file going to the first thread free. `onLoaded` sees each bank in
-   * file order, once it and those before it are loaded; the first bank (in file order) that fails
-   * to load is thrown.
+   * Loads the files, the next file going to the first thread free: a bank per file, in file
+   * order, each settled once it and those before it are loaded (after `onLoaded` saw it, so
+   * `onLoaded` sees the banks in file order). A file that fails to load rejects its bank and every
+   * later one, with its own error: awaited in order, the first failure (in file order) comes
+   * first, as loading on this thread would report it.
    */
-  async load(
+  loading(
     files: readonly string[],
     opts: { guids: boolean; job: Omit<RenderJob, 'deck'>; onLoaded?: (bank: PooledBank) => void },
-  ): Promise<PooledBank[]> {
-    const results: Promise<PooledBank>[] = [];
+  ): Promise<PooledBank>[] {
     const settle: { resolve: (b: PooledBank) => void; reject: (e: Error) => void }[] = [];
-    for (const _ of files) {
-      results.push(
-        new Promise((resolve, reject) => {
+    const loaded = files.map(
+      () =>
+        new Promise<PooledBank>((resolve, reject) => {
           settle.push({ resolve, reject });
         }),
-      );
-    }
-    for (const r of results) r.catch(() => {}); // awaited below, in order
+    );
     let next = 0;
     const take = (worker: PoolWorker) => {
       const i = next++;
       const file = files[i];
-      if (file === undefined) return;
+      if (file === undefined) {
+        worker.seal();
+        return;
+      }
       const key = this.#nextKey++;
       const { job } = opts;
+      const { resolve, reject } = settle[i] as (typeof settle)[number];
+      const rows = new RowStream();
+      let summary = false;
       worker.send({ kind: 'load', key, file, guids: opts.guids, job }, (reply) => {
-        worker.done(key);
-        const { resolve, reject } = settle[i] as (typeof settle)[number];
-        if ('loaded' in reply) {
+        if ('loaded' in reply && !summary) {
+          summary = true;
           worker.hold();
-          resolve(this.#pooled(worker, key, file, job, reply.loaded));
-        } else reject('error' in reply ? rethrown(reply.error) : new Error('note worker: no bank'));
-        take(worker);
+          resolve(pooled(file, job, reply.loaded, rows));
+          take(worker);
+        } else if (!summary) {
+          worker.done(key);
+          reject('error' in reply ? rethrown(reply.error) : new Error('note worker: no bank'));
+          take(worker);
+        } else if ('rows' in reply) rows.push(reply.rows);
+        else {
+          worker.done(key);
+          worker.release();
+          rows.end(
+            'done' in reply
+              ? { media: reply.done }
+              : {
+                  error:
+                    'error' in reply ? rethrown(reply.error) : new Error('note worker: no rows'),
+                },
+          );
+        }
       });
     };
     for (const worker of this.#workers) take(worker);
-    const banks: PooledBank[] = [];
-    for (const result of results) {
-      const bank = await result;
-      opts.onLoaded?.(bank);
-      banks.push(bank);
+    const banks: Promise<PooledBank>[] = [];
+    let before: Promise<unknown> = Promise.resolve();
+    for (const bank of loaded) {
+      const after = before;
+      const inOrder = (async () => {
+        await after;
+        const b = await bank;
+        opts.onLoaded?.(b);
+        return b;
+      })();
+      inOrder.catch(() => {}); // awaited by the caller, in order; later ones need not be
+      banks.push(inOrder);
+      before = inOrder;
     }
-    for (const worker of this.#workers) worker.seal();
+    for (const b of loaded) b.catch(() => {});
     return banks;
   }
 
-  #pooled(
-    worker: PoolWorker,
-    key: number,
-    file: string,
-    job: Omit<RenderJob, 'deck'>,
-    summary: BankSummary,
-  ): PooledBank {
-    return {
-      ...summary,
-      file,
-      job,
-      send(deck) {
-        const blocks: NoteRow[][] = [];
-        let media: ApkgMedia[] | undefined;
-        let error: Error | undefined;
-        let wake: (() => void) | undefined;
-        worker.send({ kind: 'send', key }, (reply) => {
-          if ('rows' in reply) {
-            for (const row of reply.rows) row.deck = deck;
-            blocks.push(reply.rows);
-          } else {
-            worker.done(key);
-            worker.release();
-            if ('done' in reply) media = reply.done;
-            else
-              error = 'error' in reply ? rethrown(reply.error) : new Error('note worker: no rows');
-          }
-          wake?.();
-        });
-        return {
-          async drain(onRows) {
-            for (;;) {
-              for (let rows = blocks.shift(); rows !== undefined; rows = blocks.shift())
-                onRows(rows);
-              if (error) throw error;
-              if (media) return media;
-              await new Promise<void>((resolve) => {
-                wake = resolve;
-              });
-              wake = undefined;
-            }
-          },
-        };
-      },
-    };
+  /** loading(), awaited: every bank, or the first (in file order) that fails to load, thrown. */
+  async load(
+    files: readonly string[],
+    opts: { guids: boolean; job: Omit<RenderJob, 'deck'>; onLoaded?: (bank: PooledBank) => void },
+  ): Promise<PooledBank[]> {
+    const banks: PooledBank[] = [];
+    for (const bank of this.loading(files, opts)) banks.push(await bank);
+    return banks;
   }
 
   async close(): Promise<void> {

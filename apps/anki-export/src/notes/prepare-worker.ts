@@ -38,19 +38,23 @@ function failure(error: unknown): WorkerFailure {
   throw error;
 }
 
-/** Rows of the banks this thread loaded and rendered, kept until they are asked for. */
-const held = new Map<
-  number,
-  { blocks: ReturnType<typeof encoded>[]; media: ApkgMedia[] } | WorkerFailure
->();
-
 /** Questions per block of rows. */
 const BLOCK = 1_000;
 
-/** The bank's rows, rendered a block at a time, held as UTF-8 bytes (a fraction of its objects). */
-function render(loaded: LoadedBank, job: RenderJob, guids: readonly string[] | undefined) {
+type Post = (reply: PoolReply, transfer?: ArrayBuffer[]) => void;
+
+/**
+ * The bank's rows, rendered a block at a time, each block sent as it is done as UTF-8 bytes (a
+ * fraction of its objects): the writing thread writes them while this one renders the next.
+ */
+function render(
+  key: number,
+  loaded: LoadedBank,
+  job: RenderJob,
+  guids: readonly string[] | undefined,
+  post: Post,
+): void {
   const { bank } = loaded;
-  const blocks: ReturnType<typeof encoded>[] = [];
   const media: ApkgMedia[] = [];
   for (let at = 0; at < bank.questions.length; at += BLOCK) {
     const block = prepareNotes({
@@ -60,55 +64,43 @@ function render(loaded: LoadedBank, job: RenderJob, guids: readonly string[] | u
       ...(guids ? { guids: guids.slice(at, at + BLOCK) } : {}),
     });
     media.push(...block.media);
-    blocks.push(encoded(block.rows));
+    const { rows, buffers } = encoded(block.rows);
+    post({ key, rows }, buffers);
   }
-  return { blocks, media };
+  post({ key, done: media });
 }
 
 async function handle(request: PoolRequest): Promise<void> {
-  const post = (reply: PoolReply, transfer: ArrayBuffer[] = []) =>
-    parentPort?.postMessage(reply, transfer);
+  const post: Post = (reply, transfer = []) => parentPort?.postMessage(reply, transfer);
   const { key } = request;
-  if (request.kind === 'load') {
-    let loaded: LoadedBank;
-    try {
-      loaded = await loadBank(request.file);
-    } catch (error) {
-      post({ key, error: failure(error) });
-      return;
-    }
-    const { bank } = loaded;
-    const guids = request.guids ? bank.questions.map((q) => questionGuid(bank, q)) : undefined;
-    post({
-      key,
-      loaded: {
-        id: bank.id,
-        title: bank.title,
-        count: bank.questions.length,
-        diagnostics: loaded.diagnostics,
-        ...(guids ? { guids } : {}),
-      },
-    });
-    // Rendered now, while the other threads load: the deck is set by the writing thread.
-    try {
-      held.set(key, render(loaded, { ...request.job, deck: '' }, guids));
-    } catch (error) {
-      held.set(key, failure(error));
-    }
+  let loaded: LoadedBank;
+  try {
+    loaded = await loadBank(request.file);
+  } catch (error) {
+    post({ key, error: failure(error) });
     return;
   }
-  const rendered = held.get(key);
-  held.delete(key);
-  if (rendered === undefined) throw new Error(`note worker: bank ${key} is not held here`);
-  if (!('blocks' in rendered)) {
-    post({ key, error: rendered });
-    return;
+  const { bank } = loaded;
+  const guids = request.guids ? bank.questions.map((q) => questionGuid(bank, q)) : undefined;
+  post({
+    key,
+    loaded: {
+      id: bank.id,
+      title: bank.title,
+      count: bank.questions.length,
+      diagnostics: loaded.diagnostics,
+      ...(guids ? { guids } : {}),
+    },
+  });
+  // Rendered now, while the other threads load: the deck is set by the writing thread.
+  try {
+    render(key, loaded, { ...request.job, deck: '' }, guids, post);
+  } catch (error) {
+    post({ key, error: failure(error) });
   }
-  for (const { rows, buffers } of rendered.blocks) post({ key, rows }, buffers);
-  post({ key, done: rendered.media });
 }
 
-// Requests are handled one after another, in the order sent: a bank renders after its load.
+// Loads are handled one after another, in the order sent: a bank renders after its load.
 let queue = Promise.resolve();
 parentPort?.on('message', (message: PoolRequest | PrepareJob) => {
   if (!('kind' in message)) {

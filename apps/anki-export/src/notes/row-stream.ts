@@ -1,0 +1,38 @@
+import type { ApkgMedia, NoteRow } from '../apkg';
+
+/** A bank's rows as its thread sends them, until drained. */
+export class RowStream {
+  readonly #blocks: NoteRow[][] = [];
+  #media: ApkgMedia[] | undefined;
+  #error: Error | undefined;
+  #wake: (() => void) | undefined;
+  #taken = false;
+
+  push(rows: NoteRow[]): void {
+    this.#blocks.push(rows);
+    this.#wake?.();
+  }
+
+  end(outcome: { media: ApkgMedia[] } | { error: Error }): void {
+    if ('media' in outcome) this.#media = outcome.media;
+    else this.#error = outcome.error;
+    this.#wake?.();
+  }
+
+  async drain(deck: string, onRows: (rows: NoteRow[]) => void): Promise<ApkgMedia[]> {
+    if (this.#taken) throw new Error("a pooled bank's rows are sent once");
+    this.#taken = true;
+    for (;;) {
+      for (let rows = this.#blocks.shift(); rows !== undefined; rows = this.#blocks.shift()) {
+        for (const row of rows) row.deck = deck;
+        onRows(rows);
+      }
+      if (this.#error) throw this.#error;
+      if (this.#media) return this.#media;
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#wake = undefined;
+    }
+  }
+}
