@@ -13,10 +13,11 @@ export function contextChain(
   bank: Pick<Bank, 'contexts'>,
   contextId: string | undefined,
 ): Context[] {
-  const byId = new Map(bank.contexts.map((c) => [c.id, c]));
+  if (contextId === undefined) return [];
+  const byId = contextsById(bank.contexts);
   const chain: Context[] = [];
   const seen = new Set<string>();
-  for (let id = contextId; id !== undefined; ) {
+  for (let id: string | undefined = contextId; id !== undefined; ) {
     const context = byId.get(id);
     if (!context) {
       throw new ContextChainError('CONTEXT_UNKNOWN', `unknown context "${id}"`);
@@ -29,4 +30,17 @@ export function contextChain(
     id = context.continues;
   }
   return chain;
+}
+
+// Asked once per question: the index of a bank's passages is built once per list (parsed banks
+// are treated as immutable, as render-question.ts's cache of rendered passages also assumes).
+const indexes = new WeakMap<readonly Context[], Map<string, Context>>();
+
+function contextsById(contexts: readonly Context[]): Map<string, Context> {
+  let byId = indexes.get(contexts);
+  if (byId === undefined) {
+    byId = new Map(contexts.map((c) => [c.id, c]));
+    indexes.set(contexts, byId);
+  }
+  return byId;
 }

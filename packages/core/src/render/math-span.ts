@@ -46,7 +46,13 @@ function nextStop(src: string, from: number, close: string): number {
   const m = memo.get(close);
   if (m && m.src === src && m.from <= from && (m.at < 0 || m.at >= from)) return m.at;
   const at = close === '$' ? scanDollar(src, from) : scanDelimiter(src, from, close);
-  memo.set(close, { src, from, at });
+  if (m) {
+    m.src = src;
+    m.from = from;
+    m.at = at;
+  } else {
+    memo.set(close, { src, from, at });
+  }
   return at;
 }
 
@@ -57,22 +63,41 @@ function scanDelimiter(src: string, from: number, close: string): number {
   return -1;
 }
 
+const SPACE_AT = /\s/y;
+
 function scanDollar(src: string, from: number): number {
-  const stops = /[$\n]/g;
-  stops.lastIndex = from;
-  for (let m = stops.exec(src); m; m = stops.exec(src)) {
-    const i = m.index;
-    if (m[0] === '\n') {
-      if (/^\n[ \t]*(\n|$)/.test(src.slice(i, i + 80))) return i;
-    } else if (
-      !isEscaped(src, i, from) &&
-      !/\s/.test(src.charAt(i - 1)) &&
-      !/\d/.test(src.charAt(i + 1))
-    ) {
-      return i;
+  for (let i = src.indexOf('$', from), nl = src.indexOf('\n', from); i >= 0 || nl >= 0; ) {
+    if (nl >= 0 && (i < 0 || nl < i)) {
+      if (blankLineAt(src, nl)) return nl;
+      nl = src.indexOf('\n', nl + 1);
+    } else {
+      if (!isEscaped(src, i, from) && !isSpaceAt(src, i - 1) && !isDigitAt(src, i + 1)) return i;
+      i = src.indexOf('$', i + 1);
     }
   }
   return -1;
+}
+
+/**
+ * Whether the newline at `i` starts a blank line: only spaces and tabs up to the next newline or
+ * the end, looking no further than 80 characters (as `/^\n[ \t]*(\n|$)/` on the next 80).
+ */
+function blankLineAt(src: string, i: number): boolean {
+  const limit = Math.min(i + 80, src.length);
+  let j = i + 1;
+  while (j < limit && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
+  return j === limit || src.charCodeAt(j) === 10;
+}
+
+function isSpaceAt(src: string, i: number): boolean {
+  if (i < 0) return false;
+  SPACE_AT.lastIndex = i;
+  return SPACE_AT.test(src);
+}
+
+function isDigitAt(src: string, i: number): boolean {
+  const c = src.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 /** True when an odd number of backslashes (after `from`) precede index `i`. */
