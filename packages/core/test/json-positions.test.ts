@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { jsonPositions } from '../src/formats/json-positions';
 import { MAX_NESTING } from '../src/formats/nesting';
 import type { PosTree } from '../src/formats/pos-tree';
+import { lineStarts } from '../src/formats/position';
 import { generateBank, seededRandom, serializeBank } from '../src/index';
 
 // With `keep`, containers below the kept levels are passed over by a loop of their own (quotes and
 // brackets only); without it every value goes through the general one. The two must agree: the
 // kept tree is the full tree cut at `keep` levels, and the nesting limit is found at the same place.
+// Both give the line starts a scan of the text for `\n` finds.
 
 type Random = () => number;
 
@@ -92,10 +94,11 @@ function spaced(value: unknown, random: Random): string {
 
 function agreeAt(text: string): void {
   const full = jsonPositions(text);
+  if ('tree' in full) expect(full.lineStarts).toEqual(lineStarts(text));
   for (const keep of [0, 1, 2, 3, 5]) {
     const kept = jsonPositions(text, keep);
     if ('tooDeep' in full) expect(kept, text).toEqual(full);
-    else expect(kept, text).toEqual({ tree: cut(full.tree, keep) });
+    else expect(kept, text).toEqual({ tree: cut(full.tree, keep), lineStarts: lineStarts(text) });
   }
 }
 

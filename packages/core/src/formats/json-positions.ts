@@ -1,7 +1,8 @@
 import { MAX_NESTING } from './nesting';
 import type { PosArray, PosObject, PosTree } from './pos-tree';
 
-export type JsonPositions = { tree: PosTree } | { tooDeep: number };
+/** The tree, and where each line starts (lineStarts of the text: JSON's line breaks are all between tokens). */
+export type JsonPositions = { tree: PosTree; lineStarts: number[] } | { tooDeep: number };
 
 const isValueEnd = (c: number) =>
   c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */ || c <= 32 || c === 58; /* : */
@@ -22,13 +23,17 @@ function stringEnd(text: string, at: number): number {
  * Offset just after the container opening at `at`, `depth` containers down, following only quotes
  * and brackets; or, as -1 - offset, where a container inside first nests deeper than MAX_NESTING.
  */
-function skipContainer(text: string, at: number, depth: number): number {
+function skipContainer(text: string, at: number, depth: number, lines: number[]): number {
   const n = text.length;
   let open = depth + 1;
   for (let i = at + 1; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c === 32) continue;
     if (c === 34 /* " */) i = stringEnd(text, i);
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
+    else if (c === 10 /* \n */) {
+      lines.push(i + 1);
+      while (text.charCodeAt(i + 1) === 32) i++; // the next line's indentation
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (open >= MAX_NESTING) return -1 - i;
       open++;
     } else if ((c === 125 /* } */ || c === 93) /* ] */ && --open === depth) return i + 1;
@@ -46,6 +51,7 @@ function skipContainer(text: string, at: number, depth: number): number {
  */
 export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): JsonPositions {
   const stack: (PosObject | PosArray)[] = [];
+  const lines = [0];
   let root: PosTree = 0;
   let key: string | undefined;
   let keyAt = 0;
@@ -66,6 +72,7 @@ export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): Js
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c <= 32 || c === 58 /* : */) {
+      if (c === 10 /* \n */) lines.push(i + 1);
       i++;
     } else if (c === 44 /* , */) {
       const top = stack[stack.length - 1];
@@ -78,7 +85,7 @@ export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): Js
       attach(node);
       if (stack.length >= keep) {
         // Nothing inside is recorded.
-        const end = skipContainer(text, i, stack.length);
+        const end = skipContainer(text, i, stack.length, lines);
         if (end < 0) return { tooDeep: -1 - end };
         expectKey = false;
         i = end;
@@ -106,5 +113,5 @@ export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): Js
       while (i < n && !isValueEnd(text.charCodeAt(i)));
     }
   }
-  return { tree: root };
+  return { tree: root, lineStarts: lines };
 }

@@ -40,6 +40,7 @@ function readJson(text: string, file: string, index: LineIndex, keep: number): R
     const at = index.at(positions.tooDeep);
     return { problems: [diagnostic(file, at, 'error', 'json', nestingMessage('JSON'))] };
   }
+  index.knowStarts(positions.lineStarts);
   return { value, tree: positions.tree };
 }
 

@@ -10,22 +10,34 @@ export interface BankLocations {
   contexts: Record<string, Position>;
 }
 
-/** Maps offsets in a text to 1-based line/column positions. */
+/** Where each line of a text starts (0 first): after each `\n`. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Maps offsets in a text to 1-based line/column positions; the text is scanned when first asked. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  #starts: number[] | undefined;
+  readonly #text: string;
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      this.starts.push(i + 1);
-    }
+    this.#text = text;
+  }
+  /** The text's lineStarts, when a scan of it already found them. */
+  knowStarts(starts: number[]): void {
+    this.#starts ??= starts;
   }
   at(offset: number): Position {
+    this.#starts ??= lineStarts(this.#text);
+    const starts = this.#starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - (this.starts[lo] ?? 0) + 1 };
+    return { line: lo + 1, col: offset - (starts[lo] ?? 0) + 1 };
   }
 }
