@@ -74,6 +74,13 @@ describe('TeX policy', () => {
     }
   });
 
+  it('reads a command name as up to 64 ASCII letters, else the one character after the backslash', () => {
+    expect(texProblem(`\\${'a'.repeat(70)}`)?.message).toContain(`\\${'a'.repeat(64)} is not`);
+    expect(texProblem('\\alphaé')).toBeUndefined();
+    expect(texProblem('\\é')?.message).toContain('\\U+00E9');
+    expect(texProblem('x\\')).toBeUndefined();
+  });
+
   it.each(FORBIDDEN)('refuses %s, and html shows it as code MathJax never reads', (tex) => {
     expect(texProblem(tex)?.message).toMatch(/not allowed|allow-list/);
     for (const md of [`$${tex}$`, `$$${tex}$$`, `\\(${tex}\\)`, `\\[${tex}\\]`, `x $${tex}$ y`]) {

@@ -1,4 +1,4 @@
-import { HAS_CONTROL } from './control-characters';
+import { CONTROL_CLASS } from './control-characters';
 import { inlineMarkdownToDiscord, markdownToDiscord } from './discord';
 import { escapeHtml } from './escape-html';
 import { inlineMarkdownToHtml, markdownToHtml } from './html';
@@ -36,12 +36,12 @@ export function renderInlineMarkdown(md: string, target: RenderTarget): string {
   });
 }
 
-const SPECIAL = /[\n\r\\`*_[\]<>&$!~|@#:]/;
-const CONTROL = HAS_CONTROL;
+// Markdown, TeX, HTML, entity and mention syntax, and control characters.
+const SPECIAL = new RegExp(`[\\n\\r\\\\\`*_[\\]<>&$!~|@#:${CONTROL_CLASS}]`);
 
 /** No Markdown, TeX, HTML, entity, mention, control character or surrounding space. */
 function isPlain(md: string): boolean {
-  return !SPECIAL.test(md) && !CONTROL.test(md) && md.trim() === md;
+  return !SPECIAL.test(md) && md.trim() === md;
 }
 
 // Option texts repeat across a bank (drills reuse them): rendering is pure, so results are kept,

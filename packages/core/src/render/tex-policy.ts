@@ -34,8 +34,7 @@ export function texProblem(tex: string): TexProblem | undefined {
       continue;
     }
     if (ch !== '\\') continue;
-    const letters = /^[A-Za-z]+/.exec(tex.slice(i + 1, i + 65));
-    const name = letters ? letters[0] : tex.charAt(i + 1);
+    const name = commandName(tex, i + 1);
     if (name === '') continue; // a trailing backslash typesets nothing
     i += name.length;
     if (!TEX_ALLOWED.has(name)) return refused(name);
@@ -56,6 +55,18 @@ export function texProblem(tex: string): TexProblem | undefined {
     }
   }
   return undefined;
+}
+
+/** The command after a backslash at `from - 1`: up to 64 ASCII letters, or the one character. */
+function commandName(tex: string, from: number): string {
+  const stop = Math.min(from + 64, tex.length);
+  let end = from;
+  while (end < stop && isAsciiLetter(tex.charCodeAt(end))) end++;
+  return end > from ? tex.slice(from, end) : tex.charAt(from);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function refused(name: string): TexProblem {
