@@ -14,6 +14,7 @@ import {
   firstNonBlank,
   isBullet,
   isEmptyBullet,
+  isPinnedText,
   isRule,
   stripBullet,
 } from '../src/formats/markdown/lines';
@@ -24,6 +25,7 @@ import {
   mayLeadMark,
   TRAILING_MARK_RE,
 } from '../src/formats/markdown/option-line';
+import { MARKER_RE, mayMarkPassage } from '../src/formats/markdown/passages';
 import { continuesOption } from '../src/formats/markdown/question-options';
 import { LABEL_RE, mayStartLabel } from '../src/formats/markdown/remarks';
 import { seededRandom } from '../src/index';
@@ -154,7 +156,87 @@ function labelLines(seed: string, count: number): string[] {
   return out;
 }
 
-const LINES = [...lines('line-shapes', 40000), ...labelLines('labels', 40000)];
+/** Key statements and remark labels, whole or nearly. */
+function statementLines(seed: string, count: number): string[] {
+  const random = seededRandom(seed);
+  const parts = [
+    ['', '', ' ', '- ', '* ', '+ ', '-', '*', '(', '_', '||', '>'],
+    ['', '', '**', '__', '*'],
+    ['', '', '', 'The ', 'the official ', 'Accepted ', 'correct ', 'RIGHT ', 'Official '],
+    ['answer', 'Answers', 'answer(s)', 'Ans.', 'ans', 'KEY', 'Solution', 'options', 'choice', ''],
+    [
+      '',
+      'Explanation',
+      'Explanations',
+      'dispute',
+      'Comments',
+      'NOTE',
+      'edit',
+      'Update',
+      'remarks',
+      'Note',
+    ],
+    ['', '**', '__'],
+    [':', ' is', ' are', ' -', '=', ' ', ':-', '—', ' :', ''],
+    ['', ' B', ' (a)', ' a and c', 'B)', '*', '||', '_', ')', ' C because x'],
+  ];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) out.push(parts.map((p) => pick(random, p)).join(''));
+  return out;
+}
+
+/** Key marks as a line or an option's text starts or ends with them. */
+function markLines(seed: string, count: number): string[] {
+  const random = seededRandom(seed);
+  const parts = [
+    ['', '', 'text ', 'x -', 'y <- ', 'z — ', '- ', '- A. '],
+    ['', '', '**', '__', '*'],
+    ['✓', '✔\uFE0F', '✅', '☑', '(correct)', '( Right )', '[correct]', 'right', 'CORRECT', 'rite'],
+    ['', '', '**', '__'],
+    ['', ' ', '\t', 'x', ' A. text', '.'],
+  ];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) out.push(parts.map((p) => pick(random, p)).join(''));
+  return out;
+}
+
+/** Passage markers ("Answer the following", "questions 4 to 6") and near misses. */
+function markerLines(seed: string, count: number): string[] {
+  const random = seededRandom(seed);
+  const parts = [
+    ['', 'Read this. ', 'x', 'The '],
+    [
+      'Answer the following',
+      'answer THE following',
+      'the following three questions',
+      'the following questions',
+      'questions 4-6',
+      'questions 4 to 6',
+      'Question 3 and 4',
+      'Q3–Q5',
+      'Q3 to 5',
+      'the next 3 questions',
+      'next two questions',
+      'questions that follow',
+      'question follows',
+      'following',
+      'FOLLOWING',
+      'Qx',
+    ],
+    ['', '.', ':', 'x', ' questions', 's'],
+  ];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) out.push(parts.map((p) => pick(random, p)).join(''));
+  return out;
+}
+
+const LINES = [
+  ...lines('line-shapes', 40000),
+  ...labelLines('labels', 40000),
+  ...statementLines('statements', 20000),
+  ...markLines('marks', 10000),
+  ...markerLines('markers', 5000),
+];
 
 /** The regex's captures as the label reader reports them. */
 function labelByRegex(s: string) {
@@ -213,6 +295,14 @@ describe('char-code line tests agree with their regexes', () => {
       ['opensDetails', opensDetails, (l) => /^[ \t]{0,3}<details\b/i.test(l)],
       ['continuesOption', continuesOption, (l) => /^[ \t]{2,}\S/.test(l)],
       ['firstNonBlank', firstNonBlank, (l) => l.length - l.trimStart().length],
+      [
+        'isPinnedText',
+        isPinnedText,
+        (l) =>
+          /^(?:\*\*|__)?(?:all|none|both|neither)\s+of\s+(?:the\s+)?(?:above|these|them|those)\b/i.test(
+            l.trimStart(),
+          ),
+      ],
     ];
     for (const [name, fast, slow] of cases) expect(disagreements(fast, slow), name).toEqual([]);
   });
@@ -228,17 +318,27 @@ describe('char-code line tests agree with their regexes', () => {
   });
 
   it('first-character filters pass every line their regexes can match', () => {
-    const key = (l: string) => mayStartKey(l.charCodeAt(firstNonBlank(l)));
+    const key = (l: string) => mayStartKey(l);
     const keyRegexes = (l: string) =>
       [ANSWER_RE, NEAR_RE, SPOILER_RE, WRAPPED_RE].some((re) => re.test(l.trim()));
+    expect(LINES.filter(keyRegexes).length).toBeGreaterThan(200);
     expect(
       disagreements(
         (l) => key(l) || !keyRegexes(l),
         () => true,
       ),
     ).toEqual([]);
+    expect(LINES.filter((l) => LABEL_RE.test(l)).length).toBeGreaterThan(40);
     const label = (l: string) => mayStartLabel(l.charCodeAt(0)) || !LABEL_RE.test(l);
     expect(disagreements(label, () => true)).toEqual([]);
+    expect(LINES.filter((l) => MARKER_RE.test(l)).length).toBeGreaterThan(100);
+    expect(
+      disagreements(
+        (l) => mayMarkPassage(l) || !MARKER_RE.test(l),
+        () => true,
+      ),
+    ).toEqual([]);
+    expect(LINES.filter((l) => LEADING_MARK_RE.test(l)).length).toBeGreaterThan(100);
     const lead = (l: string) => mayLeadMark(l.charCodeAt(0)) || !LEADING_MARK_RE.test(l);
     expect(disagreements(lead, () => true)).toEqual([]);
   });

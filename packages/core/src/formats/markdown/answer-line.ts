@@ -1,6 +1,7 @@
 // Answer lines: "Answer: B", "Accepted answers are A and D.", "**Answer**: (b)", "The answer is B.",
 // "Answer - B", "Key: C", "Correct answer(s): a, c", "Solution: B because …", "||B||".
 
+import { isBulletCode, isSpaceTab, skipSpaceTab } from './chars';
 import { firstNonBlank } from './lines';
 
 const HEAD =
@@ -41,31 +42,52 @@ const unwrap = (s: string) => {
 export const WRAPPED_RE = /^(?:\((.+)\)|\*(?![*\s])(.*[^*\s])\*|_(?![_\s])(.*[^_\s])_)$/;
 
 /**
- * Can a key statement start with this character: "||", a bullet, emphasis, "(" or the first letter
- * of a head word (the, official, accepted, correct, right, answer, ans, key, solution)?
+ * Can a head word (the, official, accepted, correct, right, answer, ans, key, solution) start at
+ * line[k]? Its first two letters, in any case, say.
  */
-export function mayStartKey(c: number): boolean {
-  const lower = c | 32;
-  return (
-    c === 124 ||
-    c === 45 ||
-    c === 42 ||
-    c === 43 ||
-    c === 95 ||
-    c === 40 ||
-    lower === 116 ||
-    lower === 111 ||
-    lower === 97 ||
-    lower === 99 ||
-    lower === 114 ||
-    lower === 107 ||
-    lower === 115
-  );
+function headAt(line: string, k: number): boolean {
+  const b = line.charCodeAt(k + 1) | 32;
+  switch (line.charCodeAt(k) | 32) {
+    case 97:
+      return b === 99 || b === 110;
+    case 116:
+      return b === 104;
+    case 111:
+      return b === 102;
+    case 99:
+      return b === 111;
+    case 114:
+      return b === 105;
+    case 107:
+      return b === 101;
+    case 115:
+      return b === 111;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Can the line be a key statement: does its text start with "||", "(", emphasis, or a head word
+ * after a bullet or none? Most lines are turned away here, before any regex.
+ */
+export function mayStartKey(line: string): boolean {
+  let k = firstNonBlank(line);
+  const c = line.charCodeAt(k);
+  if (c === 124 || c === 40 || c === 95) return true;
+  if (c === 42 && !isSpaceTab(line.charCodeAt(k + 1))) return true;
+  if (isBulletCode(c)) {
+    if (!isSpaceTab(line.charCodeAt(k + 1))) return false;
+    k = skipSpaceTab(line, k + 1);
+    const d = line.charCodeAt(k);
+    if (d === 42 || d === 95) return true;
+  }
+  return headAt(line, k);
 }
 
 /** The key statement a line makes, if it is one. */
 export function matchAnswerLine(line: string): AnswerLine | undefined {
-  if (!mayStartKey(line.charCodeAt(firstNonBlank(line)))) return undefined;
+  if (!mayStartKey(line)) return undefined;
   const t = line.trim();
   const spoiler = SPOILER_RE.exec(t);
   if (spoiler) return { rest: unwrap(t), solution: false };
@@ -82,7 +104,7 @@ export function matchAnswerLine(line: string): AnswerLine | undefined {
 
 /** "Ans (a)" → "Answer: A": the line almost states a key; how to write it so it does. */
 export function nearMissAnswer(line: string): string | undefined {
-  if (!mayStartKey(line.charCodeAt(firstNonBlank(line)))) return undefined;
+  if (!mayStartKey(line)) return undefined;
   const t = line.trim();
   if (t.length > 200) return undefined;
   const m = NEAR_RE.exec(t);

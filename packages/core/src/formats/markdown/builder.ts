@@ -72,8 +72,9 @@ export class Builder {
   pick(annotation: Annotation, allowed: readonly string[], where: string): Record<string, unknown> {
     this.place(annotation.start, annotation.end, 'quizdeck comment');
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(annotation.data)) {
-      if (allowed.includes(key)) out[key] = value;
+    const { data } = annotation;
+    for (const key of Object.keys(data)) {
+      if (allowed.includes(key)) out[key] = data[key];
       else {
         this.report(
           'warning',

@@ -5,7 +5,7 @@ import { endKeyFor, findEndKey } from './end-key';
 import { readFrontMatter } from './front-matter';
 import { type ItemIssue, type LineSet, shelteredLines, toItems } from './items';
 import { isBullet, isEmptyBullet, isRule, matchQuestion, type QuestionLine } from './lines';
-import { optionAt } from './option-line';
+import { parseOptionLine } from './option-line';
 import { assignContexts } from './passage-scope';
 import { findContinued, introduced } from './passages';
 import { readPreamble } from './preamble';
@@ -45,13 +45,13 @@ function findQuestions(lines: readonly string[], from: number, to: number, shelt
     for (let i = c.index + 1; i < end && !hasOptions; i++) {
       if (sheltered.has(i)) continue;
       const line = lines[i] ?? '';
-      const o = optionAt(lines, i);
+      const o = parseOptionLine(line, true);
       hasOptions = o?.key === 'A';
       if (isBullet(line) && o?.key === undefined) bullets++;
       if (matchAnswerLine(line) !== undefined) keyed = true;
     }
     const n = Number(c.q.number);
-    const asked =
+    const asked = () =>
       c.q.emphatic ||
       /[?:]$/.test(c.q.text) ||
       /_{3,}|\.\.\.$|…$/.test(c.q.text) ||
@@ -59,7 +59,7 @@ function findQuestions(lines: readonly string[], from: number, to: number, shelt
       bullets >= 2;
     if (
       hasOptions ||
-      (asked && n > last && n <= last + MAX_SKIPPED + 1) ||
+      (n > last && n <= last + MAX_SKIPPED + 1 && asked()) ||
       (c.q.emphatic && c.q.text === '')
     ) {
       questions.push(c);

@@ -104,4 +104,11 @@ export function normaliseText(text: string): string {
 
 const PINNED_RE =
   /^(?:\*\*|__)?(?:all|none|both|neither)\s+of\s+(?:the\s+)?(?:above|these|them|those)\b/i;
-export const isPinnedText = (text: string) => PINNED_RE.test(text.trimStart());
+/** "All of the above", "None of these" …: an option that keeps its place when options are shuffled. */
+export function isPinnedText(text: string): boolean {
+  const k = firstNonBlank(text);
+  const c = text.charCodeAt(k) | 32;
+  // Emphasis, or the first letter of all, none, neither or both.
+  if (c !== 42 && c !== 127 && c !== 97 && c !== 110 && c !== 98) return false;
+  return PINNED_RE.test(text.slice(k));
+}

@@ -96,21 +96,31 @@ export function stripMarks(raw: string): { text: string; right: boolean } {
   return { text, right };
 }
 
-const cache = new WeakMap<readonly string[], (OptionLine | null)[]>();
+/**
+ * Lines [from, to) of a file read as options (parseOptionLine(line, true)), each read once: one
+ * question's block. What it read goes with it (a file-wide cache kept every line's option alive).
+ */
+export class OptionWindow {
+  private readonly read: (OptionLine | null | undefined)[];
 
-/** parseOptionLine(lines[i], true), read once per line of a file. */
-export function optionAt(lines: readonly string[], i: number): OptionLine | undefined {
-  let row = cache.get(lines);
-  if (!row) {
-    row = new Array(lines.length);
-    cache.set(lines, row);
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly from: number,
+    to: number,
+  ) {
+    this.read = new Array(Math.max(0, to - from));
   }
-  let o = row[i];
-  if (o === undefined) {
-    o = parseOptionLine(lines[i] ?? '', true) ?? null;
-    row[i] = o;
+
+  at(i: number): OptionLine | undefined {
+    const k = i - this.from;
+    if (k < 0 || k >= this.read.length) return parseOptionLine(this.lines[i] ?? '', true);
+    let o = this.read[k];
+    if (o === undefined) {
+      o = parseOptionLine(this.lines[i] ?? '', true) ?? null;
+      this.read[k] = o;
+    }
+    return o ?? undefined;
   }
-  return o ?? undefined;
 }
 
 /** "[ ]", "[x]", "[X]" at line[k]: a task-list box. */

@@ -58,14 +58,16 @@ export function joinParts(parts: readonly string[]): string {
   return parts.filter((p) => !isBlank(p)).join('\n\n');
 }
 
-const OPTION_FIELDS = new Map<string, string>();
+const OPTION_FIELDS: string[] = [];
 
 /** "option B": one string per letter, not one per line (they are kept for the whole file). */
 export function optionField(key: string): string {
-  let field = OPTION_FIELDS.get(key);
+  const code = key.length === 1 ? key.charCodeAt(0) : 128;
+  if (code >= 128) return `option ${key}`;
+  let field = OPTION_FIELDS[code];
   if (field === undefined) {
     field = `option ${key}`;
-    if (OPTION_FIELDS.size < 64) OPTION_FIELDS.set(key, field);
+    OPTION_FIELDS[code] = field;
   }
   return field;
 }

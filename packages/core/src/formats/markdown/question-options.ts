@@ -7,7 +7,7 @@ import {
   hasLetter,
   type LetterCase,
   type OptionLine,
-  optionAt,
+  OptionWindow,
   splitOnOneLine,
 } from './option-line';
 import { readLabel } from './remarks';
@@ -31,7 +31,7 @@ export interface OptionBlock {
 
 /** The first line in (h, end) that opens lettered options in `letters` (its letter is A or a). */
 function firstLettered(
-  lines: readonly string[],
+  options: OptionWindow,
   h: number,
   end: number,
   sheltered: LineSet,
@@ -39,7 +39,7 @@ function firstLettered(
 ): number {
   for (let i = h + 1; i < end; i++) {
     if (sheltered.has(i)) continue;
-    if (hasLetter(optionAt(lines, i), 'A', letters)) return i;
+    if (hasLetter(options.at(i), 'A', letters)) return i;
   }
   return -1;
 }
@@ -60,16 +60,22 @@ export function continuesOption(line: string): boolean {
  * The first run of at least two unlettered bullets after the prompt, before any key statement:
  * `- Yes` / `- No`, `- [x] Adam` / `- [ ] SGD`.
  */
-function firstUnlettered(lines: readonly string[], h: number, end: number, sheltered: LineSet) {
+function firstUnlettered(
+  lines: readonly string[],
+  options: OptionWindow,
+  h: number,
+  end: number,
+  sheltered: LineSet,
+) {
   for (let i = h + 1; i < end; i++) {
     const line = lines[i] ?? '';
     if (sheltered.has(i) || isBlank(line)) continue;
     if (matchAnswerLine(line) !== undefined) return -1;
-    const o = optionAt(lines, i);
+    const o = options.at(i);
     if (o?.bullet && o.key === undefined && !notAnOption(line)) {
       let n = 0;
       for (let k = i; k < end; k++) {
-        const ok = optionAt(lines, k);
+        const ok = options.at(k);
         if (ok?.bullet && ok.key === undefined && !notAnOption(lines[k] ?? '')) n++;
         else if (!isBlank(lines[k] ?? '')) break;
       }
@@ -88,14 +94,15 @@ export function readOptions(
   end: number,
   sheltered: LineSet,
 ): OptionBlock {
+  const options = new OptionWindow(lines, h + 1, end);
   let letters: LetterCase = 'upper';
-  let first = firstLettered(lines, h, end, sheltered, 'upper');
+  let first = firstLettered(options, h, end, sheltered, 'upper');
   if (first === -1) {
-    first = firstLettered(lines, h, end, sheltered, 'lower');
+    first = firstLettered(options, h, end, sheltered, 'lower');
     letters = 'lower';
   }
   const unlettered = first === -1;
-  if (unlettered) first = firstUnlettered(lines, h, end, sheltered);
+  if (unlettered) first = firstUnlettered(lines, options, h, end, sheltered);
   const block: OptionBlock = { promptEnd: first, options: [], next: h + 1, annotations: [] };
   if (first === -1) return block;
   const fits = (o: OptionLine | undefined): o is OptionLine =>
@@ -106,12 +113,12 @@ export function readOptions(
   let i = first;
   while (i < end) {
     const line = lines[i] ?? '';
-    const o = optionAt(lines, i);
+    const o = options.at(i);
     if (fits(o) && !(unlettered && notAnOption(line))) {
       const at = i;
       i++;
       let text = o.text;
-      while (i < end && continuesOption(lines[i] ?? '') && !fits(optionAt(lines, i))) {
+      while (i < end && continuesOption(lines[i] ?? '') && !fits(options.at(i))) {
         text += `\n${(lines[i] ?? '').trim()}`;
         i++;
       }
@@ -121,7 +128,7 @@ export function readOptions(
         block.options.push({ key, text: part.text, right: part.right, line: at });
       }
     } else if (isBlank(line) || isEmptyBullet(line)) i++;
-    else if (opensAnnotation(line) && optionFollows(lines, i, end, fits)) {
+    else if (opensAnnotation(line) && optionFollows(lines, options, i, end, fits)) {
       while (i < end && !(lines[i] ?? '').includes('-->')) block.annotations.push(i++);
       block.annotations.push(i++);
     } else break;
@@ -133,6 +140,7 @@ export function readOptions(
 /** True when the comment at lines[i] sits among the options (the next text line is an option). */
 function optionFollows(
   lines: readonly string[],
+  options: OptionWindow,
   i: number,
   end: number,
   fits: (o: OptionLine | undefined) => boolean,
@@ -141,7 +149,7 @@ function optionFollows(
   while (k < end && !(lines[k] ?? '').includes('-->')) k++;
   for (k++; k < end; k++) {
     const line = lines[k] ?? '';
-    if (!isBlank(line) && !isEmptyBullet(line)) return fits(optionAt(lines, k));
+    if (!isBlank(line) && !isEmptyBullet(line)) return fits(options.at(k));
   }
   return false;
 }
