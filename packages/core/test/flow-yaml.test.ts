@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { MAX_NESTING } from '../src/formats/nesting';
 import { generateBank, parseFlowYaml, seededRandom, serializeBank } from '../src/index';
 
 // Pieces on the edges of the subset: indicators, spacing, scalars YAML reads as non-strings.
@@ -111,6 +112,20 @@ describe('parseFlowYaml, the fast path for annotations', () => {
       expect(parseFlowYaml(text), text).toEqual(reference(text));
       expect(parseFlowYaml(text), text).toBeDefined();
     }
+  });
+
+  it('reads nesting up to MAX_NESTING, empty collections included, and leaves deeper to yaml', () => {
+    const nested = (n: number, inner = '') => `${'[ '.repeat(n)}${inner}${' ]'.repeat(n)}`;
+    for (const text of [
+      nested(MAX_NESTING),
+      nested(MAX_NESTING - 1, '{}'),
+      nested(3, '{ a: [] }'),
+    ]) {
+      expect(parseFlowYaml(text), text).toEqual(reference(text));
+    }
+    expect(parseFlowYaml(nested(MAX_NESTING, '{}'))).toBeUndefined();
+    expect(parseFlowYaml(nested(MAX_NESTING + 1))).toBeUndefined();
+    expect(parseFlowYaml(`{ a: ${nested(100_000, 'x')} }`)).toBeUndefined();
   });
 
   it('leaves to yaml what it cannot vouch for', () => {

@@ -13,105 +13,137 @@ import { MAX_NESTING } from '../nesting';
 export function parseFlowYaml(text: string): unknown {
   // One line only: YAML's indentation rules for flow collections across lines are left to yaml.
   if (text.includes('\n')) return undefined;
-  const reader = { text, at: 0, depth: 0 };
-  skipSpace(reader);
-  const value = readValue(reader);
-  skipSpace(reader);
-  return reader.at === text.length ? value : undefined;
+  const n = text.length;
+  // The collections open around the current value, and for each mapping the key it goes under.
+  // One loop with its own stack: no call per value, and no recursion however deep the text.
+  const open: (Record<string, unknown> | unknown[])[] = [];
+  const keys: string[] = [];
+  let at = spaces(text, 0);
+  for (;;) {
+    let value: unknown;
+    const c = text.charCodeAt(at);
+    if (c === OPEN_MAP || c === OPEN_SEQ) {
+      if (open.length >= MAX_NESTING) return undefined;
+      const isMap = c === OPEN_MAP;
+      at = spaces(text, at + 1);
+      if (text.charCodeAt(at) === (isMap ? CLOSE_MAP : CLOSE_SEQ)) {
+        at++;
+        value = isMap ? {} : [];
+      } else {
+        const container = isMap ? {} : [];
+        open.push(container);
+        if (isMap) {
+          at = keyAt(text, at, container, keys, open.length - 1);
+          if (at < 0) return undefined;
+        }
+        continue;
+      }
+    } else {
+      const end = wordEnd(text, at);
+      value = scalar(text, at, end);
+      if (value === undefined) return undefined;
+      at = end;
+    }
+    // A value is read: it goes into its collection, and closes those it completes.
+    for (;;) {
+      const top = open[open.length - 1];
+      if (top === undefined) return spaces(text, at) === n ? value : undefined;
+      const isMap = !Array.isArray(top);
+      if (isMap) top[keys[open.length - 1] as string] = value;
+      else top.push(value);
+      at = spaces(text, at);
+      const next = text.charCodeAt(at++);
+      if (next === (isMap ? CLOSE_MAP : CLOSE_SEQ)) {
+        open.pop();
+        value = top;
+        continue;
+      }
+      if (next !== COMMA) return undefined;
+      at = spaces(text, at);
+      if (isMap) {
+        at = keyAt(text, at, top, keys, open.length - 1);
+        if (at < 0) return undefined;
+      }
+      break;
+    }
+  }
 }
 
-interface Reader {
-  text: string;
-  at: number;
-  depth: number;
-}
+const SPACE = 32;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_MAP = 123;
+const CLOSE_MAP = 125;
+const OPEN_SEQ = 91;
+const CLOSE_SEQ = 93;
 
-// Words the YAML core schema reads as something other than a string, in any case.
-const NOT_STRINGS = /^(?:true|false|null)$/i;
+const spaces = (text: string, from: number): number => {
+  let at = from;
+  while (text.charCodeAt(at) === SPACE) at++;
+  return at;
+};
 
 /** [A-Za-z0-9_./-], scanned by char code: this runs on every word of every annotation. */
 const isWordChar = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-function skipSpace(r: Reader): void {
-  while (r.text[r.at] === ' ') r.at++;
-}
-
-function readValue(r: Reader): unknown {
-  const c = r.text[r.at];
-  if (c !== '{' && c !== '[') return readScalar(r);
-  if (++r.depth > MAX_NESTING) return undefined;
-  const value = c === '{' ? readMapping(r) : readSequence(r);
-  r.depth--;
-  return value;
-}
+const wordEnd = (text: string, from: number): number => {
+  let end = from;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return end;
+};
 
 /**
- * A word: an integer without leading zeros (at most 15 digits), true/false, or a string starting
- * with a letter or "_"; anything else undefined.
+ * A mapping's key at `at`, its `: ` and the spaces after: where its value starts, or -1 when the
+ * key is not a new string key of `map`.
  */
-function readScalar(r: Reader): string | number | boolean | undefined {
-  const { text } = r;
-  const start = r.at;
-  let end = start;
-  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+function keyAt(
+  text: string,
+  at: number,
+  map: Record<string, unknown>,
+  keys: string[],
+  level: number,
+): number {
+  const end = wordEnd(text, at);
+  const key = scalar(text, at, end);
+  if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(map, key)) return -1;
+  if (text.charCodeAt(end) !== COLON || text.charCodeAt(end + 1) !== SPACE) return -1;
+  keys[level] = key;
+  return spaces(text, end + 2);
+}
+
+// Words the YAML core schema reads as something other than a string, in any case.
+const NOT_STRINGS = /^(?:true|false|null)$/i;
+
+/**
+ * The word text[start, end): an integer without leading zeros (at most 15 digits), true/false,
+ * or a string starting with a letter or "_"; anything else undefined.
+ */
+function scalar(text: string, start: number, end: number): string | number | boolean | undefined {
   if (end === start) return undefined;
-  r.at = end;
-  const word = text.slice(start, end);
   const first = text.charCodeAt(start);
   if (isDigit(first)) {
     if (end - start > 15 || (first === 48 && end - start > 1)) return undefined;
-    for (let k = start + 1; k < end; k++) if (!isDigit(text.charCodeAt(k))) return undefined;
-    return Number(word);
+    let number = 0;
+    for (let k = start; k < end; k++) {
+      const d = text.charCodeAt(k);
+      if (!isDigit(d)) return undefined;
+      number = number * 10 + (d - 48);
+    }
+    return number;
   }
   if (first === 45 || first === 46 || first === 47) return undefined; // "-", ".", "/"
+  const word = text.slice(start, end);
   if (word === 'true' || word === 'false') return word === 'true';
-  if (word.length <= 5 && NOT_STRINGS.test(word)) return undefined;
+  // Only a word of at most 5 letters starting t, f or n (either case) can be one of those.
+  const lower = first | 32;
+  if (
+    (lower === 116 || lower === 102 || lower === 110) &&
+    word.length <= 5 &&
+    NOT_STRINGS.test(word)
+  ) {
+    return undefined;
+  }
   return word;
-}
-
-/** Reads `open item, item, … close`, each item by `item`; false when outside the subset. */
-function readItems(r: Reader, close: string, item: () => boolean): boolean {
-  r.at++; // the opening bracket
-  skipSpace(r);
-  if (r.text[r.at] === close) {
-    r.at++;
-    return true;
-  }
-  for (;;) {
-    if (!item()) return false;
-    skipSpace(r);
-    const c = r.text[r.at++];
-    if (c === close) return true;
-    if (c !== ',') return false;
-    skipSpace(r);
-  }
-}
-
-function readMapping(r: Reader): Record<string, unknown> | undefined {
-  const map: Record<string, unknown> = {};
-  const ok = readItems(r, '}', () => {
-    const key = readScalar(r);
-    if (typeof key !== 'string' || key === '__proto__' || Object.hasOwn(map, key)) return false;
-    if (r.text[r.at] !== ':' || r.text[r.at + 1] !== ' ') return false;
-    r.at += 2;
-    skipSpace(r);
-    const value = readValue(r);
-    if (value === undefined) return false;
-    map[key] = value;
-    return true;
-  });
-  return ok ? map : undefined;
-}
-
-function readSequence(r: Reader): unknown[] | undefined {
-  const list: unknown[] = [];
-  const ok = readItems(r, ']', () => {
-    const value = readValue(r);
-    if (value === undefined) return false;
-    list.push(value);
-    return true;
-  });
-  return ok ? list : undefined;
 }
