@@ -25,7 +25,6 @@ import {
   mayLeadMark,
   TRAILING_MARK_RE,
 } from '../src/formats/markdown/option-line';
-import { MARKER_RE, mayMarkPassage } from '../src/formats/markdown/passages';
 import { continuesOption } from '../src/formats/markdown/question-options';
 import { LABEL_RE, mayStartLabel } from '../src/formats/markdown/remarks';
 import { seededRandom } from '../src/index';
@@ -200,42 +199,11 @@ function markLines(seed: string, count: number): string[] {
   return out;
 }
 
-/** Passage markers ("Answer the following", "questions 4 to 6") and near misses. */
-function markerLines(seed: string, count: number): string[] {
-  const random = seededRandom(seed);
-  const parts = [
-    ['', 'Read this. ', 'x', 'The '],
-    [
-      'Answer the following',
-      'answer THE following',
-      'the following three questions',
-      'the following questions',
-      'questions 4-6',
-      'questions 4 to 6',
-      'Question 3 and 4',
-      'Q3–Q5',
-      'Q3 to 5',
-      'the next 3 questions',
-      'next two questions',
-      'questions that follow',
-      'question follows',
-      'following',
-      'FOLLOWING',
-      'Qx',
-    ],
-    ['', '.', ':', 'x', ' questions', 's'],
-  ];
-  const out: string[] = [];
-  for (let n = 0; n < count; n++) out.push(parts.map((p) => pick(random, p)).join(''));
-  return out;
-}
-
 const LINES = [
   ...lines('line-shapes', 40000),
   ...labelLines('labels', 40000),
   ...statementLines('statements', 20000),
   ...markLines('marks', 10000),
-  ...markerLines('markers', 5000),
 ];
 
 /** The regex's captures as the label reader reports them. */
@@ -331,15 +299,8 @@ describe('char-code line tests agree with their regexes', () => {
     expect(LINES.filter((l) => LABEL_RE.test(l)).length).toBeGreaterThan(40);
     const label = (l: string) => mayStartLabel(l.charCodeAt(0)) || !LABEL_RE.test(l);
     expect(disagreements(label, () => true)).toEqual([]);
-    expect(LINES.filter((l) => MARKER_RE.test(l)).length).toBeGreaterThan(100);
-    expect(
-      disagreements(
-        (l) => mayMarkPassage(l) || !MARKER_RE.test(l),
-        () => true,
-      ),
-    ).toEqual([]);
     expect(LINES.filter((l) => LEADING_MARK_RE.test(l)).length).toBeGreaterThan(100);
-    const lead = (l: string) => mayLeadMark(l.charCodeAt(0)) || !LEADING_MARK_RE.test(l);
+    const lead = (l: string) => mayLeadMark(l, 0) || !LEADING_MARK_RE.test(l);
     expect(disagreements(lead, () => true)).toEqual([]);
   });
 

@@ -40,15 +40,13 @@ const isMark = (token: string) =>
 /** ✓ ✔ ✅ ☑: the check marks a mark may be. */
 const isCheckMark = (c: number) => c === 0x2713 || c === 0x2714 || c === 0x2705 || c === 0x2611;
 
-/** Can a leading mark start with this character ("**", "__", "(", "[", "right", "correct", ✓ …)? */
-export const mayLeadMark = (c: number) =>
-  c === 42 ||
-  c === 95 ||
-  c === 40 ||
-  c === 91 ||
-  (c | 32) === 114 ||
-  (c | 32) === 99 ||
-  isCheckMark(c);
+/** Can a leading mark start at line[k] ("**", "__", "(", "[", "ri…", "co…", ✓ …)? */
+export function mayLeadMark(line: string, k: number): boolean {
+  const c = line.charCodeAt(k);
+  if (c === 42 || c === 95 || c === 40 || c === 91 || isCheckMark(c)) return true;
+  const d = line.charCodeAt(k + 1) | 32;
+  return ((c | 32) === 114 && d === 105) || ((c | 32) === 99 && d === 111);
+}
 
 /** A mark starts or ends with one of these: most option texts are passed over without a regex. */
 export const isMarkEdge = (c: number) =>
@@ -141,8 +139,7 @@ export function parseOptionLine(line: string, bareOk: boolean): OptionLine | und
   // What follows the bullet (or the indent) starts at line[at]; it is sliced only when kept.
   let at = b ? bulletAt : firstNonBlank(line);
   // A line without a bullet is an option only with a label (after a mark, maybe).
-  if (!b && !mayLeadMark(line.charCodeAt(at)) && readOptionLabel(line, at) === undefined)
-    return undefined;
+  if (!b && !mayLeadMark(line, at) && readOptionLabel(line, at) === undefined) return undefined;
   let task = false;
   let taskRight = false;
   if (b && boxAt(line, at) && isSpaceTab(line.charCodeAt(at + 3))) {
@@ -151,9 +148,7 @@ export function parseOptionLine(line: string, bareOk: boolean): OptionLine | und
     at = skipSpaceTab(line, at + 4);
   }
   let lead = false;
-  const leading = mayLeadMark(line.charCodeAt(at))
-    ? LEADING_MARK_RE.exec(line.slice(at, at + 24))
-    : null;
+  const leading = mayLeadMark(line, at) ? LEADING_MARK_RE.exec(line.slice(at, at + 24)) : null;
   if (leading && isMark(leading[0])) {
     const after = firstNonBlank(line, at + leading[0].length);
     if (readOptionLabel(line, after) !== undefined) {
@@ -206,7 +201,7 @@ export function isLetteredBullet(line: string): boolean {
   const k = bulletEnd(line);
   if (k === -1) return false;
   // No task box ("[" is a mark's start), no leading mark and no label: an unlettered bullet.
-  if (!mayLeadMark(line.charCodeAt(k)) && readOptionLabel(line, k) === undefined) return false;
+  if (!mayLeadMark(line, k) && readOptionLabel(line, k) === undefined) return false;
   const o = parseOptionLine(line, true);
   return o?.bullet === true && o.key !== undefined;
 }

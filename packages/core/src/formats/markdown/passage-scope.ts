@@ -20,7 +20,7 @@ function breaksOf(lines: readonly string[], from: number, sheltered: LineSet) {
     const line = lines[i] ?? '';
     if (!mayBreak(line)) continue;
     if (isRule(line)) out.push({ line: i, level: 0 });
-    else {
+    else if (line.charCodeAt(0) === 35) {
       const h = HEADING_RE.exec(line);
       // Headings that are questions ("## 6.", "### Question 7") never end a passage.
       if (h && matchQuestion(line) === undefined) out.push({ line: i, level: h[1]?.length ?? 7 });

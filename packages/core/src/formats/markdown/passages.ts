@@ -1,7 +1,7 @@
 import { soundsLikeDispute } from './remarks';
 
 // "Answer the following questions", "the next 3 questions", "questions 4-5": a passage's last line.
-export const MARKER_RE =
+const MARKER_RE =
   /\banswer the following\b|\bthe following (?:\w+ )?questions\b|\bquestions? (?:that )?follows?\b|\bnext (?:\d+|two|three|four|five|six|seven|eight|nine|ten) questions\b|\bquestions?[ \t]+\d+[ \t]*(?:-|–|—|to|through|and)[ \t]*\d+\b|\bQ\d+[ \t]*(?:-|–|—|to)[ \t]*Q?\d+\b/i;
 const RANGE_RE =
   /\bquestions?[ \t]+(\d{1,4})[ \t]*(?:-|–|—|to|through|and)[ \t]*(\d{1,4})\b|\bQ(\d{1,4})[ \t]*(?:-|–|—|to)[ \t]*Q?(\d{1,4})\b/i;
@@ -29,34 +29,12 @@ export function statedRange(
 }
 const SCENARIO_RE = /^(?:A|An|Consider|Suppose|Imagine|You are|In this (?:scenario|case))\b/;
 
-/**
- * Can MARKER_RE match: does the text hold a "q" (question, Q3) or "following", in any case? One
- * pass over the text, cheaper than the regex's alternatives at every position.
- */
-export function mayMarkPassage(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 32;
-    if (c === 113) return true;
-    if (c === 102 && followingAt(text, i + 1)) return true;
-  }
-  return false;
-}
-
-function followingAt(text: string, k: number): boolean {
-  const rest = 'ollowing';
-  for (let j = 0; j < rest.length; j++)
-    if ((text.charCodeAt(k + j) | 32) !== rest.charCodeAt(j)) return false;
-  return true;
-}
-
-const marks = (text: string) => mayMarkPassage(text) && MARKER_RE.test(text);
-
 /** True for the paragraph that ends a case-study passage. */
-export const endsPassage = (text: string) => marks(text);
+export const endsPassage = (text: string) => MARKER_RE.test(text);
 
 /** True when an unlabelled paragraph after a question opens a case-study passage. */
 export function opensPassage(text: string): boolean {
-  if (marks(text)) return true;
+  if (MARKER_RE.test(text)) return true;
   return SCENARIO_RE.test(text) && text.length >= 150 && !soundsLikeDispute(text);
 }
 

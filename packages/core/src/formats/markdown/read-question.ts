@@ -249,7 +249,7 @@ export function readQuestion(
     fields,
     label,
     line: h,
-    col: Math.max(line.search(/\d/), 0) + 1,
+    col: firstDigit(line) + 1,
     end: end - 1,
     optionLines: block.options.map((o) => o.line),
     flagged,
@@ -288,6 +288,15 @@ export function readQuestion(
         ? readPassage(b, items, k + 1, it.annotation)
         : readPassage(b, items, k);
   }
+}
+
+/** Index of the line's first digit (0 if none): the column its number is reported at. */
+function firstDigit(line: string): number {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 48 && c <= 57) return k;
+  }
+  return 0;
 }
 
 /** Does the rest of a "Solution:" line give a key (letters, or an option's text)? */
