@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { FileDeflate } from '../src/apkg/file-deflate';
 import { zipEntries } from '../src/index';
 
 const sha1 = (data: Uint8Array) => createHash('sha1').update(data).digest('hex');
@@ -52,6 +53,23 @@ describe('zipEntries', () => {
       date,
     );
     expect(Buffer.from(fromFile).equals(Buffer.from(zip))).toBe(true);
+    await rm(dir, { recursive: true });
+  });
+
+  it('packs a file whose first pieces were started while it grew, its first piece patched', async () => {
+    const whole = collectionLike(50 << 20);
+    const patched = Buffer.from(whole);
+    patched.write('patched', 3);
+    const date = new Date(1_750_000_000_000);
+    const expected = await zipEntries([{ name: 'c', data: patched }], date);
+    const dir = await mkdtemp(join(tmpdir(), 'quizdeck-zip-'));
+    const file = join(dir, 'growing');
+    await writeFile(file, whole.subarray(0, 35 << 20));
+    const deflating = new FileDeflate(file, (first) => first.write('patched', 3));
+    deflating.startBefore(35 << 20); // the second piece, [16 MiB, 32 MiB), is final
+    await appendFile(file, whole.subarray(35 << 20));
+    const zip = await zipEntries([{ name: 'c', file: deflating }], date);
+    expect(Buffer.from(zip).equals(Buffer.from(expected))).toBe(true);
     await rm(dir, { recursive: true });
   });
 });

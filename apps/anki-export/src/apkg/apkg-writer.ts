@@ -9,7 +9,9 @@ import {
   collectionRow,
   collectionRowFitsPage,
   INSERT_COL,
+  PAGE_SIZE,
 } from './collection-template';
+import { FileDeflate } from './file-deflate';
 import { deckId } from './ids';
 import {
   type ApkgMedia,
@@ -191,6 +193,14 @@ export class ApkgWriter {
         throw new RangeError(`ApkgWriter: ${this.#added} notes added, ${count} announced`);
       }
       if (this.#lateHeader) this.#db.prepare(INSERT_COL).run(...this.#lateHeader);
+      // The notes are committed: their pages stay as they are (only the header's and the tables'
+      // first pages before them change, and pages after them are added), so the pieces of the file
+      // they fill are deflated on zlib's threads while this one adds the cards and indexes.
+      this.#db.exec('COMMIT');
+      const deflating = new FileDeflate(this.#file, asOneTransaction);
+      const pages = this.#db.pragma('page_count', { simple: true }) as number;
+      deflating.startBefore(pages * PAGE_SIZE);
+      this.#db.exec('BEGIN');
       // One new card per note, with the note's id and mod, due in note order (1..N).
       const insertCard = this.#db.prepare(
         "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')",
@@ -199,12 +209,17 @@ export class ApkgWriter {
       for (let i = 0, due = 1; i < cards.length; i += 3, due++) {
         const id = cards[i] as number;
         insertCard.run(id, id, cards[i + 1] as number, cards[i + 2] as number, due);
+        if (due % YIELD_EVERY === 0) await nextTurn(); // the pieces' reads go on
       }
       // Indexes in the same transaction: built once, and the file does not grow after the commit.
-      this.#db.exec(COLLECTION_INDEXES);
+      for (const index of COLLECTION_INDEXES.split(';')) {
+        if (index.trim() === '') continue;
+        this.#db.exec(index);
+        await nextTurn();
+      }
       this.#db.exec('COMMIT');
       this.#db.close();
-      return await pack(this.#file, media, this.#opts.time);
+      return await pack(deflating, media, this.#opts.time);
     } finally {
       this.close();
     }
@@ -224,8 +239,28 @@ function integer(n: number): string {
   return String(n);
 }
 
+/** Cards added between two turns of the event loop in finish(). */
+const YIELD_EVERY = 20_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The commit of the notes before the cards is the one trace of finish()'s two transactions in the
+ * file: SQLite's change counter (at byte 24 of the header, and its copy at 92) counts one more.
+ * Counted back, the bytes are those of a single transaction.
+ */
+function asOneTransaction(header: Buffer): void {
+  const counter = header.readUInt32BE(24) - 1;
+  header.writeUInt32BE(counter, 24);
+  header.writeUInt32BE(counter, 92);
+}
+
 /** The zip Anki reads: the collection, the media map (`{"0": "name.png"}`), one entry per file. */
-function pack(collection: string, media: readonly ApkgMedia[], time: number): Promise<Uint8Array> {
+function pack(
+  collection: FileDeflate,
+  media: readonly ApkgMedia[],
+  time: number,
+): Promise<Uint8Array> {
   const map = Object.fromEntries(media.map((m, i) => [String(i), m.name]));
   return zipEntries(
     [

@@ -1,81 +1,16 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { deflate } from './deflate-pieces';
+import { FileDeflate } from './file-deflate';
 
 // JSZip (what Exporter.save uses) deflates in JavaScript, slower than node:zlib (docs/anki.md);
 // this writes the same ZIP format with zlib and fixed timestamps.
 
-const deflateRawAsync = promisify(deflateRaw);
-
-/** Bytes deflated as one piece; larger data is cut into pieces of this size, packed in parallel. */
-const PIECE = 16 << 20;
-/** Pieces of a file read and deflating at once: memory stays near this many pieces. */
-const PIECES_IN_FLIGHT = Math.max(2, availableParallelism());
-
-/** An entry's bytes in memory, or a file's, read a piece at a time. */
-export type ZipEntry = { name: string; data: Uint8Array } | { name: string; file: string };
-
-interface Packed {
-  packed: Buffer;
-  crc: number;
-  size: number;
-}
-
 /**
- * Raw deflate (level 3: on collections near level 6's size in much less time), in pieces of
- * a fixed size deflated on zlib's thread pool at once, as pigz does: every piece but the last ends
- * with a full flush (byte-aligned, not final, no back-references across it), so the pieces
- * concatenate into one valid stream. The cut does not depend on the machine, nor do the bytes.
- * Data of a single piece is deflated on this thread: the same bytes, without waiting on the
- * thread pool, which a first, small export would otherwise notice.
+ * An entry's bytes in memory, or a file's, read a piece at a time (a FileDeflate may have started
+ * on pieces of it already).
  */
-async function deflate(data: Uint8Array): Promise<Packed> {
-  const crc = crc32(data);
-  if (data.length <= PIECE) {
-    return { packed: deflateRawSync(data, { level: 3 }), crc, size: data.length };
-  }
-  const pieces: Promise<Buffer>[] = [];
-  for (let at = 0; at < data.length; at += PIECE) {
-    pieces.push(deflatePiece(data.subarray(at, at + PIECE), at + PIECE >= data.length));
-  }
-  return { packed: Buffer.concat(await Promise.all(pieces)), crc, size: data.length };
-}
-
-function deflatePiece(piece: Uint8Array, last: boolean): Promise<Buffer> {
-  return deflateRawAsync(piece, {
-    level: 3,
-    finishFlush: last ? constants.Z_FINISH : constants.Z_FULL_FLUSH,
-  });
-}
-
-/** deflate() of a file's bytes, the same output, holding only a few pieces in memory at once. */
-async function deflateFile(file: string): Promise<Packed> {
-  const size = statSync(file).size;
-  if (size <= PIECE) return deflate(readFileSync(file));
-  const fd = openSync(file, 'r');
-  try {
-    let crc = 0;
-    const done: Buffer[] = [];
-    const inFlight: Promise<Buffer>[] = [];
-    for (let at = 0; at < size; at += PIECE) {
-      const piece = Buffer.allocUnsafe(Math.min(PIECE, size - at));
-      for (let read = 0; read < piece.length; ) {
-        const n = readSync(fd, piece, read, piece.length - read, at + read);
-        if (n === 0) throw new Error(`${file}: shorter than ${size} bytes`);
-        read += n;
-      }
-      crc = crc32(piece, crc);
-      inFlight.push(deflatePiece(piece, at + PIECE >= size));
-      if (inFlight.length >= PIECES_IN_FLIGHT)
-        done.push(await (inFlight.shift() as Promise<Buffer>));
-    }
-    done.push(...(await Promise.all(inFlight)));
-    return { packed: Buffer.concat(done), crc, size };
-  } finally {
-    closeSync(fd);
-  }
-}
+export type ZipEntry =
+  | { name: string; data: Uint8Array }
+  | { name: string; file: string | FileDeflate };
 
 function dosDateTime(date: Date): { time: number; day: number } {
   const year = Math.max(1980, date.getUTCFullYear());
@@ -94,7 +29,7 @@ export async function zipEntries(entries: readonly ZipEntry[], date: Date): Prom
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const { packed, crc, size } = await ('file' in entry
-      ? deflateFile(entry.file)
+      ? (typeof entry.file === 'string' ? new FileDeflate(entry.file) : entry.file).finish()
       : deflate(entry.data));
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
