@@ -33,12 +33,9 @@ export function noteFields(
       contextNotes += `<div class="qd-context-note" data-context="${id}">${c.notes}</div>`;
     }
   }
-  let options = '';
-  for (const o of r.options) {
-    const key = escapeHtml(o.key);
-    const pinned = o.pinned ? ' data-pinned="1"' : '';
-    options += `<li data-key="${key}"${pinned}><span class="qd-letter">${key}.</span> <span class="qd-text">${o.text}</span></li>`;
-  }
+  let options = '<ol class="qd-options">';
+  for (const o of r.options) options += `${optionOpening(o.key, o.pinned)}${o.text}</span></li>`;
+  options += '</ol>';
   let notes = '';
   for (const n of r.notes) {
     notes += `<div class="qd-note qd-${n.kind}"><span class="qd-note-label">${NOTE_LABEL[n.kind]}:</span>${n.text}</div>`;
@@ -50,7 +47,7 @@ export function noteFields(
     Question: r.prompt.trim(),
     // Fields of elements only (each starts with `<` and ends with `>`) need no trimming.
     Context: context,
-    Options: `<ol class="qd-options">${options}</ol>`,
+    Options: options,
     Answer: escapeHtml(r.answer.join(', ')).trim(),
     Multiple: r.multiple ? '1' : '',
     SelectAll: r.selectAll ? '1' : '',
@@ -61,6 +58,23 @@ export function noteFields(
     Id: escapeHtml(`${bank.id}/${question.id}`).trim(),
     Shuffle: opts.shuffle ? '1' : '',
   };
+}
+
+// An option's markup before its text depends only on its key and whether it is pinned, and keys
+// repeat in every question: each is written once.
+const OPENINGS = [new Map<string, string>(), new Map<string, string>()] as const;
+const MAX_OPENINGS = 256;
+
+function optionOpening(key: string, pinned: boolean): string {
+  const openings = OPENINGS[pinned ? 1 : 0];
+  let opening = openings.get(key);
+  if (opening === undefined) {
+    const k = escapeHtml(key);
+    const pin = pinned ? ' data-pinned="1"' : '';
+    opening = `<li data-key="${k}"${pin}><span class="qd-letter">${k}.</span> <span class="qd-text">`;
+    if (openings.size < MAX_OPENINGS) openings.set(key, opening);
+  }
+  return opening;
 }
 
 /** Bank and question tags plus quizdeck's own; Anki tags cannot hold spaces. */
