@@ -1,19 +1,7 @@
-// Up to this length, looking at each character costs less than a regular expression's search.
-const SHORT = 24;
-
-function firstIn(text: string, table: readonly string[]): number {
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code < 128 && table[code] !== '') return at;
-  }
-  return -1;
-}
-
 /**
  * A function replacing each of a few ASCII characters by its string (an escape), returning the
- * text itself when none occurs. A regular expression finds the first one in a longer text (most
- * texts have none); from there one pass over the character codes writes the rest, with no call
- * per match.
+ * text itself when none occurs. A regular expression finds the first one (most texts have none);
+ * from there one pass over the character codes writes the rest, with no call per match.
  */
 export function charReplacer(map: Readonly<Record<string, string>>): (text: string) => string {
   const table: string[] = new Array(128).fill('');
@@ -28,7 +16,7 @@ export function charReplacer(map: Readonly<Record<string, string>>): (text: stri
   }
   const find = new RegExp(`[${chars}]`);
   return (text) => {
-    const first = text.length > SHORT ? text.search(find) : firstIn(text, table);
+    const first = text.search(find);
     if (first < 0) return text;
     let out = '';
     let last = first;
