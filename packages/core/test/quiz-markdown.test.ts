@@ -219,6 +219,33 @@ Answer: A
     ]);
   });
 
+  it("merges a question's quizdeck comments; a key set differently names the line that set it", () => {
+    const text = [
+      '1. Which?',
+      '<!-- quizdeck: {id: a, tags: [x]} -->',
+      '',
+      '- A. one RIGHT',
+      '- B. two',
+      '',
+      '<!-- quizdeck: {tags: [x], check: {quantity: params}} -->',
+      '',
+      '<!-- quizdeck: {id: b, tags: [y]} -->',
+    ].join('\n');
+    const result = parseBank(text, { file: 'c.md', format: 'md' });
+    expect(result.diagnostics.map((d) => [d.line, d.code, d.message])).toEqual([
+      [
+        9,
+        'annotation-conflict',
+        'question 1: two quizdeck comments set "id" differently ("a" at line 2, "b" here)',
+      ],
+      [
+        9,
+        'annotation-conflict',
+        'question 1: two quizdeck comments set "tags" differently (["x"] at line 7, ["y"] here)',
+      ],
+    ]);
+  });
+
   it('does not take roman-numbered statements in a prompt for options', () => {
     const r = parse(
       '1. Which statements hold?\nI. foo\n- II. bar\n- I. baz\n\n- A RIGHT. I only\n- B. II only\n',

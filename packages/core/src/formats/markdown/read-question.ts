@@ -44,11 +44,23 @@ export function readQuestion(
 ): void {
   const { lines } = b;
   const label = `question ${q.number}`;
-  const fields: Record<string, unknown> = {};
-  const setAt: Record<string, number> = {};
+  let fields: Record<string, unknown> = {};
+  // The line of the comment that set each key; while one comment set them all, only its line.
+  let setAt: Record<string, number> | undefined;
+  let firstAt = -1;
   let flagged = false;
   const merge = (a: Annotation) => {
     const picked = b.pick(a, QUESTION_KEYS, label);
+    if (firstAt === -1) {
+      // The first comment: nothing to conflict with, its keys are the fields.
+      fields = picked;
+      firstAt = a.start;
+      return;
+    }
+    if (setAt === undefined) {
+      setAt = {};
+      for (const key of Object.keys(fields)) setAt[key] = firstAt;
+    }
     for (const key of Object.keys(picked)) {
       const value = picked[key];
       if (key in fields && JSON.stringify(fields[key]) !== JSON.stringify(value)) {
