@@ -72,7 +72,8 @@ describe("Anki's sort field text", () => {
               : +name.slice(1);
           return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
         }
-        return named[name.toLowerCase()] ?? whole;
+        const key = name.toLowerCase();
+        return Object.hasOwn(named, key) ? (named[key] as string) : whole;
       });
     const pieces = [
       '&',
@@ -93,6 +94,9 @@ describe("Anki's sort field text", () => {
       ' ',
       'é',
       'ſ',
+      'constructor',
+      'toString',
+      '__proto__',
     ];
     const random = seededRandom('entities');
     for (let n = 0; n < 20_000; n++) {
@@ -101,6 +105,12 @@ describe("Anki's sort field text", () => {
         text += pieces[Math.floor(random() * pieces.length)];
       }
       expect(decodeEntities(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+
+  it("leaves names of Object.prototype's members as they are (no entity)", () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      expect(decodeEntities(`a &${name}; b`)).toBe(`a &${name}; b`);
     }
   });
 

@@ -119,7 +119,9 @@ function decodeEntity(whole: string, name: string): string {
       name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : +name.slice(1);
     return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   }
-  return `${NAMED[name.toLowerCase()] ?? whole}`;
+  // Own keys only: `&constructor;` is no entity, not Object.prototype's function.
+  const key = name.toLowerCase();
+  return Object.hasOwn(NAMED, key) ? (NAMED[key] as string) : whole;
 }
 
 /** What Anki stores as `sfld` and hashes for `csum`: tags removed, media file names kept. */
