@@ -19,20 +19,38 @@ export interface QuestionParts {
 export function questionFields(p: QuestionParts): Record<string, unknown> {
   const { set } = p;
   const pinned = Array.isArray(set.pinned) ? set.pinned : [];
-  // Built key by key rather than spread: one shape for most questions, nothing thrown away.
-  const out: Record<string, unknown> = { id: set.id ?? `q${p.number}` };
-  if (set.number !== null) out.number = set.number === undefined ? p.number : String(set.number);
-  if ('context' in set) out.context = set.context;
-  out.prompt = p.prompt;
-  out.options = p.options.map((o) => {
+  const id = set.id ?? `q${p.number}`;
+  const number = set.number === undefined ? p.number : String(set.number);
+  const options = p.options.map((o) => {
     const option: { key: string; text: string; pinned?: true } = { key: o.key, text: o.text };
     if (isPinnedText(o.text) || pinned.includes(o.key)) option.pinned = true;
     return option;
   });
-  out.answer = p.answer;
-  out.multiple = set.multiple ?? impliedMultiple(p.answer, p.prompt);
-  if (p.explanations.length > 0) out.explanation = p.explanations.join('\n\n');
-  out.notes = p.notes;
+  const multiple = set.multiple ?? impliedMultiple(p.answer, p.prompt);
+  let out: Record<string, unknown>;
+  if (set.number !== null && !('context' in set) && p.explanations.length > 0) {
+    // The usual shape in one literal: a question's fields are kept, added keys would be copied.
+    out = {
+      id,
+      number,
+      prompt: p.prompt,
+      options,
+      answer: p.answer,
+      multiple,
+      explanation: p.explanations.join('\n\n'),
+      notes: p.notes,
+    };
+  } else {
+    out = { id };
+    if (set.number !== null) out.number = number;
+    if ('context' in set) out.context = set.context;
+    out.prompt = p.prompt;
+    out.options = options;
+    out.answer = p.answer;
+    out.multiple = multiple;
+    if (p.explanations.length > 0) out.explanation = p.explanations.join('\n\n');
+    out.notes = p.notes;
+  }
   if (set.tags !== undefined) out.tags = set.tags;
   if (set.check !== undefined) out.check = set.check;
   return out;
