@@ -3,6 +3,7 @@ import { BankError, type Diagnostic } from '@quizdeck/core';
 import type { ApkgMedia, NoteRow } from '../apkg';
 import { AnkiExportError } from '../errors';
 import { WORKER_ENTRY } from './prepare-notes';
+import type { RowBlock } from './row-block';
 import { RowStream } from './row-stream';
 
 /** What a bank renders with, besides its questions. */
@@ -38,7 +39,7 @@ export interface BankSummary {
 /** To a load: an error, or the summary, then blocks of rows, then the images (or an error). */
 export type PoolReply =
   | { key: number; loaded: BankSummary }
-  | { key: number; rows: NoteRow[] }
+  | { key: number; rows: RowBlock }
   | { key: number; done: ApkgMedia[] }
   | { key: number; error: WorkerFailure };
 

@@ -5,6 +5,7 @@ import { type LoadedBank, loadBank } from '../load-bank';
 import type { PoolReply, PoolRequest, RenderJob, WorkerFailure } from './bank-pool';
 import { questionGuid } from './build-note';
 import { type PrepareJob, prepareNotes } from './prepare-notes';
+import { packRows } from './row-block';
 
 /**
  * Text as UTF-8 views into one buffer per block of rows (written by Buffer, measured first): the
@@ -64,8 +65,8 @@ function render(
       ...(guids ? { guids: guids.slice(at, at + BLOCK) } : {}),
     });
     media.push(...block.media);
-    const { rows, buffers } = encoded(block.rows);
-    post({ key, rows }, buffers);
+    const { block: rows, transfer } = packRows(block.rows);
+    post({ key, rows }, transfer);
   }
   post({ key, done: media });
 }

@@ -1,15 +1,16 @@
 import type { ApkgMedia, NoteRow } from '../apkg';
+import { type RowBlock, unpackRows } from './row-block';
 
 /** A bank's rows as its thread sends them, until drained. */
 export class RowStream {
-  readonly #blocks: NoteRow[][] = [];
+  readonly #blocks: RowBlock[] = [];
   #media: ApkgMedia[] | undefined;
   #error: Error | undefined;
   #wake: (() => void) | undefined;
   #taken = false;
 
-  push(rows: NoteRow[]): void {
-    this.#blocks.push(rows);
+  push(block: RowBlock): void {
+    this.#blocks.push(block);
     this.#wake?.();
   }
 
@@ -23,9 +24,8 @@ export class RowStream {
     if (this.#taken) throw new Error("a pooled bank's rows are sent once");
     this.#taken = true;
     for (;;) {
-      for (let rows = this.#blocks.shift(); rows !== undefined; rows = this.#blocks.shift()) {
-        for (const row of rows) row.deck = deck;
-        onRows(rows);
+      for (let block = this.#blocks.shift(); block; block = this.#blocks.shift()) {
+        onRows(unpackRows(block, deck));
       }
       if (this.#error) throw this.#error;
       if (this.#media) return this.#media;
