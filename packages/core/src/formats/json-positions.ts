@@ -1,8 +1,25 @@
 import { MAX_NESTING } from './nesting';
 import type { PosArray, PosObject, PosTree } from './pos-tree';
 
-/** The tree, and where each line starts (lineStarts of the text: JSON's line breaks are all between tokens). */
-export type JsonPositions = { tree: PosTree; lineStarts: number[] } | { tooDeep: number };
+/**
+ * The tree, and where each line starts (what lineStarts finds: JSON's line breaks are all between
+ * tokens, so the scan passes each one).
+ */
+export type JsonPositions = { tree: PosTree; lineStarts: Int32Array } | { tooDeep: number };
+
+/** Offsets in a typed array that doubles when full: a JSON bank starts a line every few bytes. */
+class Offsets {
+  list = new Int32Array(1024);
+  count = 0;
+  add(offset: number): void {
+    if (this.count === this.list.length) {
+      const bigger = new Int32Array(this.list.length * 2);
+      bigger.set(this.list);
+      this.list = bigger;
+    }
+    this.list[this.count++] = offset;
+  }
+}
 
 const isValueEnd = (c: number) =>
   c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */ || c <= 32 || c === 58; /* : */
@@ -23,7 +40,7 @@ function stringEnd(text: string, at: number): number {
  * Offset just after the container opening at `at`, `depth` containers down, following only quotes
  * and brackets; or, as -1 - offset, where a container inside first nests deeper than MAX_NESTING.
  */
-function skipContainer(text: string, at: number, depth: number, lines: number[]): number {
+function skipContainer(text: string, at: number, depth: number, lines: Offsets): number {
   const n = text.length;
   let open = depth + 1;
   for (let i = at + 1; i < n; i++) {
@@ -31,7 +48,7 @@ function skipContainer(text: string, at: number, depth: number, lines: number[])
     if (c === 32) continue;
     if (c === 34 /* " */) i = stringEnd(text, i);
     else if (c === 10 /* \n */) {
-      lines.push(i + 1);
+      lines.add(i + 1);
       while (text.charCodeAt(i + 1) === 32) i++; // the next line's indentation
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (open >= MAX_NESTING) return -1 - i;
@@ -51,7 +68,8 @@ function skipContainer(text: string, at: number, depth: number, lines: number[])
  */
 export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): JsonPositions {
   const stack: (PosObject | PosArray)[] = [];
-  const lines = [0];
+  const lines = new Offsets();
+  lines.add(0);
   let root: PosTree = 0;
   let key: string | undefined;
   let keyAt = 0;
@@ -72,7 +90,7 @@ export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): Js
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c <= 32 || c === 58 /* : */) {
-      if (c === 10 /* \n */) lines.push(i + 1);
+      if (c === 10 /* \n */) lines.add(i + 1);
       i++;
     } else if (c === 44 /* , */) {
       const top = stack[stack.length - 1];
@@ -113,5 +131,5 @@ export function jsonPositions(text: string, keep = Number.POSITIVE_INFINITY): Js
       while (i < n && !isValueEnd(text.charCodeAt(i)));
     }
   }
-  return { tree: root, lineStarts: lines };
+  return { tree: root, lineStarts: lines.list.subarray(0, lines.count) };
 }

@@ -17,15 +17,15 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Maps offsets in a text to 1-based line/column positions; the text is scanned when first asked. */
+/** Maps offsets in a text to 1-based line/column positions; scans the text when first asked. */
 export class LineIndex {
-  #starts: number[] | undefined;
+  #starts: ArrayLike<number> | undefined;
   readonly #text: string;
   constructor(text: string) {
     this.#text = text;
   }
   /** The text's lineStarts, when a scan of it already found them. */
-  knowStarts(starts: number[]): void {
+  knowStarts(starts: ArrayLike<number>): void {
     this.#starts ??= starts;
   }
   at(offset: number): Position {
