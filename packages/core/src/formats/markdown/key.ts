@@ -63,6 +63,16 @@ export function splitReason(rest: string): { keys: string[]; reason: string } | 
   return reason === '' ? undefined : { keys, reason };
 }
 
+/** Does the rest of a "Solution:" line give a key (letters, or an option's text)? */
+export function givesKey(rest: string, options: readonly { text: string }[]): boolean {
+  const t = normaliseText(rest);
+  return (
+    parseLetters(rest) !== undefined ||
+    splitReason(rest) !== undefined ||
+    options.some((o) => normaliseText(o.text) === t)
+  );
+}
+
 /** One bullet of an accepted-answers list: an option line ("- B. …") or an option's text. */
 export function acceptedEntry(
   line: string,

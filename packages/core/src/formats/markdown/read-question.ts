@@ -1,9 +1,10 @@
 import { type Annotation, opensAnnotation, readAnnotation } from './annotations';
 import { matchAnswerLine, nearMissAnswer } from './answer-line';
 import type { Builder } from './builder';
+import { isDetails, readDetailsKey } from './details-key';
 import { type Item, type ItemIssue, type LineSet, type Para, toItems } from './items';
-import { type AcceptedStatement, acceptedEntry, parseLetters, splitReason } from './key';
-import { isBlank, isBullet, normaliseText, type QuestionLine } from './lines';
+import { type AcceptedStatement, acceptedEntry, givesKey } from './key';
+import { isBlank, isBullet, type QuestionLine } from './lines';
 import { isLetteredBullet } from './option-line';
 import { endsPassage, opensPassage } from './passages';
 import { joinParts, noteField, optionField, promptText, questionFields } from './question-fields';
@@ -24,9 +25,6 @@ const firstLineOf = (text: string) => {
   const nl = text.indexOf('\n');
   return nl === -1 ? text : text.slice(0, nl);
 };
-
-const DETAILS_RE = /^[ \t]{0,3}<details\b/i;
-const TAG_RE = /<\/?(?:details|summary)\b[^>]*>/gi;
 
 /** A paragraph that stays with the question even right after a comment: a label or a key statement. */
 function isRemarkStart(p: Para): boolean {
@@ -153,24 +151,11 @@ export function readQuestion(
       merge(it.annotation);
       continue;
     }
-    if (DETAILS_RE.test(it.text)) {
-      // <details><summary>Answer</summary> B … </details>: the key, then its explanation.
+    if (isDetails(it.text)) {
       b.place(it.start, it.end, 'key');
-      const inner = it.text
-        .replace(TAG_RE, '\n')
-        .replace(/^\s*(?:answer|solution|key)s?\s*$/im, '');
-      const parts = inner
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-      const head = parts[0] ?? '';
-      statements.push({
-        line: it.start,
-        inline: matchAnswerLine(head)?.rest ?? head,
-        entries: [],
-        source: 'details block',
-      });
-      if (parts.length > 1) explanations.push(parts.slice(1).join('\n'));
+      const details = readDetailsKey(it.text, it.start);
+      statements.push(details.statement);
+      if (details.explanation !== undefined) explanations.push(details.explanation);
       remark = undefined;
       continue;
     }
@@ -199,7 +184,7 @@ export function readQuestion(
           k = n;
         }
       }
-      if (answer.solution && !keyLike(answer.rest, block.options)) {
+      if (answer.solution && !givesKey(answer.rest, block.options)) {
         b.place(it.start, it.end, 'explanation');
         addRemark('explanation', it.text.replace(/^[^:]*:\s*/, ''), it, true);
         continue;
@@ -309,16 +294,6 @@ function firstDigit(line: string): number {
     if (c >= 48 && c <= 57) return k;
   }
   return 0;
-}
-
-/** Does the rest of a "Solution:" line give a key (letters, or an option's text)? */
-function keyLike(rest: string, options: readonly { text: string }[]): boolean {
-  const t = normaliseText(rest);
-  return (
-    parseLetters(rest) !== undefined ||
-    splitReason(rest) !== undefined ||
-    options.some((o) => normaliseText(o.text) === t)
-  );
 }
 
 export type { Item };
