@@ -7,7 +7,6 @@ import {
   MAX_SIZE,
 } from '../rnn/shape-spec';
 import { type Bank, checkBankReferences } from './bank';
-import { type Check, FAIL, type Field, isObject, listCheck, objectCheck } from './compiled-checks';
 import { NoteKindSchema } from './note';
 import { OPTION_KEY_PATTERN } from './option';
 import { SLUG_MAX, SLUG_PATTERN } from './slug';
@@ -17,6 +16,12 @@ import { SLUG_MAX, SLUG_PATTERN } from './slug';
 // BankSchema.safeParse would (fields in the schema's order, defaults filled in), or FAIL for
 // anything else (a wrong value, an unknown key), which then goes to the schema for its messages.
 // test/bank-fast-check.test.ts holds it to the schema on the corpus, fuzzed and mutated banks.
+
+const FAIL: unique symbol = Symbol('fail');
+type Check = (value: unknown) => unknown;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const text =
   (min = 0): Check =>
@@ -38,8 +43,79 @@ const oneOf = (values: readonly unknown[]): Check => {
   return (v) => (set.has(v) ? v : FAIL);
 };
 
-const list = listCheck;
-const object = objectCheck;
+/** The array itself when every element passes as it is, else a copy with what they gave. */
+function list(element: Check, min = 0): Check {
+  return (v) => {
+    if (!Array.isArray(v) || v.length < min) return FAIL;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const e = element(v[i]);
+      if (e === FAIL) return FAIL;
+      if (out === undefined && e !== v[i]) out = v.slice(0, i);
+      if (out !== undefined) out[i] = e;
+    }
+    return out ?? v;
+  };
+}
+
+/** A field: required, optional (kept when present, even undefined), or defaulted when undefined. */
+type Field = [key: string, check: Check, kind?: 'optional' | { default: () => unknown }];
+
+/**
+ * The object itself when it is already what the schema would give (every field as it is, in the
+ * schema's order, no default to fill in): a bank written by quizdeck is not copied. Else a copy
+ * in the schema's order, as zod makes.
+ */
+function object(fields: readonly Field[], refine?: (out: never) => boolean): Check {
+  const keys = fields.map((f) => f[0]);
+  const checkOf = fields.map((f) => f[1]);
+  const kinds = fields.map((f) => f[2]);
+  const count = fields.length;
+  const inOrder = (v: Record<string, unknown>, from: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < from; i++) {
+      const key = keys[i] as string;
+      if (key in v) out[key] = v[key];
+    }
+    return out;
+  };
+  return (v) => {
+    if (!isObject(v)) return FAIL;
+    let out: Record<string, unknown> | undefined;
+    let present = 0;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i] as string;
+      const value = v[key];
+      let result: unknown;
+      if (value !== undefined) {
+        present++;
+        result = (checkOf[i] as Check)(value);
+        if (result === FAIL) return FAIL;
+      } else {
+        const kind = kinds[i];
+        const has = key in v;
+        if (has) present++;
+        if (kind === undefined) return FAIL;
+        if (kind !== 'optional') result = kind.default();
+        else if (!has) continue;
+      }
+      if (out === undefined && result !== value) out = inOrder(v, i);
+      if (out !== undefined) out[key] = result;
+    }
+    // Every key must be a field (zod drops others; the caller tells of them), in the fields' order.
+    let seen = 0;
+    let next = 0;
+    let ordered = true;
+    for (const key in v) {
+      seen++;
+      while (next < count && keys[next] !== key) next++;
+      if (next++ >= count) ordered = false;
+    }
+    if (seen !== present) return FAIL;
+    const result = out ?? (ordered ? v : inOrder(v, count));
+    return refine && !refine(result as never) ? FAIL : result;
+  };
+}
 
 const opt = 'optional' as const;
 const empty = { default: () => [] };
