@@ -71,8 +71,18 @@ export interface ExportResult {
 /** A bank in memory, or one held by a BankPool thread (loaded and rendered there). */
 export type ExportBank = LoadedBank | PooledBank;
 
+/** A bank in memory's GUIDs, computed once: for its notes, and to find the retired ones. */
+const memoryGuids = new WeakMap<LoadedBank, readonly string[]>();
+
 function guidsOf(b: ExportBank): readonly string[] {
-  if ('bank' in b) return b.bank.questions.map((q) => questionGuid(b.bank, q));
+  if ('bank' in b) {
+    let guids = memoryGuids.get(b);
+    if (!guids) {
+      guids = b.bank.questions.map((q) => questionGuid(b.bank, q));
+      memoryGuids.set(b, guids);
+    }
+    return guids;
+  }
   if (!b.guids)
     throw new Error(`${b.file}: loaded without its GUIDs, needed with a previous export`);
   return b.guids;
@@ -126,8 +136,21 @@ export async function exportDeck(
   const write = async (source: ExportBank, deck: string) => {
     const prepared =
       'bank' in source
-        ? (await prepareNotesParallel({ ...source, deck, shuffle, tags }, threads, undefined, add))
-            .media
+        ? (
+            await prepareNotesParallel(
+              // With a previous export, its GUIDs are needed again to find the retired notes.
+              {
+                ...source,
+                deck,
+                shuffle,
+                tags,
+                ...(opts.previous ? { guids: guidsOf(source) } : {}),
+              },
+              threads,
+              undefined,
+              add,
+            )
+          ).media
         : await source.send(deck).drain(add);
     for (const m of prepared) media.set(m.name, m);
   };

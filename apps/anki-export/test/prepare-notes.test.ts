@@ -56,6 +56,14 @@ describe('prepareNotesParallel', () => {
     expect(new Set(parallel.rows.map((r) => r.guid)).size).toBe(90);
   });
 
+  it('gives each block of questions its own GUIDs when they are given', async () => {
+    const one = job();
+    const guids = one.bank.questions.map((_, i) => `given${i}`);
+    const parallel = await prepareNotesParallel({ ...one, guids }, 3, 30);
+    expect(asText(parallel.rows)).toEqual(prepareNotes({ ...one, guids }).rows);
+    expect(parallel.rows.map((r) => r.guid)).toEqual(guids);
+  });
+
   it('hands rows over in bank order as they are ready when given onRows, keeping none', async () => {
     const one = job();
     const handed: NoteRow[][] = [];

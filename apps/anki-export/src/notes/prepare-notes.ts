@@ -5,6 +5,7 @@ import { NOTE_TYPE } from '../card/note-type';
 import { AnkiExportError } from '../errors';
 import { noteFields, noteTags, questionGuid } from './build-note';
 import { IMG, MediaCollector } from './media';
+import { type RowBlock, unpackRows } from './row-block';
 
 export interface PrepareJob {
   bank: Bank;
@@ -96,6 +97,7 @@ export async function prepareNotesParallel(
   const block = (b: number): PrepareJob => ({
     ...job,
     bank: { ...job.bank, questions: job.bank.questions.slice(b * size, (b + 1) * size) },
+    ...(job.guids ? { guids: job.guids.slice(b * size, (b + 1) * size) } : {}),
   });
   const handOver = () => {
     if (!onRows) return;
@@ -154,19 +156,26 @@ export const WORKER_ENTRY = import.meta.url.endsWith('.ts')
   ? './prepare-worker-boot.mjs'
   : './prepare-worker.js';
 
-type WorkerReply = { ok: PreparedNotes } | { error: { code: string; message: string } };
+type WorkerReply =
+  | { ok: { rows: RowBlock; media: ApkgMedia[] } }
+  | { error: { code: string; message: string } };
 
 /** One worker thread running prepareNotes on the jobs it is given, in the order given. */
 class NoteWorker {
   readonly #worker = new Worker(new URL(WORKER_ENTRY, import.meta.url));
   /** Replies come in the order of the jobs. */
-  readonly #pending: { resolve: (p: PreparedNotes) => void; reject: (e: Error) => void }[] = [];
+  readonly #pending: {
+    deck: string;
+    resolve: (p: PreparedNotes) => void;
+    reject: (e: Error) => void;
+  }[] = [];
 
   constructor() {
     this.#worker.on('message', (reply: WorkerReply) => {
       const waiting = this.#pending.shift();
-      if ('ok' in reply) waiting?.resolve(reply.ok);
-      else waiting?.reject(new AnkiExportError(reply.error.code, reply.error.message));
+      if ('ok' in reply) {
+        waiting?.resolve({ rows: unpackRows(reply.ok.rows, waiting.deck), media: reply.ok.media });
+      } else waiting?.reject(new AnkiExportError(reply.error.code, reply.error.message));
     });
     this.#worker.on('error', (error) => this.#failAll(error));
     this.#worker.on('exit', (code) =>
@@ -180,7 +189,7 @@ class NoteWorker {
 
   prepare(job: PrepareJob): Promise<PreparedNotes> {
     return new Promise((resolve, reject) => {
-      this.#pending.push({ resolve, reject });
+      this.#pending.push({ deck: job.deck, resolve, reject });
       this.#worker.postMessage(job);
     });
   }

@@ -1,36 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { BankError, QuizdeckError } from '@quizdeck/core';
-import type { ApkgMedia, NoteRow } from '../apkg';
+import type { ApkgMedia } from '../apkg';
 import { type LoadedBank, loadBank } from '../load-bank';
 import type { PoolReply, PoolRequest, RenderJob, WorkerFailure } from './bank-pool';
 import { questionGuid } from './build-note';
 import { type PrepareJob, prepareNotes } from './prepare-notes';
 import { packRows } from './row-block';
-
-/**
- * Text as UTF-8 views into one buffer per block of rows (written by Buffer, measured first): the
- * buffer moves to the writing thread, not copied, and each view is bound as it is.
- */
-function encoded(rows: readonly NoteRow[]): { rows: NoteRow[]; buffers: ArrayBuffer[] } {
-  let bytes = 0;
-  for (const row of rows) {
-    bytes += Buffer.byteLength(String(row.flds)) + Buffer.byteLength(String(row.sfld));
-  }
-  const packed = Buffer.allocUnsafeSlow(bytes);
-  let at = 0;
-  const view = (text: string) => {
-    const end = at + packed.write(text, at);
-    const out = new Uint8Array(packed.buffer, at, end - at);
-    at = end;
-    return out;
-  };
-  const out = rows.map((row) => ({
-    ...row,
-    flds: view(String(row.flds)),
-    sfld: view(String(row.sfld)),
-  }));
-  return { rows: out, buffers: [packed.buffer] };
-}
 
 /** Errors the command reports as they are (a bank's diagnostics, an export error) cross over. */
 function failure(error: unknown): WorkerFailure {
@@ -107,8 +82,8 @@ parentPort?.on('message', (message: PoolRequest | PrepareJob) => {
   if (!('kind' in message)) {
     try {
       const { rows, media } = prepareNotes(message);
-      const { rows: out, buffers } = encoded(rows);
-      parentPort?.postMessage({ ok: { rows: out, media } }, buffers);
+      const { block, transfer } = packRows(rows);
+      parentPort?.postMessage({ ok: { rows: block, media } }, transfer);
     } catch (error) {
       if (!(error instanceof QuizdeckError)) throw error;
       parentPort?.postMessage({ error: { code: error.code, message: error.message } });
