@@ -28,6 +28,10 @@ export interface MarkdownImport {
 /** Numbers a question may skip and still continue the numbering. */
 const MAX_SKIPPED = 2;
 
+/** A question line that reads as asking: bold or heading, a "?" or ":" end, a blank to fill. */
+const asks = (q: QuestionLine) =>
+  q.emphatic || /[?:]$/.test(q.text) || /_{3,}|\.\.\.$|…$/.test(q.text);
+
 function findQuestions(lines: readonly string[], from: number, to: number, sheltered: LineSet) {
   const candidates: { index: number; q: QuestionLine }[] = [];
   for (let i = from; i < to; i++) {
@@ -37,7 +41,8 @@ function findQuestions(lines: readonly string[], from: number, to: number, shelt
   }
   const questions: typeof candidates = [];
   let last = 0;
-  candidates.forEach((c, k) => {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as (typeof candidates)[number];
     const end = candidates[k + 1]?.index ?? to;
     let hasOptions = false;
     let keyed = false;
@@ -51,21 +56,15 @@ function findQuestions(lines: readonly string[], from: number, to: number, shelt
       if (matchAnswerLine(line) !== undefined) keyed = true;
     }
     const n = Number(c.q.number);
-    const asked = () =>
-      c.q.emphatic ||
-      /[?:]$/.test(c.q.text) ||
-      /_{3,}|\.\.\.$|…$/.test(c.q.text) ||
-      keyed ||
-      bullets >= 2;
     if (
       hasOptions ||
-      (n > last && n <= last + MAX_SKIPPED + 1 && asked()) ||
+      (n > last && n <= last + MAX_SKIPPED + 1 && (keyed || bullets >= 2 || asks(c.q))) ||
       (c.q.emphatic && c.q.text === '')
     ) {
       questions.push(c);
       last = n;
     }
-  });
+  }
   return questions;
 }
 

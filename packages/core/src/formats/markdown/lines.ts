@@ -112,3 +112,12 @@ export function isPinnedText(text: string): boolean {
   if (c !== 42 && c !== 127 && c !== 97 && c !== 110 && c !== 98) return false;
   return PINNED_RE.test(text.slice(k));
 }
+
+/** Index of the line's first digit (0 if none): the column its number is reported at. */
+export function firstDigit(line: string): number {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 48 && c <= 57) return k;
+  }
+  return 0;
+}

@@ -21,25 +21,25 @@ export function questionFields(p: QuestionParts): Record<string, unknown> {
   const pinned = Array.isArray(set.pinned) ? set.pinned : [];
   const id = set.id ?? `q${p.number}`;
   const number = set.number === undefined ? p.number : String(set.number);
-  const options = p.options.map((o) => {
-    const option: { key: string; text: string; pinned?: true } = { key: o.key, text: o.text };
-    if (isPinnedText(o.text) || pinned.includes(o.key)) option.pinned = true;
-    return option;
-  });
+  // Each option in one literal: adding `pinned` later would give options two shapes.
+  const options: { key: string; text: string; pinned?: true }[] = [];
+  for (const o of p.options)
+    options.push(
+      isPinnedText(o.text) || pinned.includes(o.key)
+        ? { key: o.key, text: o.text, pinned: true }
+        : { key: o.key, text: o.text },
+    );
   const multiple = set.multiple ?? impliedMultiple(p.answer, p.prompt);
   let out: Record<string, unknown>;
   if (set.number !== null && !('context' in set) && p.explanations.length > 0) {
     // The usual shape in one literal: a question's fields are kept, added keys would be copied.
-    out = {
-      id,
-      number,
-      prompt: p.prompt,
-      options,
-      answer: p.answer,
-      multiple,
-      explanation: p.explanations.join('\n\n'),
-      notes: p.notes,
-    };
+    const explanation = p.explanations.join('\n\n');
+    const { prompt, answer, notes } = p;
+    if (set.tags !== undefined && set.check !== undefined) {
+      const { tags, check } = set;
+      return { id, number, prompt, options, answer, multiple, explanation, notes, tags, check };
+    }
+    out = { id, number, prompt, options, answer, multiple, explanation, notes };
   } else {
     out = { id };
     if (set.number !== null) out.number = number;
@@ -73,7 +73,7 @@ export function promptText(lines: readonly string[]): string {
 /** A remark's paragraphs, blank ones left out, as one text. */
 export function joinParts(parts: readonly string[]): string {
   if (parts.length === 1) return isBlank(parts[0] ?? '') ? '' : (parts[0] ?? '');
-  return parts.filter((p) => !isBlank(p)).join('\n\n');
+  return parts.some(isBlank) ? parts.filter((p) => !isBlank(p)).join('\n\n') : parts.join('\n\n');
 }
 
 const OPTION_FIELDS: string[] = [];

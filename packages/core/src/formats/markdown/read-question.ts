@@ -4,12 +4,12 @@ import type { Builder } from './builder';
 import { isDetails, readDetailsKey } from './details-key';
 import { type Item, type ItemIssue, type LineSet, type Para, toItems } from './items';
 import { type AcceptedStatement, acceptedEntry, givesKey } from './key';
-import { isBlank, isBullet, type QuestionLine } from './lines';
+import { firstDigit, isBlank, isBullet, type QuestionLine } from './lines';
 import { isLetteredBullet } from './option-line';
 import { endsPassage, opensPassage } from './passages';
 import { joinParts, noteField, optionField, promptText, questionFields } from './question-fields';
 import { decideKey } from './question-key';
-import { readOptions } from './question-options';
+import { type DraftOption, readOptions } from './question-options';
 import { headingOf, opensPassageAt, readPassage } from './read-passage';
 import { classifyRemark, type RemarkKind, readerKind, readLabel, unquote } from './remarks';
 
@@ -255,12 +255,16 @@ export function readQuestion(
   draft.flagged ||= key.failed;
   if (key.reason) explanations.unshift(key.reason);
 
-  const keyed = block.options.filter((o) => key.answer.includes(o.key)).map((o) => o.text);
+  let keyed: string[] | undefined;
   const notes: { kind: string; text: string }[] = [];
   if (key.disagreement) notes.push({ kind: 'comment', text: key.disagreement });
   for (const r of remarks) {
     const text = joinParts(r.parts);
-    const kind = r.kind ?? classifyRemark(text, keyed);
+    let kind = r.kind;
+    if (kind === undefined) {
+      keyed ??= keyedTexts(block.options, key.answer);
+      kind = classifyRemark(text, keyed);
+    }
     const field = kind === 'explanation' ? 'explanation' : noteField(kind);
     for (const [from, to] of r.lines) b.place(from, to, field);
     if (text === '') continue;
@@ -287,13 +291,8 @@ export function readQuestion(
   }
 }
 
-/** Index of the line's first digit (0 if none): the column its number is reported at. */
-function firstDigit(line: string): number {
-  for (let k = 0; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    if (c >= 48 && c <= 57) return k;
-  }
-  return 0;
-}
+/** The texts of the options the key picks. */
+const keyedTexts = (options: readonly DraftOption[], answer: readonly string[]) =>
+  options.filter((o) => answer.includes(o.key)).map((o) => o.text);
 
 export type { Item };
