@@ -1,10 +1,11 @@
 import type { BankLocations } from '../position';
 import { matchAnswerLine } from './answer-line';
+import { type BodyScan, scanBody } from './body-scan';
 import { Builder } from './builder';
 import { endKeyFor, findEndKey } from './end-key';
 import { readFrontMatter } from './front-matter';
-import { type ItemIssue, type LineSet, shelteredLines, toItems } from './items';
-import { isBullet, isEmptyBullet, isRule, matchQuestion, type QuestionLine } from './lines';
+import { type ItemIssue, toItems } from './items';
+import { isBullet, isEmptyBullet, isRule, type QuestionLine } from './lines';
 import { parseOptionLine } from './option-line';
 import { assignContexts } from './passage-scope';
 import { findContinued, introduced } from './passages';
@@ -32,13 +33,8 @@ const MAX_SKIPPED = 2;
 const asks = (q: QuestionLine) =>
   q.emphatic || /[?:]$/.test(q.text) || /_{3,}|\.\.\.$|…$/.test(q.text);
 
-function findQuestions(lines: readonly string[], from: number, to: number, sheltered: LineSet) {
-  const candidates: { index: number; q: QuestionLine }[] = [];
-  for (let i = from; i < to; i++) {
-    if (sheltered.has(i)) continue;
-    const q = matchQuestion(lines[i] ?? '');
-    if (q) candidates.push({ index: i, q });
-  }
+function findQuestions(lines: readonly string[], to: number, scan: BodyScan) {
+  const { candidates, sheltered } = scan;
   const questions: typeof candidates = [];
   let last = 0;
   for (let k = 0; k < candidates.length; k++) {
@@ -100,10 +96,11 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
     b.report(issue.severity, issue.line, 'front-matter', issue.message);
   const stem = fileStem(file);
   const bank: Record<string, unknown> = { ...front.data };
-  const sheltered = shelteredLines(lines, front.bodyStart);
   const endKey = findEndKey(lines, front.bodyStart);
   const bodyEnd = endKey?.start ?? lines.length;
-  const questions = findQuestions(lines, front.bodyStart, bodyEnd, sheltered);
+  const scan = scanBody(lines, front.bodyStart, bodyEnd);
+  const { sheltered } = scan;
+  const questions = findQuestions(lines, bodyEnd, scan);
   if (endKey) {
     const numbers = new Set(questions.map((q) => q.q.number));
     const seen = new Map<string, string>();
@@ -172,7 +169,7 @@ export function importMarkdown(text: string, file: string): MarkdownImport {
     if (isRule(line)) b.place(i, i, 'break');
     else if (isEmptyBullet(line)) b.place(i, i, 'separator');
   }
-  assignContexts(b, lines, front.bodyStart, sheltered);
+  assignContexts(b, scan.breaks);
 
   const earlier: { id: string; nouns: Set<string> }[] = [];
   for (const c of b.contexts) {

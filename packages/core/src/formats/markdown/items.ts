@@ -139,22 +139,3 @@ export class LineSet {
     this.flags[i] = 1;
   }
 }
-
-/** Indexes of lines inside fenced code blocks or quizdeck comments: never question lines. */
-export function shelteredLines(lines: readonly string[], from: number): LineSet {
-  const out = new LineSet(lines.length);
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const fence = fenceOf(line);
-    if (fence !== undefined) {
-      out.add(i);
-      while (i + 1 < lines.length && !(lines[i + 1] ?? '').trimStart().startsWith(fence))
-        out.add(++i);
-      if (i + 1 < lines.length) out.add(++i);
-    } else if (opensAnnotation(line)) {
-      out.add(i);
-      while (i + 1 < lines.length && !(lines[i] ?? '').includes('-->')) out.add(++i);
-    }
-  }
-  return out;
-}

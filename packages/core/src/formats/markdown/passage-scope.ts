@@ -1,33 +1,5 @@
+import type { PassageBreak } from './body-scan';
 import type { Builder, DraftContext } from './builder';
-import type { LineSet } from './items';
-import { isRule, matchQuestion } from './lines';
-
-const HEADING_RE = /^(#{1,6})[ \t]+\S/;
-
-/** Could the line be a thematic break or a heading: "-", "*", "_" or "#" after 0–3 spaces or tabs? */
-function mayBreak(line: string): boolean {
-  let k = 0;
-  while (k < 3 && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
-  const c = line.charCodeAt(k);
-  return c === 45 || c === 42 || c === 95 || c === 35;
-}
-
-/** Lines that end a passage: thematic breaks (level 0) and section headings (their level). */
-function breaksOf(lines: readonly string[], from: number, sheltered: LineSet) {
-  const out: { line: number; level: number }[] = [];
-  for (let i = from; i < lines.length; i++) {
-    if (sheltered.has(i)) continue;
-    const line = lines[i] ?? '';
-    if (!mayBreak(line)) continue;
-    if (isRule(line)) out.push({ line: i, level: 0 });
-    else if (line.charCodeAt(0) === 35) {
-      const h = HEADING_RE.exec(line);
-      // Headings that are questions ("## 6.", "### Question 7") never end a passage.
-      if (h && matchQuestion(line) === undefined) out.push({ line: i, level: h[1]?.length ?? 7 });
-    }
-  }
-  return out;
-}
 
 const MANY = 6;
 
@@ -35,13 +7,7 @@ const MANY = 6;
  * Each question's passage: the latest one above it, unless a thematic break, a heading of its
  * level or higher, or the end of the range it states comes between. A comment's `context` wins.
  */
-export function assignContexts(
-  b: Builder,
-  lines: readonly string[],
-  from: number,
-  sheltered: LineSet,
-): void {
-  const breaks = breaksOf(lines, from, sheltered);
+export function assignContexts(b: Builder, breaks: readonly PassageBreak[]): void {
   const counted = new Map<DraftContext, number>();
   const lastOf = new Map<DraftContext, number>();
   let c = 0;
