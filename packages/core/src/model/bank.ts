@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContextSchema } from './context';
-import { QuestionSchema } from './question';
+import type { Option } from './option';
+import { type Question, QuestionSchema } from './question';
 import { SlugSchema } from './slug';
 
 const BankShape = z.object({
@@ -52,38 +53,72 @@ export function checkBankReferences(bank: Bank, add: (issue: RefinementIssue) =>
         message: `unknown context "${q.context}"`,
       });
     }
-    const keys = new Set<string>();
-    q.options.forEach((o, j) => {
-      if (keys.has(o.key)) {
-        add({
-          path: ['questions', i, 'options', j, 'key'],
-          message: `duplicate option ${o.key}`,
-        });
-      }
-      keys.add(o.key);
-    });
-    q.answer.forEach((k, j) => {
-      if (!keys.has(k)) {
-        add({
-          path: ['questions', i, 'answer', j],
-          message: `key ${k} is not among the options (${[...keys].join(', ')})`,
-        });
-      }
-    });
-    if (new Set(q.answer).size !== q.answer.length) {
+    if (!keysAreSound(q)) checkQuestionKeys(q, i, add);
+  });
+}
+
+/** A question's keys: distinct options, answer keys distinct and among them, several only with multiple. */
+export function checkQuestionKeys(
+  q: Pick<Question, 'options' | 'answer' | 'multiple'>,
+  i: number,
+  add: (issue: RefinementIssue) => void,
+): void {
+  const keys = new Set<string>();
+  q.options.forEach((o, j) => {
+    if (keys.has(o.key)) {
       add({
-        path: ['questions', i, 'answer'],
-        message: 'a key is listed twice',
+        path: ['questions', i, 'options', j, 'key'],
+        message: `duplicate option ${o.key}`,
       });
     }
-    if (q.answer.length > 1 && !q.multiple) {
+    keys.add(o.key);
+  });
+  q.answer.forEach((k, j) => {
+    if (!keys.has(k)) {
       add({
-        path: ['questions', i, 'multiple'],
-        message: 'a question with several keys must have multiple: true',
+        path: ['questions', i, 'answer', j],
+        message: `key ${k} is not among the options (${[...keys].join(', ')})`,
       });
     }
   });
+  if (new Set(q.answer).size !== q.answer.length) {
+    add({
+      path: ['questions', i, 'answer'],
+      message: 'a key is listed twice',
+    });
+  }
+  if (q.answer.length > 1 && !q.multiple) {
+    add({
+      path: ['questions', i, 'multiple'],
+      message: 'a question with several keys must have multiple: true',
+    });
+  }
 }
+
+/**
+ * True when checkQuestionKeys would find nothing wrong: a valid question skips its Sets. Pairwise
+ * compares, so only for a few options and keys; the rest go to the checks.
+ */
+export function keysAreSound(q: Pick<Question, 'options' | 'answer' | 'multiple'>): boolean {
+  const { options, answer } = q;
+  if (options.length > FEW || answer.length > FEW || (answer.length > 1 && !q.multiple)) {
+    return false;
+  }
+  for (let j = 0; j < options.length; j++) {
+    const key = (options[j] as Option).key;
+    for (let k = 0; k < j; k++) if ((options[k] as Option).key === key) return false;
+  }
+  for (let j = 0; j < answer.length; j++) {
+    const key = answer[j];
+    for (let k = 0; k < j; k++) if (answer[k] === key) return false;
+    let found = false;
+    for (let k = 0; k < options.length && !found; k++) found = (options[k] as Option).key === key;
+    if (!found) return false;
+  }
+  return true;
+}
+
+const FEW = 8;
 
 /** A question bank: its shape, then its cross-references (checkBankReferences). */
 export const BankSchema = BankShape.superRefine((bank, ctx) =>
