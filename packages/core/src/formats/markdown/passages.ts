@@ -1,8 +1,12 @@
 import { soundsLikeDispute } from './remarks';
 
 // "Answer the following questions", "the next 3 questions", "questions 4-5": a passage's last line.
-const MARKER_RE =
+export const MARKER_RE =
   /\banswer the following\b|\bthe following (?:\w+ )?questions\b|\bquestions? (?:that )?follows?\b|\bnext (?:\d+|two|three|four|five|six|seven|eight|nine|ten) questions\b|\bquestions?[ \t]+\d+[ \t]*(?:-|–|—|to|through|and)[ \t]*\d+\b|\bQ\d+[ \t]*(?:-|–|—|to)[ \t]*Q?\d+\b/i;
+// Every marker has a "q" ("question", "Q3") or "following": most paragraphs fail this cheaper test.
+const FOLLOWING_RE = /following/i;
+const isMarker = (text: string) =>
+  (text.includes('q') || text.includes('Q') || FOLLOWING_RE.test(text)) && MARKER_RE.test(text);
 const RANGE_RE =
   /\bquestions?[ \t]+(\d{1,4})[ \t]*(?:-|–|—|to|through|and)[ \t]*(\d{1,4})\b|\bQ(\d{1,4})[ \t]*(?:-|–|—|to)[ \t]*Q?(\d{1,4})\b/i;
 const COUNT_RE =
@@ -30,11 +34,11 @@ export function statedRange(
 const SCENARIO_RE = /^(?:A|An|Consider|Suppose|Imagine|You are|In this (?:scenario|case))\b/;
 
 /** True for the paragraph that ends a case-study passage. */
-export const endsPassage = (text: string) => MARKER_RE.test(text);
+export const endsPassage = (text: string) => isMarker(text);
 
 /** True when an unlabelled paragraph after a question opens a case-study passage. */
 export function opensPassage(text: string): boolean {
-  if (MARKER_RE.test(text)) return true;
+  if (isMarker(text)) return true;
   return SCENARIO_RE.test(text) && text.length >= 150 && !soundsLikeDispute(text);
 }
 
