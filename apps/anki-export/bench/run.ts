@@ -148,9 +148,9 @@ for (const { what, m } of cli.slice(0, 2)) {
   );
 }
 for (const { what, m } of cli.slice(2)) {
-  const ok = (ms: number) => verdict(ms < 6_000);
+  // "Under 6 s" is the time a user waits; the CPU time of every thread is shown beside it.
   console.log(
-    `  ${what}: ${(m.ms / 1000).toFixed(2)} s wall (${wallRatio(m).toFixed(1)}× the baseline per question), ${(m.cpuMs / 1000).toFixed(2)} s CPU (${cpuRatio(m).toFixed(1)}×); < 6 s: wall ${ok(m.ms)}, CPU ${ok(m.cpuMs)}; peak RSS ${m.maxRssMb.toFixed(0)} MB (< 1,000 MB): ${verdict(m.maxRssMb < 1_000)}`,
+    `  ${what}: ${(m.ms / 1000).toFixed(2)} s wall (${wallRatio(m).toFixed(1)}× the baseline per question) < 6 s: ${verdict(m.ms < 6_000)}; ${(m.cpuMs / 1000).toFixed(2)} s CPU over all threads (${cpuRatio(m).toFixed(1)}×); peak RSS ${m.maxRssMb.toFixed(0)} MB (< 1,000 MB): ${verdict(m.maxRssMb < 1_000)}`,
   );
 }
 console.log(`  load average after these runs: ${loadAfter}`);
