@@ -64,7 +64,8 @@ function asciiCaseAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
-const NAMED: Record<string, string> = {
+/** The named entities decoded; others stay as written. */
+export const NAMED: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',
   gt: '>',
